@@ -1,0 +1,54 @@
+import type { AttachmentType } from './vocabulary.js';
+import type { Submission } from './schema.js';
+
+/**
+ * What the sender gets back: proof that the municipality has the synpunkt.
+ * `reference` is what they quote when they call (an ärendenummer such as `SYN-2026-000042`).
+ */
+export interface Receipt {
+  /** The submission's own id (the idempotency key). */
+  id: string;
+  /** The receiver's reference for the case. */
+  reference: string;
+  /** When the receiver stored it, as an ISO 8601 instant. */
+  receivedAt: string;
+  /** The last day (`YYYY-MM-DD`, Swedish calendar) by which the sender will hear back, if they asked to. */
+  replyBy?: string;
+}
+
+/** Passed to every `submit` call. */
+export interface AdapterContext {
+  /** Aborts the delivery: the adapter stops and throws the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * What a backend can carry, so a form can show the right limits before the sender types or
+ * picks a file. An adapter never truncates or drops anything: what does not fit is refused.
+ */
+export interface AdapterCapabilities {
+  /** Longest message the backend stores (Open311: 4 000 characters). */
+  maxMessageLength?: number;
+  /** Attachments the backend takes, or `false` when it takes none. */
+  attachments?:
+    | false
+    | {
+        types?: readonly AttachmentType[];
+        maxCount?: number;
+        maxBytes?: number;
+        maxTotalBytes?: number;
+      };
+}
+
+/**
+ * A backend. Made by a factory (`restAdapter({ endpoint })`), never a class to extend. It speaks
+ * its protocol and nothing else: it must treat a second arrival of the same `submission.id` as
+ * the first (same receipt, no duplicate), and fail only with an `AdapterError` that says whether
+ * a retry may help.
+ */
+export interface Adapter {
+  /** A short name for logs and metrics: `rest`, `email`, `artvise`. */
+  readonly name: string;
+  readonly capabilities?: AdapterCapabilities;
+  submit(submission: Submission, context?: AdapterContext): Promise<Receipt>;
+}

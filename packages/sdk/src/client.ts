@@ -1,0 +1,174 @@
+import type { Adapter, AdapterCapabilities, Receipt } from './adapter.js';
+import { addWorkingDays } from './calendar.js';
+import {
+  AdapterError,
+  isAdapterError,
+  SynpunktValidationError,
+  type ValidationIssue,
+} from './errors.js';
+import { parseSubmission, type Submission, type SubmissionInput } from './schema.js';
+import { SCHEMA_VERSION } from './vocabulary.js';
+
+/** What a form hands the client: a submission without the fields the client fills in. */
+export type SubmissionDraft = Omit<SubmissionInput, 'schemaVersion' | 'id' | 'submittedAt'> & {
+  /** Set to resend a draft under an id it already had (a form restored after a reload). */
+  id?: string;
+};
+
+export interface ClientOptions {
+  adapter: Adapter;
+  /** The municipality's promise: an answer within this many working days. Default 10. */
+  replyWithinWorkingDays?: number;
+  /** The clock, for tests. */
+  now?: () => Date;
+}
+
+export interface SubmitOptions {
+  signal?: AbortSignal;
+}
+
+export interface SynpunktClient {
+  /** What the adapter's backend can carry, for showing limits in the form. */
+  readonly capabilities: AdapterCapabilities;
+  /** Every issue with a draft, including the backend's limits, without sending it. */
+  validate(draft: SubmissionDraft): ValidationIssue[];
+  /**
+   * Validates, gives the draft its id (once: sending the same draft object again reuses it, so a
+   * retry never makes a duplicate) and its `submittedAt`, and delivers it through the adapter.
+   * Throws `SynpunktValidationError` for bad input and `AdapterError` when delivery fails.
+   */
+  submit(draft: SubmissionDraft, options?: SubmitOptions): Promise<Receipt>;
+  /** The id this draft has been or will be sent under. */
+  idOf(draft: SubmissionDraft): string;
+}
+
+/** A random UUID v4, also where `crypto.randomUUID` is missing (pages served over plain http). */
+export function newSubmissionId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Issues a backend's declared limits raise for an otherwise valid submission. */
+export function capabilityIssues(
+  submission: Submission,
+  capabilities: AdapterCapabilities,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const { maxMessageLength, attachments: files } = capabilities;
+  if (maxMessageLength !== undefined && submission.message.length > maxMessageLength) {
+    issues.push({ path: ['message'], code: 'too_long', params: { max: maxMessageLength } });
+  }
+  const attached = submission.attachments;
+  if (attached.length === 0 || files === undefined) return issues;
+  if (files === false) return [...issues, { path: ['attachments'], code: 'files_not_supported' }];
+  if (files.maxCount !== undefined && attached.length > files.maxCount) {
+    issues.push({ path: ['attachments'], code: 'too_many_files', params: { max: files.maxCount } });
+  }
+  const total = attached.reduce((sum, file) => sum + file.size, 0);
+  if (files.maxTotalBytes !== undefined && total > files.maxTotalBytes) {
+    issues.push({
+      path: ['attachments'],
+      code: 'files_too_large',
+      params: { max: files.maxTotalBytes },
+    });
+  }
+  attached.forEach((file, index) => {
+    if (files.types && !files.types.includes(file.type)) {
+      issues.push({
+        path: ['attachments', index, 'type'],
+        code: 'file_type_not_allowed',
+        params: { allowed: files.types },
+      });
+    }
+    if (files.maxBytes !== undefined && file.size > files.maxBytes) {
+      issues.push({
+        path: ['attachments', index, 'size'],
+        code: 'file_too_large',
+        params: { max: files.maxBytes },
+      });
+    }
+  });
+  return issues;
+}
+
+function isReceipt(value: unknown, id: string): value is Receipt {
+  if (typeof value !== 'object' || value === null) return false;
+  const receipt = value as Record<string, unknown>;
+  return (
+    receipt.id === id &&
+    typeof receipt.reference === 'string' &&
+    receipt.reference.length > 0 &&
+    typeof receipt.receivedAt === 'string' &&
+    !Number.isNaN(Date.parse(receipt.receivedAt)) &&
+    (receipt.replyBy === undefined || typeof receipt.replyBy === 'string')
+  );
+}
+
+/** The client a form or a server uses to send synpunkter through one adapter. */
+export function createClient(options: ClientOptions): SynpunktClient {
+  const { adapter, replyWithinWorkingDays = 10, now = () => new Date() } = options;
+  if (!Number.isInteger(replyWithinWorkingDays) || replyWithinWorkingDays < 0) {
+    throw new RangeError('replyWithinWorkingDays must be a whole number of days, 0 or more');
+  }
+  const capabilities = adapter.capabilities ?? {};
+  const ids = new WeakMap<SubmissionDraft, string>();
+
+  const idOf = (draft: SubmissionDraft): string => {
+    const id = draft.id ?? ids.get(draft) ?? newSubmissionId();
+    ids.set(draft, id);
+    return id;
+  };
+
+  const build = (draft: SubmissionDraft): SubmissionInput => ({
+    ...draft,
+    schemaVersion: SCHEMA_VERSION,
+    id: idOf(draft),
+    submittedAt: now().toISOString(),
+  });
+
+  const check = (draft: SubmissionDraft) => {
+    const parsed = parseSubmission(build(draft));
+    if (!parsed.success) return { issues: parsed.issues };
+    return { submission: parsed.data, issues: capabilityIssues(parsed.data, capabilities) };
+  };
+
+  return {
+    capabilities,
+    idOf,
+    validate: (draft) => check(draft).issues,
+    async submit(draft, { signal } = {}) {
+      const { submission, issues } = check(draft);
+      if (!submission || issues.length > 0) throw new SynpunktValidationError(issues);
+      signal?.throwIfAborted();
+      let receipt: unknown;
+      try {
+        receipt = await adapter.submit(submission, signal ? { signal } : {});
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (isAdapterError(error)) throw error;
+        // An adapter that broke its contract: treat it as an outage rather than lose the draft.
+        throw new AdapterError(`The ${adapter.name} adapter failed: ${String(error)}`, {
+          reason: 'unavailable',
+          cause: error,
+        });
+      }
+      if (!isReceipt(receipt, submission.id)) {
+        throw new AdapterError(
+          `The ${adapter.name} adapter returned no valid receipt for ${submission.id}`,
+          { reason: 'rejected' },
+        );
+      }
+      if (submission.reply.wanted && receipt.replyBy === undefined) {
+        return {
+          ...receipt,
+          replyBy: addWorkingDays(new Date(receipt.receivedAt), replyWithinWorkingDays),
+        };
+      }
+      return receipt;
+    },
+  };
+}

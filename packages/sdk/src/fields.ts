@@ -1,0 +1,94 @@
+// Normalisers for the fields people type in many ways. Each returns the canonical form, or
+// undefined when the input cannot be one. Small and dependency-free: they run in the browser.
+
+/**
+ * A phone number in E.164 (`+46701234567`). Accepts Swedish national numbers (`070-123 45 67`,
+ * `08-123 456 78`), `+46 (0)70…`, `0046…` and international numbers with a country code.
+ */
+export function toE164(input: string): string | undefined {
+  let digits = input.trim().replace(/[\s\-().\u00a0/]/g, '');
+  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
+  // "+46 (0)70…" is common on Swedish business cards: the trunk 0 is not dialled from abroad.
+  if (digits.startsWith('+460')) digits = `+46${digits.slice(4)}`;
+  if (!/^\+?\d+$/.test(digits)) return undefined;
+  if (digits.startsWith('+')) {
+    // E.164: a country code that does not start with 0, at most 15 digits in all.
+    if (!/^\+[1-9]\d{6,14}$/.test(digits)) return undefined;
+    if (digits.startsWith('+46') && !/^\+46[1-9]\d{6,8}$/.test(digits)) return undefined;
+    return digits;
+  }
+  // A Swedish national number: trunk 0, then an area code and subscriber number, 7–9 digits.
+  if (/^0[1-9]\d{6,8}$/.test(digits)) return `+46${digits.slice(1)}`;
+  return undefined;
+}
+
+/** A Swedish postal code as `NNN NN` (`11122`, `111 22` and `SE-111 22` are all accepted). */
+export function toPostalCode(input: string): string | undefined {
+  const digits = input.trim().replace(/^SE-?/i, '').replace(/\s/g, '');
+  if (!/^[1-9]\d{4}$/.test(digits)) return undefined;
+  return `${digits.slice(0, 3)} ${digits.slice(3)}`;
+}
+
+/**
+ * A practical check of an e-mail address: one @, a dot in the domain, no spaces or angle
+ * brackets. Whether it exists only the mail server knows.
+ */
+export function isEmail(input: string): boolean {
+  return /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/.test(input);
+}
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` that names a real date and time. */
+export function isLocalDateTime(input: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(input);
+  if (!match) return false;
+  const [, y, m, d, hh = '00', mm = '00'] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return (
+    date.getUTCFullYear() === Number(y) &&
+    date.getUTCMonth() === Number(m) - 1 &&
+    date.getUTCDate() === Number(d) &&
+    Number(hh) < 24 &&
+    Number(mm) < 60
+  );
+}
+
+/** An http(s) URL. */
+export function isHttpUrl(input: string): boolean {
+  try {
+    const url = new URL(input);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+const SIGNATURES: Record<string, readonly number[]> = {
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+};
+
+/** The media type the file's first bytes show, whatever its name or claimed type says. */
+export function sniffMediaType(base64: string): string | undefined {
+  let head: string;
+  try {
+    head = atob(base64.slice(0, 12));
+  } catch {
+    return undefined;
+  }
+  for (const [type, signature] of Object.entries(SIGNATURES)) {
+    if (signature.every((byte, i) => head.charCodeAt(i) === byte)) return type;
+  }
+  return undefined;
+}
+
+/** Standard base64 with padding. */
+export function isBase64(input: string): boolean {
+  return input.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(input);
+}
+
+/** Bytes a base64 string decodes to, without decoding it. */
+export function base64ByteLength(input: string): number {
+  const padding = input.endsWith('==') ? 2 : input.endsWith('=') ? 1 : 0;
+  return (input.length / 4) * 3 - padding;
+}

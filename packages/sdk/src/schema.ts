@@ -1,0 +1,319 @@
+import * as z from 'zod/mini';
+import type { ErrorCode, ValidationIssue } from './errors.js';
+import {
+  base64ByteLength,
+  isBase64,
+  isEmail,
+  isHttpUrl,
+  isLocalDateTime,
+  sniffMediaType,
+  toE164,
+  toPostalCode,
+} from './fields.js';
+import { LIMITS } from './limits.js';
+import {
+  ATTACHMENT_TYPES,
+  CHANNELS,
+  KINDS,
+  MODES,
+  REPLY_CHANNELS,
+  SCHEMA_VERSION,
+} from './vocabulary.js';
+
+// zod/mini rather than zod: this schema goes into the widget's browser bundle (6 KB, not 25).
+// Our own error codes travel in `params.code` of custom issues; `toIssues` maps the rest.
+
+const fail = (code: ErrorCode) => ({ params: { code } });
+
+/** Trimmed text that must not be empty. */
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+const normalised = (
+  max: number,
+  code: ErrorCode,
+  normalise: (value: string) => string | undefined,
+) =>
+  z.pipe(
+    text(max),
+    z.transform((value: string, ctx) => {
+      const result = normalise(value);
+      if (result === undefined) {
+        ctx.issues.push({ code: 'custom', input: value, message: code, params: { code } });
+        return z.NEVER;
+      }
+      return result;
+    }),
+  );
+
+const email = text(LIMITS.emailMax).check(z.refine(isEmail, fail('invalid_email')));
+const phone = normalised(40, 'invalid_phone', toE164);
+
+/** A postal address in Sweden, for a reply by letter. */
+const address = z.strictObject({
+  street: text(LIMITS.streetMax),
+  postalCode: normalised(20, 'invalid_postal_code', toPostalCode),
+  city: text(LIMITS.cityMax),
+});
+
+/** Contact fields that an anonymous sender must not send. */
+export const CONTACT_KEYS = ['name', 'email', 'phone', 'address', 'via'] as const;
+
+const anonymous = z.strictObject({ wanted: z.literal(false) });
+
+const replyWanted = z
+  .strictObject({
+    wanted: z.literal(true),
+    via: z.enum(REPLY_CHANNELS),
+    name: text(LIMITS.nameMax),
+    email: z.optional(email),
+    phone: z.optional(phone),
+    address: z.optional(address),
+  })
+  .check(
+    z.superRefine((reply, ctx) => {
+      // The field for the chosen channel is the one that must be there.
+      const needed = reply.via === 'letter' ? 'address' : reply.via;
+      if (reply[needed] === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: reply,
+          path: [needed],
+          message: 'required',
+          params: { code: 'required' },
+        });
+      }
+    }),
+  );
+
+const fileName = text(LIMITS.fileNameMax).check(
+  // A name, not a path; control characters could forge lines in e-mail headers or logs.
+  // eslint-disable-next-line no-control-regex
+  z.refine((name: string) => !/[/\\\u0000-\u001f\u007f]/.test(name), fail('invalid_file_name')),
+);
+
+const attachment = z
+  .strictObject({
+    name: fileName,
+    type: z.enum(ATTACHMENT_TYPES),
+    size: z.number().check(z.int(), z.positive()),
+    data: z.string().check(z.refine(isBase64, fail('invalid_file_data'))),
+  })
+  .check(
+    z.superRefine((file, ctx) => {
+      const push = (path: string, code: ErrorCode, max?: number) =>
+        ctx.issues.push({
+          code: 'custom',
+          input: file,
+          path: [path],
+          message: code,
+          params: max === undefined ? { code } : { code, max },
+        });
+      if (file.size > LIMITS.attachmentBytesMax)
+        push('size', 'file_too_large', LIMITS.attachmentBytesMax);
+      else if (isBase64(file.data) && base64ByteLength(file.data) !== file.size)
+        push('size', 'file_size_mismatch');
+      if (isBase64(file.data) && sniffMediaType(file.data) !== file.type)
+        push('type', 'file_type_mismatch');
+    }),
+  );
+
+const attachments = z.array(attachment).check(
+  z.maxLength(LIMITS.attachmentCountMax),
+  z.superRefine((files, ctx) => {
+    const total = files.reduce(
+      (sum, file) => sum + (typeof file.size === 'number' ? file.size : 0),
+      0,
+    );
+    if (total > LIMITS.attachmentsTotalBytesMax) {
+      ctx.issues.push({
+        code: 'custom',
+        input: files,
+        message: 'files_too_large',
+        params: { code: 'files_too_large', max: LIMITS.attachmentsTotalBytesMax },
+      });
+    }
+  }),
+);
+
+/**
+ * The submission: one synpunkt as it travels from the form to the municipality.
+ *
+ * Strict: unknown keys are refused, never silently dropped. Strings are trimmed and bounded
+ * (see `LIMITS` for each bound and why). Phone numbers come out in E.164, postal codes as
+ * `NNN NN`. Attachments are checked by their bytes, not only their claimed type.
+ */
+export const submissionSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    /** Client-generated UUID: the idempotency key, the same on every retry. */
+    id: z
+      .string()
+      .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i)),
+    kind: z.enum(KINDS),
+    /** The id of the service it concerns, from the municipality's list, or `unknown`. */
+    area: text(LIMITS.areaMax),
+    message: text(LIMITS.messageMax),
+    /** When it happened, as the sender knows it: `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`. */
+    occurredAt: z.optional(z.string().check(z.refine(isLocalDateTime, fail('invalid_date')))),
+    /** Where it happened: an address or a description. */
+    place: z.optional(text(LIMITS.placeMax)),
+    reply: z.discriminatedUnion('wanted', [anonymous, replyWanted]),
+    attachments: z._default(attachments, []),
+    /** The language the sender used (BCP 47: `sv`, `en`, `fi`, `se`…). */
+    locale: z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)),
+    mode: z.enum(MODES),
+    channel: z.enum(CHANNELS),
+    /** When the sender pressed send, as an ISO 8601 instant. */
+    submittedAt: z.iso.datetime({ offset: true }),
+    /** The page the form was on. */
+    pageUrl: text(LIMITS.urlMax).check(z.refine(isHttpUrl, fail('invalid_url'))),
+  })
+  .check(
+    z.superRefine((submission, ctx) => {
+      // Something that happened cannot have happened after it was reported (a day's slack for time zones).
+      const { occurredAt, submittedAt } = submission;
+      if (occurredAt && isLocalDateTime(occurredAt)) {
+        const limit = Date.parse(submittedAt) + 24 * 3600 * 1000;
+        if (Date.parse(`${occurredAt.slice(0, 10)}T00:00:00Z`) > limit) {
+          ctx.issues.push({
+            code: 'custom',
+            input: occurredAt,
+            path: ['occurredAt'],
+            message: 'date_in_future',
+            params: { code: 'date_in_future' },
+          });
+        }
+      }
+    }),
+  );
+
+/** A valid submission, normalised. */
+export type Submission = z.output<typeof submissionSchema>;
+/** What a submission may look like before validation and normalisation. */
+export type SubmissionInput = z.input<typeof submissionSchema>;
+/** The sender's contact wishes: `{ wanted: false }` or how and where to answer. */
+export type Reply = Submission['reply'];
+/** One attached file. */
+export type Attachment = Submission['attachments'][number];
+
+/** The result of `parseSubmission`: the normalised submission, or every issue found. */
+export type ParseResult =
+  { success: true; data: Submission } | { success: false; issues: ValidationIssue[] };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Keys that would poison an object's prototype if anything downstream merged the input. */
+function forbiddenKeys(
+  value: unknown,
+  path: (string | number)[] = [],
+  depth = 0,
+): ValidationIssue[] {
+  if (depth > 8 || typeof value !== 'object' || value === null) return [];
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(value)) {
+    const child = (value as Record<string, unknown>)[key];
+    if (FORBIDDEN_KEYS.has(key)) issues.push({ path: [...path, key], code: 'unknown_key' });
+    else
+      issues.push(
+        ...forbiddenKeys(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1),
+      );
+  }
+  return issues;
+}
+
+function at(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Maps zod's issues to our codes and paths. */
+function toIssues(input: unknown, raw: readonly z.core.$ZodIssue[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const issue of raw) {
+    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    const last = path.at(-1);
+    switch (issue.code) {
+      case 'custom': {
+        const params = (issue.params ?? {}) as { code?: ErrorCode; max?: number };
+        const code = params.code ?? 'invalid_type';
+        issues.push(
+          params.max === undefined ? { path, code } : { path, code, params: { max: params.max } },
+        );
+        break;
+      }
+      case 'invalid_type':
+        issues.push({ path, code: at(input, path) === undefined ? 'required' : 'invalid_type' });
+        break;
+      case 'too_small':
+        issues.push({ path, code: issue.origin === 'string' ? 'required' : 'invalid_value' });
+        break;
+      case 'too_big':
+        if (last === 'attachments')
+          issues.push({ path, code: 'too_many_files', params: { max: Number(issue.maximum) } });
+        else issues.push({ path, code: 'too_long', params: { max: Number(issue.maximum) } });
+        break;
+      case 'invalid_value':
+        if (last === 'schemaVersion') issues.push({ path, code: 'unsupported_version' });
+        else
+          issues.push({
+            path,
+            code: 'invalid_value',
+            params: { allowed: issue.values.map(String) },
+          });
+        break;
+      case 'invalid_union':
+        // Only the reply's discriminator can get here: `wanted` must be true or false.
+        issues.push({ path, code: at(input, path) === undefined ? 'required' : 'invalid_value' });
+        break;
+      case 'unrecognized_keys': {
+        const anonymousReply = last === 'reply' && at(input, [...path, 'wanted']) === false;
+        for (const key of issue.keys) {
+          const contact = anonymousReply && (CONTACT_KEYS as readonly string[]).includes(key);
+          issues.push({
+            path: [...path, key],
+            code: contact ? 'contact_not_allowed' : 'unknown_key',
+          });
+        }
+        break;
+      }
+      case 'invalid_format':
+        issues.push({ path, code: formatCode(last) });
+        break;
+      default:
+        issues.push({ path, code: 'invalid_value' });
+    }
+  }
+  return issues;
+}
+
+function formatCode(field: string | number | undefined): ErrorCode {
+  if (field === 'id') return 'invalid_id';
+  if (field === 'submittedAt') return 'invalid_date';
+  return 'invalid_value';
+}
+
+function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path.join('\u0000')}|${issue.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Validates and normalises anything that claims to be a submission. Never throws: bad input of
+ * any shape gives a list of issues with paths and codes.
+ */
+export function parseSubmission(input: unknown): ParseResult {
+  const forbidden = forbiddenKeys(input);
+  const result = submissionSchema.safeParse(input);
+  if (result.success && forbidden.length === 0) return { success: true, data: result.data };
+  const issues = result.success ? [] : toIssues(input, result.error.issues);
+  return { success: false, issues: dedupe([...forbidden, ...issues]) };
+}

@@ -1,0 +1,28 @@
+/** The version of the submission format this sdk writes and reads. */
+export const SCHEMA_VERSION = 1;
+
+/** The three kinds every Swedish municipality sorts a synpunkt into: beröm, förslag, klagomål. */
+export const KINDS = ['praise', 'suggestion', 'complaint'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/**
+ * How the synpunkt reached the municipality. `web` when the citizen used the form; the others
+ * when staff register an oral or written synpunkt on someone's behalf.
+ */
+export const CHANNELS = ['web', 'phone', 'visit', 'letter', 'email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** How a sender who wants an answer wants to be reached. */
+export const REPLY_CHANNELS = ['email', 'phone', 'letter'] as const;
+export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
+
+/** The form's presentation: the standard form, or lättläst (easy-to-read) steps. */
+export const MODES = ['standard', 'lattlast'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** The area id the form sends when the sender does not know which service it concerns. */
+export const AREA_UNKNOWN = 'unknown';
+
+/** Media types an attachment may have: photos and scanned letters. */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
