@@ -103,6 +103,7 @@ if (built) {
   }
   await check('Lint', ...pnpmArgs(['exec', 'eslint', '.']));
   await check('Format', ...pnpmArgs(['exec', 'prettier', '--check', '.']));
+  await check('API docs (typedoc, every export documented)', ...pnpmArgs(['exec', 'typedoc']));
   for (const pkg of packages) {
     if (!pkg.json.scripts?.test) continue;
     const short = pkg.dir.split('/').at(-1);

@@ -1,5 +1,5 @@
 import type { AttachmentType } from './vocabulary.js';
-import type { Submission } from './schema.js';
+import type { Submission } from './submission.js';
 
 /**
  * What the sender gets back: proof that the municipality has the synpunkt.
@@ -30,14 +30,19 @@ export interface AdapterCapabilities {
   /** Longest message the backend stores (Open311: 4 000 characters). */
   maxMessageLength?: number;
   /** Attachments the backend takes, or `false` when it takes none. */
-  attachments?:
-    | false
-    | {
-        types?: readonly AttachmentType[];
-        maxCount?: number;
-        maxBytes?: number;
-        maxTotalBytes?: number;
-      };
+  attachments?: false | AttachmentCapabilities;
+}
+
+/** The attachments a backend takes. Absent limits mean the sdk's own (`LIMITS`). */
+export interface AttachmentCapabilities {
+  /** Media types it takes. */
+  types?: readonly AttachmentType[];
+  /** Most files in one submission. */
+  maxCount?: number;
+  /** Largest single file, in bytes. */
+  maxBytes?: number;
+  /** Largest total of all files, in bytes. */
+  maxTotalBytes?: number;
 }
 
 /**
@@ -49,6 +54,8 @@ export interface AdapterCapabilities {
 export interface Adapter {
   /** A short name for logs and metrics: `rest`, `email`, `artvise`. */
   readonly name: string;
+  /** What the backend can carry; absent means the sdk's own limits. */
   readonly capabilities?: AdapterCapabilities;
+  /** Delivers one validated submission and resolves with the backend's receipt. */
   submit(submission: Submission, context?: AdapterContext): Promise<Receipt>;
 }

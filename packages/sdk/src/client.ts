@@ -6,7 +6,8 @@ import {
   SynpunktValidationError,
   type ValidationIssue,
 } from './errors.js';
-import { parseSubmission, type Submission, type SubmissionInput } from './schema.js';
+import { parseSubmission } from './schema.js';
+import type { Submission, SubmissionInput } from './submission.js';
 import { SCHEMA_VERSION } from './vocabulary.js';
 
 /** What a form hands the client: a submission without the fields the client fills in. */
@@ -15,7 +16,9 @@ export type SubmissionDraft = Omit<SubmissionInput, 'schemaVersion' | 'id' | 'su
   id?: string;
 };
 
+/** Options for `createClient`. */
 export interface ClientOptions {
+  /** The backend to deliver to. */
   adapter: Adapter;
   /** The municipality's promise: an answer within this many working days. Default 10. */
   replyWithinWorkingDays?: number;
@@ -23,10 +26,13 @@ export interface ClientOptions {
   now?: () => Date;
 }
 
+/** Options for one `submit`. */
 export interface SubmitOptions {
+  /** Aborts the delivery. */
   signal?: AbortSignal;
 }
 
+/** Sends synpunkter through one adapter: see `createClient`. */
 export interface SynpunktClient {
   /** What the adapter's backend can carry, for showing limits in the form. */
   readonly capabilities: AdapterCapabilities;

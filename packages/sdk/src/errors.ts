@@ -51,25 +51,36 @@ export const ERROR_CODES = [
   'unsupported_version',
 ] as const;
 
+/** One of `ERROR_CODES`. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Extra facts an error text may show, such as the maximum length. */
 export interface IssueParams {
+  /** The largest length, count or size allowed. */
   max?: number;
+  /** The values allowed. */
   allowed?: readonly string[];
 }
 
 /** One thing wrong with a submission, at a path such as `['reply', 'email']`. */
 export interface ValidationIssue {
+  /** Where in the submission: `['reply', 'email']`, `['attachments', 0, 'type']`, `[]` for the whole. */
   path: readonly (string | number)[];
+  /** What is wrong. */
   code: ErrorCode;
+  /** Facts for the text, such as the maximum. */
   params?: IssueParams;
 }
 
 /** Thrown by the client when a submission is refused before it is sent, or by the receiver. */
 export class SynpunktValidationError extends Error {
+  /** Always `SynpunktValidationError`. */
   override readonly name = 'SynpunktValidationError';
-  constructor(readonly issues: readonly ValidationIssue[]) {
+  /** @param issues Every issue found. */
+  constructor(
+    /** Every issue found. */
+    readonly issues: readonly ValidationIssue[],
+  ) {
     super(
       `The submission is not valid: ${issues.map((i) => `${i.path.join('.') || '(root)'} ${i.code}`).join(', ')}`,
     );
@@ -87,7 +98,9 @@ export type AdapterErrorReason =
   /** The adapter's own configuration is wrong (credentials, endpoint). */
   | 'configuration';
 
+/** What an `AdapterError` is made of. */
 export interface AdapterErrorOptions {
+  /** Why the delivery failed. */
   reason: AdapterErrorReason;
   /** Whether sending the same submission again may succeed. Defaults by reason. */
   retryable?: boolean;
@@ -97,6 +110,7 @@ export interface AdapterErrorOptions {
   retryAfterMs?: number;
   /** The HTTP status or protocol code, for logs. */
   status?: number | string;
+  /** The underlying error. */
   cause?: unknown;
 }
 
@@ -105,11 +119,17 @@ export interface AdapterErrorOptions {
  * whether to try again with the same submission id.
  */
 export class AdapterError extends Error {
+  /** Always `AdapterError`. */
   override readonly name = 'AdapterError';
+  /** Why the delivery failed. */
   readonly reason: AdapterErrorReason;
+  /** Whether sending the same submission again may succeed. */
   readonly retryable: boolean;
+  /** Field errors the backend reported. */
   readonly issues: readonly ValidationIssue[];
+  /** How long the backend asked us to wait, in milliseconds. */
   readonly retryAfterMs: number | undefined;
+  /** The HTTP status or protocol code. */
   readonly status: number | string | undefined;
 
   constructor(message: string, options: AdapterErrorOptions) {

@@ -15,6 +15,7 @@ export const LIMITS = {
   emailMax: 254,
   /** A street address line, c/o included. */
   streetMax: 200,
+  /** A postal town's name. */
   cityMax: 100,
   /** Browsers and servers commonly stop at 2 000 characters in a URL. */
   urlMax: 2_000,
@@ -22,6 +23,7 @@ export const LIMITS = {
   fileNameMax: 200,
   /** A photo from a phone or a scanned letter. */
   attachmentCountMax: 5,
+  /** One file. */
   attachmentBytesMax: 5 * 1024 * 1024,
   /**
    * All attachments together. Base64 makes this about 13.4 MB on the wire, which still fits

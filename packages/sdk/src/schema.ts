@@ -11,6 +11,7 @@ import {
   toPostalCode,
 } from './fields.js';
 import { LIMITS } from './limits.js';
+import type { Submission } from './submission.js';
 import {
   ATTACHMENT_TYPES,
   CHANNELS,
@@ -65,9 +66,9 @@ const replyWanted = z
     wanted: z.literal(true),
     via: z.enum(REPLY_CHANNELS),
     name: text(LIMITS.nameMax),
-    email: z.optional(email),
-    phone: z.optional(phone),
-    address: z.optional(address),
+    email: z.exactOptional(email),
+    phone: z.exactOptional(phone),
+    address: z.exactOptional(address),
   })
   .check(
     z.superRefine((reply, ctx) => {
@@ -135,14 +136,14 @@ const attachments = z.array(attachment).check(
   }),
 );
 
-/**
+/*
  * The submission: one synpunkt as it travels from the form to the municipality.
  *
  * Strict: unknown keys are refused, never silently dropped. Strings are trimmed and bounded
  * (see `LIMITS` for each bound and why). Phone numbers come out in E.164, postal codes as
  * `NNN NN`. Attachments are checked by their bytes, not only their claimed type.
  */
-export const submissionSchema = z
+const submissionSchema = z
   .strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION),
     /** Client-generated UUID: the idempotency key, the same on every retry. */
@@ -154,9 +155,9 @@ export const submissionSchema = z
     area: text(LIMITS.areaMax),
     message: text(LIMITS.messageMax),
     /** When it happened, as the sender knows it: `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`. */
-    occurredAt: z.optional(z.string().check(z.refine(isLocalDateTime, fail('invalid_date')))),
+    occurredAt: z.exactOptional(z.string().check(z.refine(isLocalDateTime, fail('invalid_date')))),
     /** Where it happened: an address or a description. */
-    place: z.optional(text(LIMITS.placeMax)),
+    place: z.exactOptional(text(LIMITS.placeMax)),
     reply: z.discriminatedUnion('wanted', [anonymous, replyWanted]),
     attachments: z._default(attachments, []),
     /** The language the sender used (BCP 47: `sv`, `en`, `fi`, `se`…). */
@@ -187,18 +188,29 @@ export const submissionSchema = z
     }),
   );
 
-/** A valid submission, normalised. */
-export type Submission = z.output<typeof submissionSchema>;
-/** What a submission may look like before validation and normalisation. */
-export type SubmissionInput = z.input<typeof submissionSchema>;
-/** The sender's contact wishes: `{ wanted: false }` or how and where to answer. */
-export type Reply = Submission['reply'];
-/** One attached file. */
-export type Attachment = Submission['attachments'][number];
+// The documented interfaces in submission.ts must stay exactly what the schema produces.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesInterface: Same<z.output<typeof submissionSchema>, Submission> = true;
+void schemaMatchesInterface;
 
 /** The result of `parseSubmission`: the normalised submission, or every issue found. */
-export type ParseResult =
-  { success: true; data: Submission } | { success: false; issues: ValidationIssue[] };
+export type ParseResult = ParseSuccess | ParseFailure;
+
+/** A valid submission. */
+export interface ParseSuccess {
+  /** It is valid. */
+  success: true;
+  /** The submission, trimmed and normalised. */
+  data: Submission;
+}
+
+/** An invalid submission. */
+export interface ParseFailure {
+  /** It is not valid. */
+  success: false;
+  /** Everything wrong with it. */
+  issues: ValidationIssue[];
+}
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -258,6 +270,7 @@ function toIssues(input: unknown, raw: readonly z.core.$ZodIssue[]): ValidationI
         break;
       case 'invalid_value':
         if (last === 'schemaVersion') issues.push({ path, code: 'unsupported_version' });
+        else if (at(input, path) === undefined) issues.push({ path, code: 'required' });
         else
           issues.push({
             path,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Adapter, Receipt } from '../adapter.js';
 import { isAdapterError, type AdapterError } from '../errors.js';
-import type { Submission } from '../schema.js';
+import type { Submission } from '../submission.js';
 import { sampleAnonymous, sampleSubmission, TINY_PNG_BASE64 } from './samples.js';
 
 /** Undoes what a hook did (ends an outage, stops refusing). */
@@ -39,7 +39,7 @@ function defaultSample(kind: 'reply' | 'anonymous' | 'attachment'): Submission {
   if (kind === 'anonymous') return sampleAnonymous();
   if (kind === 'attachment') {
     return sampleSubmission({
-      attachments: [{ name: 'gungan.png', type: 'image/png', size: 67, data: TINY_PNG_BASE64 }],
+      attachments: [{ name: 'gungan.png', type: 'image/png', size: 70, data: TINY_PNG_BASE64 }],
     });
   }
   return sampleSubmission();

@@ -1,11 +1,20 @@
 import type { Adapter, Receipt } from '../adapter.js';
 import { AdapterError } from '../errors.js';
-import type { Submission } from '../schema.js';
+import type { Submission } from '../submission.js';
 
 /** An adapter that keeps submissions in memory, with switches to simulate outages and refusals. */
+/** A stored submission and the receipt it got. */
+export interface MemoryRecord {
+  /** What arrived. */
+  submission: Submission;
+  /** What the sender got back. */
+  receipt: Receipt;
+}
+
+/** The memory adapter: an `Adapter` you can inspect and switch. */
 export interface MemoryAdapter extends Adapter {
   /** What it stored, by id. */
-  readonly stored: Map<string, { submission: Submission; receipt: Receipt }>;
+  readonly stored: Map<string, MemoryRecord>;
   /** `up`: works; `down`: fails retryably; `refusing`: fails for good. */
   state: 'up' | 'down' | 'refusing';
 }
@@ -14,9 +23,7 @@ export interface MemoryAdapter extends Adapter {
  * An in-memory backend for tests and examples. Idempotent like a real one: the same id gets the
  * same receipt. Share one `store` between several adapters to simulate a restarted sender.
  */
-export function memoryAdapter(
-  store: Map<string, { submission: Submission; receipt: Receipt }> = new Map(),
-): MemoryAdapter {
+export function memoryAdapter(store: Map<string, MemoryRecord> = new Map()): MemoryAdapter {
   let sequence = store.size;
   return {
     name: 'memory',

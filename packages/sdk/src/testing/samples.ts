@@ -1,8 +1,9 @@
 import { newSubmissionId } from '../client.js';
-import { parseSubmission, type Submission, type SubmissionInput } from '../schema.js';
+import { parseSubmission } from '../schema.js';
+import type { Submission, SubmissionInput } from '../submission.js';
 import { SCHEMA_VERSION } from '../vocabulary.js';
 
-/** A 1 × 1 transparent PNG, 67 bytes: the smallest real attachment. */
+/** A 1 × 1 transparent PNG, 70 bytes: the smallest real attachment. */
 export const TINY_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 

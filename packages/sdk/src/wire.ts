@@ -1,0 +1,81 @@
+import { ERROR_CODES, type ValidationIssue } from './errors.js';
+
+/** The media type of error answers on the wire (RFC 9457). */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The header that carries the submission id on every try, so a receiver can deduplicate. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/**
+ * An error answer from a receiver (the relay, a municipality's own endpoint), RFC 9457
+ * problem details with the field errors in `errors`, as sdk codes with paths.
+ */
+export interface ProblemDetails {
+  /** A URI naming the kind of problem, such as `https://synpunkt.se/problems/invalid-submission`. */
+  type: string;
+  /** A short, stable summary in English, for logs. */
+  title: string;
+  /** The HTTP status. */
+  status: number;
+  /** What went wrong in this case, for logs. Never shown to the sender: forms show the codes. */
+  detail?: string;
+  /** Field errors, when the submission itself was refused. */
+  errors?: ValidationIssue[];
+}
+
+/** Problem types the relay answers with; other receivers may use their own. */
+export const PROBLEM_TYPES = {
+  /** 422: field errors in `errors`. */
+  invalidSubmission: 'https://synpunkt.se/problems/invalid-submission',
+  /** 409: the same Idempotency-Key came with a different body. */
+  idempotencyConflict: 'https://synpunkt.se/problems/idempotency-conflict',
+  /** 413: the body is over the limit. */
+  tooLarge: 'https://synpunkt.se/problems/too-large',
+  /** 415: not JSON. */
+  unsupportedMediaType: 'https://synpunkt.se/problems/unsupported-media-type',
+  /** 429: too many requests; see Retry-After. */
+  rateLimited: 'https://synpunkt.se/problems/rate-limited',
+  /** 503: the receiver cannot store anything right now. */
+  unavailable: 'https://synpunkt.se/problems/unavailable',
+} as const;
+
+/** A `422` answer listing what is wrong with a submission. */
+export function invalidSubmissionProblem(issues: ValidationIssue[]): ProblemDetails {
+  return {
+    type: PROBLEM_TYPES.invalidSubmission,
+    title: 'The submission is not valid',
+    status: 422,
+    errors: issues,
+  };
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/**
+ * The field errors of a problem answer that this sdk understands, whatever else the receiver
+ * put there; codes it does not know are dropped rather than shown as blanks.
+ */
+export function issuesOfProblem(body: unknown): ValidationIssue[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const errors = (body as { errors?: unknown }).errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((entry: unknown): ValidationIssue[] => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { path, code, params } = entry as Record<string, unknown>;
+    if (typeof code !== 'string' || !KNOWN_CODES.has(code) || !Array.isArray(path)) return [];
+    const cleanPath = path.filter((key): key is string | number =>
+      ['string', 'number'].includes(typeof key),
+    );
+    const issue: ValidationIssue = { path: cleanPath, code: code as ValidationIssue['code'] };
+    if (typeof params === 'object' && params !== null) {
+      const { max, allowed } = params as { max?: unknown; allowed?: unknown };
+      issue.params = {
+        ...(typeof max === 'number' ? { max } : {}),
+        ...(Array.isArray(allowed)
+          ? { allowed: allowed.filter((a): a is string => typeof a === 'string') }
+          : {}),
+      };
+    }
+    return [issue];
+  });
+}
