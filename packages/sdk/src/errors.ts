@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'invalid_type',
   /** Text longer than allowed; `params.max` says how long it may be. */
   'too_long',
+  /** Control characters or broken characters in text (a line break in a name, say). */
+  'invalid_characters',
   /** Not one of the allowed values; `params.allowed` lists them. */
   'invalid_value',
   /** A key the format does not have (unknown keys are refused, never ignored). */

@@ -34,7 +34,25 @@ export function toPostalCode(input: string): string | undefined {
  * brackets. Whether it exists only the mail server knows.
  */
 export function isEmail(input: string): boolean {
-  return /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/.test(input);
+  return (
+    /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/.test(input) &&
+    !/\.\.|@\.|\.@|^\./.test(input)
+  );
+}
+
+/**
+ * Characters no field may hold: control characters (which could forge e-mail headers or log
+ * lines, and which XML 1.0 cannot carry) and lone surrogates (not encodable as UTF-8). A
+ * multi-line field may hold tabs and line breaks.
+ */
+export function hasForbiddenCharacters(input: string, multiline = false): boolean {
+  const controls = multiline
+    ? // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/
+    : // eslint-disable-next-line no-control-regex
+      /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/;
+  const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  return controls.test(input) || loneSurrogate.test(input);
 }
 
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` that names a real date and time. */

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { ErrorCode, ValidationIssue } from './errors.js';
 import {
   base64ByteLength,
+  hasForbiddenCharacters,
   isBase64,
   isEmail,
   isHttpUrl,
@@ -27,7 +28,23 @@ import {
 const fail = (code: ErrorCode) => ({ params: { code } });
 
 /** Trimmed text that must not be empty. */
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number, multiline = false) =>
+  z.string().check(
+    z.trim(),
+    // An empty field is `required` and nothing else.
+    z.minLength(1, { abort: true }),
+    z.maxLength(max),
+    z.refine(
+      (value: string) => !hasForbiddenCharacters(value, multiline),
+      fail('invalid_characters'),
+    ),
+  );
+
+/** Run object-level checks even when a field failed, so the sender sees every problem at once. */
+const always = {
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === 'object' && payload.value !== null,
+};
 
 const normalised = (
   max: number,
@@ -73,6 +90,7 @@ const replyWanted = z
   .check(
     z.superRefine((reply, ctx) => {
       // The field for the chosen channel is the one that must be there.
+      if (!(REPLY_CHANNELS as readonly string[]).includes(reply.via)) return;
       const needed = reply.via === 'letter' ? 'address' : reply.via;
       if (reply[needed] === undefined) {
         ctx.issues.push({
@@ -83,13 +101,18 @@ const replyWanted = z
           params: { code: 'required' },
         });
       }
-    }),
+    }, always),
   );
 
-const fileName = text(LIMITS.fileNameMax).check(
+const fileName = z.string().check(
+  z.trim(),
+  z.minLength(1, { abort: true }),
+  z.maxLength(LIMITS.fileNameMax),
   // A name, not a path; control characters could forge lines in e-mail headers or logs.
-  // eslint-disable-next-line no-control-regex
-  z.refine((name: string) => !/[/\\\u0000-\u001f\u007f]/.test(name), fail('invalid_file_name')),
+  z.refine(
+    (name: string) => !/[/\\]/.test(name) && !hasForbiddenCharacters(name),
+    fail('invalid_file_name'),
+  ),
 );
 
 const attachment = z
@@ -109,31 +132,36 @@ const attachment = z
           message: code,
           params: max === undefined ? { code } : { code, max },
         });
+      if (typeof file.size !== 'number' || typeof file.data !== 'string') return;
       if (file.size > LIMITS.attachmentBytesMax)
         push('size', 'file_too_large', LIMITS.attachmentBytesMax);
       else if (isBase64(file.data) && base64ByteLength(file.data) !== file.size)
         push('size', 'file_size_mismatch');
-      if (isBase64(file.data) && sniffMediaType(file.data) !== file.type)
+      const knownType = (ATTACHMENT_TYPES as readonly string[]).includes(file.type);
+      if (knownType && isBase64(file.data) && sniffMediaType(file.data) !== file.type)
         push('type', 'file_type_mismatch');
-    }),
+    }, always),
   );
 
 const attachments = z.array(attachment).check(
   z.maxLength(LIMITS.attachmentCountMax),
-  z.superRefine((files, ctx) => {
-    const total = files.reduce(
-      (sum, file) => sum + (typeof file.size === 'number' ? file.size : 0),
-      0,
-    );
-    if (total > LIMITS.attachmentsTotalBytesMax) {
-      ctx.issues.push({
-        code: 'custom',
-        input: files,
-        message: 'files_too_large',
-        params: { code: 'files_too_large', max: LIMITS.attachmentsTotalBytesMax },
-      });
-    }
-  }),
+  z.superRefine(
+    (files, ctx) => {
+      const total = files.reduce(
+        (sum, file) => sum + (typeof file.size === 'number' ? file.size : 0),
+        0,
+      );
+      if (total > LIMITS.attachmentsTotalBytesMax) {
+        ctx.issues.push({
+          code: 'custom',
+          input: files,
+          message: 'files_too_large',
+          params: { code: 'files_too_large', max: LIMITS.attachmentsTotalBytesMax },
+        });
+      }
+    },
+    { when: (payload) => Array.isArray(payload.value) },
+  ),
 );
 
 /*
@@ -153,7 +181,7 @@ const submissionSchema = z
     kind: z.enum(KINDS),
     /** The id of the service it concerns, from the municipality's list, or `unknown`. */
     area: text(LIMITS.areaMax),
-    message: text(LIMITS.messageMax),
+    message: text(LIMITS.messageMax, true),
     /** When it happened, as the sender knows it: `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`. */
     occurredAt: z.exactOptional(z.string().check(z.refine(isLocalDateTime, fail('invalid_date')))),
     /** Where it happened: an address or a description. */
@@ -161,7 +189,7 @@ const submissionSchema = z
     reply: z.discriminatedUnion('wanted', [anonymous, replyWanted]),
     attachments: z._default(attachments, []),
     /** The language the sender used (BCP 47: `sv`, `en`, `fi`, `se`…). */
-    locale: z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)),
+    locale: text(35).check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)),
     mode: z.enum(MODES),
     channel: z.enum(CHANNELS),
     /** When the sender pressed send, as an ISO 8601 instant. */
@@ -173,7 +201,11 @@ const submissionSchema = z
     z.superRefine((submission, ctx) => {
       // Something that happened cannot have happened after it was reported (a day's slack for time zones).
       const { occurredAt, submittedAt } = submission;
-      if (occurredAt && isLocalDateTime(occurredAt)) {
+      if (
+        typeof occurredAt === 'string' &&
+        typeof submittedAt === 'string' &&
+        isLocalDateTime(occurredAt)
+      ) {
         const limit = Date.parse(submittedAt) + 24 * 3600 * 1000;
         if (Date.parse(`${occurredAt.slice(0, 10)}T00:00:00Z`) > limit) {
           ctx.issues.push({
@@ -185,7 +217,7 @@ const submissionSchema = z
           });
         }
       }
-    }),
+    }, always),
   );
 
 // The documented interfaces in submission.ts must stay exactly what the schema produces.

@@ -2,7 +2,6 @@ import type { Adapter, Receipt } from '../adapter.js';
 import { AdapterError } from '../errors.js';
 import type { Submission } from '../submission.js';
 
-/** An adapter that keeps submissions in memory, with switches to simulate outages and refusals. */
 /** A stored submission and the receipt it got. */
 export interface MemoryRecord {
   /** What arrived. */
@@ -11,7 +10,7 @@ export interface MemoryRecord {
   receipt: Receipt;
 }
 
-/** The memory adapter: an `Adapter` you can inspect and switch. */
+/** An adapter that keeps submissions in memory, with switches to simulate outages and refusals. */
 export interface MemoryAdapter extends Adapter {
   /** What it stored, by id. */
   readonly stored: Map<string, MemoryRecord>;
