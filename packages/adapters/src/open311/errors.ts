@@ -1,0 +1,93 @@
+import { AdapterError } from '@synpunkt/sdk';
+import type { HttpAnswer } from './http.js';
+import { jsonOf } from './http.js';
+
+/** One entry of the spec's error answer: `[{ "code": 403, "description": "…" }]`. */
+export interface Open311ErrorEntry {
+  /** The server's error code, as text (often the HTTP status, sometimes its own code). */
+  code: string;
+  /** The server's explanation, meant to be shown to a person. */
+  description: string;
+}
+
+/** Longest server text quoted in an error message: enough for an operator, bounded for logs. */
+const QUOTE_MAX = 1_000;
+
+/**
+ * The spec's error answer (an array of `{ code, description }`; also accepted wrapped as
+ * `{ "errors": [...] }`), or an empty list when the body is something else.
+ */
+export function parseSpecErrors(body: unknown): Open311ErrorEntry[] {
+  const list =
+    typeof body === 'object' && body !== null && !Array.isArray(body) && 'errors' in body
+      ? (body as { errors: unknown }).errors
+      : body;
+  if (!Array.isArray(list)) return [];
+  const entries: Open311ErrorEntry[] = [];
+  for (const item of list as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { code, description } = item as Record<string, unknown>;
+    if (typeof description !== 'string' && typeof code !== 'string' && typeof code !== 'number')
+      continue;
+    entries.push({
+      code: typeof code === 'string' || typeof code === 'number' ? String(code) : '',
+      description: typeof description === 'string' ? description : '',
+    });
+  }
+  return entries;
+}
+
+/** `Retry-After` in milliseconds (seconds or an HTTP date), when present and sensible. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function quote(answer: HttpAnswer): string {
+  const entries = parseSpecErrors(jsonOf(answer));
+  const text =
+    entries.length > 0
+      ? entries
+          .map((entry) =>
+            entry.code && entry.description
+              ? `${entry.description} (${entry.code})`
+              : entry.description || entry.code,
+          )
+          .join('; ')
+      : answer.body.trim();
+  if (!text) return '';
+  return `: ${text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text}`;
+}
+
+/**
+ * The `AdapterError` for a non-2xx answer, with the server's descriptions in the message.
+ * 401/403 (API key) → `configuration`; 408, 429 and 5xx → `unavailable` (retryable, honouring
+ * `Retry-After`); every other 4xx (400, 404…) → `rejected`. `action` names the call for the
+ * message, e.g. `POST /requests.json`.
+ */
+export function errorFromAnswer(answer: HttpAnswer, action: string): AdapterError {
+  const { status } = answer;
+  const said = quote(answer);
+  if (status === 401 || status === 403) {
+    return new AdapterError(
+      `The Open311 server refused the API key on ${action} (HTTP ${status})${said}`,
+      { reason: 'configuration', status },
+    );
+  }
+  if (status === 408 || status === 429 || status >= 500) {
+    const wait = retryAfterMs(answer.headers);
+    return new AdapterError(
+      `The Open311 server is unavailable on ${action} (HTTP ${status})${said}`,
+      wait === undefined
+        ? { reason: 'unavailable', status }
+        : { reason: 'unavailable', status, retryAfterMs: wait },
+    );
+  }
+  return new AdapterError(`The Open311 server refused ${action} (HTTP ${status})${said}`, {
+    reason: 'rejected',
+    status,
+  });
+}

@@ -1,0 +1,162 @@
+import {
+  ATTACHMENT_TYPES,
+  IDEMPOTENCY_HEADER,
+  isHttpUrl,
+  type AdapterCapabilities,
+} from '@synpunkt/sdk';
+import * as z from 'zod/mini';
+import { parseConfig } from '../shared/config.js';
+
+/** The `fetch` the adapter calls: the global one, or an integrator's own. */
+export type FetchFunction = (
+  input: string | URL | Request,
+  init?: RequestInit,
+) => Promise<Response>;
+
+/** How to reach a municipality's own endpoint (or the relay) over HTTP. */
+export interface RestAdapterConfig {
+  /** The `http:` or `https:` URL that takes `POST`ed synpunkter. Required. */
+  endpoint: string;
+  /** How long one try may wait for the answer's headers, in milliseconds. Default 15 000. */
+  timeoutMs?: number;
+  /** How many times to try again after a network error, 408, 429 or 5xx: 0 to 10. Default 2. */
+  retries?: number;
+  /**
+   * Extra static headers, such as an API key the endpoint wants. `Idempotency-Key` and
+   * `Content-Type` are the adapter's own and are refused here.
+   */
+  headers?: Readonly<Record<string, string>>;
+  /** What the endpoint can carry, as its operator declares it, so the form shows the right limits. */
+  capabilities?: AdapterCapabilities;
+  /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
+  fetch?: FetchFunction;
+}
+
+/** The configuration after validation, with the defaults filled in. */
+export interface ResolvedRestConfig {
+  endpoint: string;
+  timeoutMs: number;
+  retries: number;
+  headers: Readonly<Record<string, string>>;
+  capabilities?: AdapterCapabilities;
+  fetch?: FetchFunction;
+}
+
+const RESERVED_HEADERS = [IDEMPOTENCY_HEADER, 'Content-Type'].map((name) => name.toLowerCase());
+
+const URL_ERROR = 'must be an http or https URL';
+
+/** True for a plain object whose values are all strings. */
+function isTextRecord(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((entry) => typeof entry === 'string')
+  );
+}
+
+/** True when the browser's (or Node's) `Headers` takes every name and value: no CR/LF, no NUL. */
+function validHeaders(headers: Record<string, string>): boolean {
+  try {
+    new Headers(headers);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const positive = (what: string) =>
+  z.exactOptional(
+    z
+      .int({ error: `must be a whole number of ${what}` })
+      .check(z.positive({ error: `must be a positive number of ${what}` })),
+  );
+
+const capabilities = z.strictObject(
+  {
+    maxMessageLength: positive('characters'),
+    attachments: z.exactOptional(
+      z.union(
+        [
+          z.literal(false),
+          z.strictObject({
+            types: z.exactOptional(
+              z.array(
+                z.enum(ATTACHMENT_TYPES, {
+                  error: `must be one of ${ATTACHMENT_TYPES.join(', ')}`,
+                }),
+                { error: 'must be a list of media types' },
+              ),
+            ),
+            maxCount: positive('files'),
+            maxBytes: positive('bytes'),
+            maxTotalBytes: positive('bytes'),
+          }),
+        ],
+        { error: 'must be false (no attachments) or an object of limits' },
+      ),
+    ),
+  },
+  { error: 'must be an object such as { maxMessageLength: 4000 }' },
+);
+
+const schema = z.strictObject(
+  {
+    endpoint: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : URL_ERROR) })
+      .check(z.refine(isHttpUrl, { error: URL_ERROR })),
+    timeoutMs: z._default(
+      z
+        .int({ error: 'must be a whole number of milliseconds' })
+        .check(
+          z.minimum(1, { error: 'must be at least 1 millisecond' }),
+          z.maximum(600_000, { error: 'must be at most 600 000 milliseconds (10 minutes)' }),
+        ),
+      15_000,
+    ),
+    retries: z._default(
+      z
+        .int({ error: 'must be a whole number from 0 to 10' })
+        .check(
+          z.minimum(0, { error: 'must be a whole number from 0 to 10' }),
+          z.maximum(10, { error: 'must be a whole number from 0 to 10' }),
+        ),
+      2,
+    ),
+    headers: z._default(
+      z
+        .custom<Record<string, string>>(isTextRecord, {
+          error: 'must be an object of header names and text values',
+        })
+        .check(
+          z.refine(
+            (headers) =>
+              Object.keys(headers).every((name) => !RESERVED_HEADERS.includes(name.toLowerCase())),
+            { error: `must not set ${IDEMPOTENCY_HEADER} or Content-Type: the adapter sets them` },
+          ),
+          z.refine(validHeaders, {
+            error: 'must hold valid header names and values (no line breaks)',
+          }),
+        ),
+      {},
+    ),
+    capabilities: z.exactOptional(capabilities),
+    fetch: z.exactOptional(
+      z.custom<FetchFunction>((value) => typeof value === 'function', {
+        error: 'must be a function with the signature of fetch',
+      }),
+    ),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown option ${issue.keys.join(', ')}`
+        : 'must be an object such as { endpoint: "https://…" }',
+  },
+);
+
+/** Checks a `restAdapter` configuration; throws a `TypeError` naming the field that is wrong. */
+export function parseRestConfig(input: unknown): ResolvedRestConfig {
+  return parseConfig('restAdapter', schema, input);
+}

@@ -1,0 +1,71 @@
+import { AdapterError, issuesOfProblem } from '@synpunkt/sdk';
+import { HTTPError, TimeoutError } from 'ky';
+
+/**
+ * How long a `Retry-After` header asks us to wait, in milliseconds: delay-seconds (`120`) or
+ * an HTTP date. `undefined` when there is no usable header; never negative.
+ */
+export function retryAfterMs(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After')?.trim();
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+/** True for the answers worth trying again: 408, 429 and every 5xx. */
+export function isTransient(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/**
+ * The body parsed as JSON, or `undefined` when it is not JSON. Throws only when the body cannot
+ * be read (the connection broke), which is then a network error.
+ */
+export async function jsonOf(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The problem's `title`, when the answer has one, for the log line. */
+function titleOf(body: unknown): string {
+  const title = (body as { title?: unknown } | undefined)?.title;
+  return typeof title === 'string' ? `: ${title.slice(0, 200)}` : '';
+}
+
+/** Turns a refused answer into the `AdapterError` that says whether a retry may help. */
+async function answerFailure(response: Response, cause: unknown): Promise<AdapterError> {
+  const { status } = response;
+  const body = await jsonOf(response).catch(() => undefined);
+  const message = `rest: the endpoint answered ${status}${titleOf(body)}`;
+  if (isTransient(status)) {
+    const after = retryAfterMs(response);
+    return new AdapterError(message, {
+      reason: 'unavailable',
+      status,
+      cause,
+      ...(after === undefined ? {} : { retryAfterMs: after }),
+    });
+  }
+  // 409: the same Idempotency-Key arrived before with a different body. Never resend it.
+  const issues = status === 409 ? [] : issuesOfProblem(body);
+  return issues.length > 0
+    ? new AdapterError(message, { reason: 'invalid', retryable: false, issues, status, cause })
+    : new AdapterError(message, { reason: 'rejected', status, cause });
+}
+
+/**
+ * Maps whatever ky threw to an `AdapterError`: an HTTP answer by its status, a timeout or a
+ * network error (DNS, connection refused, reset, CORS) to a retryable `unavailable`.
+ */
+export async function failureOf(error: unknown, timeoutMs: number): Promise<AdapterError> {
+  if (error instanceof HTTPError) return answerFailure(error.response, error);
+  const message =
+    error instanceof TimeoutError
+      ? `rest: the endpoint did not answer within ${timeoutMs} ms`
+      : `rest: could not reach the endpoint (${error instanceof Error ? error.message : String(error)})`;
+  return new AdapterError(message, { reason: 'unavailable', cause: error });
+}

@@ -1,0 +1,614 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import {
+  createClient,
+  isAdapterError,
+  SynpunktValidationError,
+  type AdapterError,
+  type Submission,
+} from '@synpunkt/sdk';
+import {
+  runAdapterConformance,
+  sampleAnonymous,
+  sampleSubmission,
+  TINY_PNG_BASE64,
+} from '@synpunkt/sdk/testing';
+import {
+  listServices,
+  open311Adapter,
+  serviceCodeFor,
+  splitName,
+  type Open311Config,
+} from '../src/open311/index.js';
+import { startOpen311Peer, type Open311Peer, type StoredRequest } from './peers/open311-peer.js';
+
+const FALLBACK_ADDRESS = 'Exempelkommun';
+
+/** Maps what the peer stored back to submission fields, from GeoReport fields and attributes. */
+function asSubmission(stored: StoredRequest): Partial<Submission> {
+  const { fields: f, attributes: a } = stored;
+  const record: Record<string, unknown> = {
+    id: a.submission_id,
+    message: f.description,
+    kind: a.kind,
+    area: a.area,
+    locale: a.locale,
+    mode: a.mode,
+    channel: a.channel,
+    submittedAt: a.submitted_at,
+    pageUrl: a.page_url,
+  };
+  if (a.occurred_at !== undefined) record.occurredAt = a.occurred_at;
+  if (f.address_string !== undefined && f.address_string !== FALLBACK_ADDRESS) {
+    record.place = f.address_string;
+  }
+  if (a.reply_wanted === 'true') {
+    const reply: Record<string, unknown> = {
+      wanted: true,
+      via: a.reply_via,
+      name: [f.first_name, f.last_name].filter((part) => part !== undefined).join(' '),
+    };
+    if (f.email !== undefined) reply.email = f.email;
+    if (f.phone !== undefined) reply.phone = f.phone;
+    if (a.reply_street !== undefined) {
+      reply.address = {
+        street: a.reply_street,
+        postalCode: a.reply_postal_code,
+        city: a.reply_city,
+      };
+    }
+    record.reply = reply;
+  } else {
+    // Anything a sender without a reply left in contact fields would show here and fail.
+    record.reply = {
+      wanted: false,
+      ...Object.fromEntries(
+        ['first_name', 'last_name', 'email', 'phone']
+          .filter((key) => f[key] !== undefined)
+          .map((key) => [key, f[key]]),
+      ),
+    };
+  }
+  return record as Partial<Submission>;
+}
+
+function configFor(peer: Open311Peer, overrides: Partial<Open311Config> = {}): Open311Config {
+  return {
+    baseUrl: peer.url,
+    apiKey: peer.apiKey,
+    jurisdictionId: peer.jurisdictionId,
+    serviceCodes: { default: 'synpunkt' },
+    tokenPollIntervalMs: 1,
+    ...overrides,
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isAdapterError(error), `expected an AdapterError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the delivery to fail');
+}
+
+function conformance(name: string, answer: 'id' | 'token'): void {
+  let peer: Open311Peer;
+  runAdapterConformance({
+    name,
+    setup: async () => {
+      peer = await startOpen311Peer();
+      peer.answer = answer;
+      peer.pollsUntilId = 2;
+    },
+    teardown: () => peer.close(),
+    createAdapter: () => open311Adapter(configFor(peer)),
+    received: async (id) => peer.find(id).map(asSubmission),
+    outage: async () => {
+      peer.outage = 'http503';
+      return () => {
+        peer.outage = false;
+      };
+    },
+    refuse: async () => {
+      peer.refusing = true;
+      return () => {
+        peer.refusing = false;
+      };
+    },
+  });
+}
+
+conformance('open311', 'id');
+conformance('open311 (batch service: token answers)', 'token');
+
+describe('open311 adapter against a GeoReport v2 server', () => {
+  let peer: Open311Peer;
+  before(async () => {
+    peer = await startOpen311Peer();
+  });
+  after(() => peer.close());
+  beforeEach(() => peer.reset());
+
+  const adapter = (overrides: Partial<Open311Config> = {}) =>
+    open311Adapter(configFor(peer, overrides));
+
+  describe('token answers', () => {
+    it('exchanges a token for the request id, which shows up after 2 polls', async () => {
+      peer.answer = 'token';
+      peer.pollsUntilId = 2;
+      const submission = sampleSubmission();
+      const receipt = await adapter({ tokenPolls: 5 }).submit(submission);
+      const [stored] = peer.find(submission.id);
+      assert.ok(stored);
+      assert.equal(receipt.reference, stored.serviceRequestId);
+      assert.equal(receipt.id, submission.id);
+      const polls = peer.log.filter((call) => call.path === `/v2/tokens/${stored.token}.json`);
+      assert.equal(polls.length, 2, 'it stops polling once the id is there');
+      for (const poll of polls)
+        assert.equal(poll.query.get('jurisdiction_id'), peer.jurisdictionId);
+    });
+
+    it('gives a retryable error naming the token when no id comes, and a retry polls instead of posting again', async () => {
+      peer.answer = 'token';
+      peer.pollsUntilId = Infinity;
+      const sender = adapter({ tokenPolls: 3 });
+      const submission = sampleSubmission();
+      const error = await failure(sender.submit(submission));
+      const [stored] = peer.find(submission.id);
+      assert.ok(stored);
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      assert.match(error.message, new RegExp(`accepted the request with token "${stored.token}"`));
+      assert.match(error.message, /attribute\[submission_id\]/);
+      assert.equal(peer.log.filter((call) => call.path.startsWith('/v2/tokens/')).length, 3);
+
+      peer.pollsUntilId = 0;
+      const receipt = await sender.submit(submission);
+      assert.equal(receipt.reference, stored.serviceRequestId);
+      assert.equal(peer.posts(), 1, 'the retry asked for the token instead of posting again');
+      assert.equal(peer.requests.length, 1);
+    });
+
+    it('with tokenPolls 0 it does not poll at all and says the request awaits an id', async () => {
+      peer.answer = 'token';
+      const error = await failure(adapter({ tokenPolls: 0 }).submit(sampleSubmission()));
+      assert.equal(error.retryable, true);
+      assert.match(error.message, /token "tok-\d+"/);
+      assert.equal(peer.log.filter((call) => call.path.startsWith('/v2/tokens/')).length, 0);
+    });
+
+    it('stops waiting between polls when the signal is aborted', async () => {
+      peer.answer = 'token';
+      peer.pollsUntilId = Infinity;
+      const controller = new AbortController();
+      const reason = new Error('the sender left');
+      const sender = adapter({
+        tokenPollIntervalMs: 60_000,
+        fetch: async (url, init) => {
+          const response = await fetch(url, init);
+          if (init.method === 'POST') controller.abort(reason);
+          return response;
+        },
+      });
+      await assert.rejects(
+        sender.submit(sampleSubmission(), { signal: controller.signal }),
+        reason,
+      );
+    });
+  });
+
+  describe('errors in the spec’s format', () => {
+    it('a wrong API key is a configuration error quoting the server', async () => {
+      const error = await failure(adapter({ apiKey: 'fel-nyckel' }).submit(sampleSubmission()));
+      assert.equal(error.reason, 'configuration');
+      assert.equal(error.retryable, false);
+      assert.equal(error.status, 403);
+      assert.match(
+        error.message,
+        /Invalid api_key received -- can't proceed with create_request\./,
+      );
+    });
+
+    it('an unknown service code is refused with the server’s description', async () => {
+      const error = await failure(
+        adapter({ serviceCodes: { default: 'finns-inte' } }).submit(sampleSubmission()),
+      );
+      assert.equal(error.reason, 'rejected');
+      assert.equal(error.retryable, false);
+      assert.equal(error.status, 404);
+      assert.match(error.message, /service_code "finns-inte" was not found/);
+    });
+
+    it('puts every description of a multi-error answer into the message', async () => {
+      peer.refusing = true;
+      const error = await failure(adapter().submit(sampleSubmission()));
+      assert.equal(error.reason, 'rejected');
+      assert.equal(error.status, 400);
+      assert.match(error.message, /Ärendesystemet tar inte emot nya ärenden \(CRM_CLOSED\)/);
+      assert.match(error.message, /General service error \(400\)/);
+    });
+
+    it('a 503 is retryable, honours Retry-After and quotes the server', async () => {
+      peer.outage = 'http503';
+      const error = await failure(adapter().submit(sampleSubmission()));
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      assert.equal(error.retryAfterMs, 7000);
+      assert.match(error.message, /Underhåll pågår/);
+    });
+
+    it('a reset connection, a closed port and a timeout are retryable', async () => {
+      peer.outage = 'reset';
+      const reset = await failure(adapter().submit(sampleSubmission()));
+      assert.equal(reset.retryable, true);
+      assert.match(reset.message, /Could not reach the Open311 server/);
+
+      peer.outage = 'hang';
+      const slow = await failure(adapter({ timeoutMs: 200 }).submit(sampleSubmission()));
+      assert.equal(slow.retryable, true);
+      assert.match(slow.message, /did not answer within 200 ms/);
+
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const { port } = closed.address() as AddressInfo;
+      await new Promise((resolve) => closed.close(resolve));
+      const refused = await failure(
+        open311Adapter({ ...configFor(peer), baseUrl: `http://127.0.0.1:${port}/v2` }).submit(
+          sampleSubmission(),
+        ),
+      );
+      assert.equal(refused.reason, 'unavailable');
+      assert.equal(refused.retryable, true);
+    });
+
+    it('a submission without a place gets the server’s clear refusal, or the fallback address', async () => {
+      const { place: _place, ...withoutPlace } = sampleSubmission();
+      const error = await failure(adapter().submit(withoutPlace));
+      assert.equal(error.reason, 'rejected');
+      assert.match(error.message, /A location .* is required/);
+
+      await adapter({ fallbackAddress: FALLBACK_ADDRESS }).submit(withoutPlace);
+      assert.equal(peer.find(withoutPlace.id)[0]?.fields.address_string, FALLBACK_ADDRESS);
+    });
+  });
+
+  describe('what GeoReport cannot carry', () => {
+    it('a message of 4 001 characters gets a clear error, and nothing is sent or cut', async () => {
+      const submission = sampleSubmission({ message: 'å'.repeat(4001) });
+      const error = await failure(adapter().submit(submission));
+      assert.equal(error.reason, 'invalid');
+      assert.equal(error.retryable, false);
+      assert.deepEqual(error.issues, [
+        { path: ['message'], code: 'too_long', params: { max: 4000 } },
+      ]);
+      assert.match(error.message, /4001 characters; Open311 takes at most 4000/);
+      assert.equal(peer.posts(), 0);
+
+      // Through the client (as the form sends it) it is refused before the adapter is called.
+      const { schemaVersion: _v, id: _id, submittedAt: _at, ...draft } = submission;
+      const client = createClient({ adapter: adapter() });
+      assert.equal(client.capabilities.maxMessageLength, 4000);
+      await assert.rejects(client.submit(draft), (thrown: unknown) => {
+        assert.ok(thrown instanceof SynpunktValidationError);
+        assert.deepEqual(thrown.issues, [
+          { path: ['message'], code: 'too_long', params: { max: 4000 } },
+        ]);
+        return true;
+      });
+      assert.equal(peer.posts(), 0);
+    });
+
+    it('a message of exactly 4 000 characters arrives intact', async () => {
+      const message = `${'Ö'.repeat(3999)}!`;
+      const submission = sampleSubmission({ message });
+      await adapter().submit(submission);
+      assert.equal(peer.find(submission.id)[0]?.fields.description, message);
+    });
+
+    it('an attachment gets a clear error up front (no attachments in GeoReport), and nothing is sent', async () => {
+      const files = [
+        { name: 'gungan.png', type: 'image/png' as const, size: 70, data: TINY_PNG_BASE64 },
+      ];
+      const sender = adapter();
+      assert.equal(sender.capabilities.attachments, false);
+      const error = await failure(sender.submit(sampleSubmission({ attachments: files })));
+      assert.equal(error.reason, 'invalid');
+      assert.deepEqual(error.issues, [{ path: ['attachments'], code: 'files_not_supported' }]);
+
+      const {
+        schemaVersion: _v,
+        id: _id,
+        submittedAt: _at,
+        ...draft
+      } = sampleSubmission({
+        attachments: files,
+      });
+      await assert.rejects(createClient({ adapter: sender }).submit(draft), (thrown: unknown) => {
+        assert.ok(thrown instanceof SynpunktValidationError);
+        assert.deepEqual(thrown.issues, [{ path: ['attachments'], code: 'files_not_supported' }]);
+        return true;
+      });
+      assert.equal(peer.posts(), 0);
+    });
+  });
+
+  describe('fields', () => {
+    it('<script>, &, ]]>, åäö and emoji in the message, name and place arrive intact', async () => {
+      const message =
+        '<script>alert("x")</script> & ]]> <![CDATA[ åäö ÅÄÖ 😀👍🏽 a+b=c&d=e %41 %zz\nny rad; attribute[kind]=praise';
+      const name = 'Åsa-Märta <b>Öberg</b> & 😀';
+      const place = 'Storgatan 4 & "Torget" <i>';
+      const submission = sampleSubmission({
+        message,
+        place,
+        reply: { wanted: true, via: 'email', name, email: 'asa@example.org' },
+      });
+      const receipt = await adapter().submit(submission);
+      const [stored] = peer.find(submission.id);
+      assert.ok(stored);
+      assert.equal(stored.fields.description, message);
+      assert.equal(stored.fields.address_string, place);
+      assert.equal(stored.fields.first_name, 'Åsa-Märta <b>Öberg</b> &');
+      assert.equal(stored.fields.last_name, '😀');
+      assert.equal(
+        stored.attributes.kind,
+        'complaint',
+        'text in the message cannot set an attribute',
+      );
+      assert.deepEqual(asSubmission(stored).reply, submission.reply);
+
+      const answer = await fetch(
+        `${peer.url}/requests/${receipt.reference}.json?jurisdiction_id=${peer.jurisdictionId}`,
+      );
+      const [request] = (await answer.json()) as { description: string }[];
+      assert.equal(request?.description, message, 'the server gives the message back unchanged');
+    });
+
+    it('an anonymous sender’s request has no contact fields at all', async () => {
+      const submission = sampleAnonymous();
+      await adapter().submit(submission);
+      const [stored] = peer.find(submission.id);
+      assert.ok(stored);
+      for (const field of ['first_name', 'last_name', 'email', 'phone']) {
+        assert.equal(stored.fields[field], undefined, `${field} is absent`);
+      }
+      assert.equal(stored.attributes.reply_wanted, 'false');
+      assert.equal(stored.attributes.reply_via, undefined);
+      assert.doesNotMatch(peer.bodies[0] ?? '', /first_name|last_name|email=|phone=/);
+    });
+
+    it('a sender who wants an answer by phone or letter gets those contact fields', async () => {
+      const byPhone = sampleSubmission({
+        reply: { wanted: true, via: 'phone', name: 'Anna Maria Andersson', phone: '070-123 45 67' },
+      });
+      await adapter().submit(byPhone);
+      const phone = peer.find(byPhone.id)[0];
+      assert.equal(phone?.fields.phone, '+46701234567');
+      assert.equal(phone?.fields.first_name, 'Anna Maria');
+      assert.equal(phone?.fields.last_name, 'Andersson');
+      assert.equal(phone?.fields.email, undefined);
+      assert.equal(phone?.attributes.reply_via, 'phone');
+
+      const byLetter = sampleSubmission({
+        reply: {
+          wanted: true,
+          via: 'letter',
+          name: 'Bo',
+          address: { street: 'Storgatan 1', postalCode: '12345', city: 'Kristianstad' },
+        },
+      });
+      await adapter().submit(byLetter);
+      const letter = peer.find(byLetter.id)[0];
+      assert.ok(letter);
+      assert.equal(letter.fields.first_name, 'Bo');
+      assert.equal(letter.fields.last_name, undefined);
+      assert.deepEqual(asSubmission(letter).reply, byLetter.reply);
+      assert.equal(letter.attributes.reply_postal_code, '123 45');
+    });
+
+    it('sends every extra as an attribute and no lat/long', async () => {
+      const submission = sampleSubmission({ channel: 'phone', locale: 'en', mode: 'lattlast' });
+      await adapter().submit(submission);
+      const [stored] = peer.find(submission.id);
+      assert.ok(stored);
+      assert.deepEqual(stored.attributes, {
+        submission_id: submission.id,
+        kind: 'complaint',
+        area: 'gata-park',
+        occurred_at: '2026-11-20',
+        channel: 'phone',
+        locale: 'en',
+        mode: 'lattlast',
+        submitted_at: submission.submittedAt,
+        page_url: 'https://www.exempelkommun.se/synpunkter',
+        reply_wanted: 'true',
+        reply_via: 'email',
+      });
+      assert.equal(stored.fields.lat, undefined);
+      assert.equal(stored.fields.long, undefined);
+      assert.equal(stored.fields.jurisdiction_id, peer.jurisdictionId);
+    });
+
+    it('splits names at the last space', () => {
+      assert.deepEqual(splitName('Anna Maria Andersson'), {
+        first: 'Anna Maria',
+        last: 'Andersson',
+      });
+      assert.deepEqual(splitName('Cher'), { first: 'Cher' });
+    });
+  });
+
+  describe('service code routing', () => {
+    const serviceCodes = {
+      default: 'synpunkt',
+      byArea: {
+        'gata-park': { complaint: 'gata-klagomal', suggestion: 'gata-forslag' },
+        bibliotek: 'synpunkt',
+      },
+      byKind: { praise: 'beröm' },
+    };
+    const cases = [
+      ['gata-park', 'complaint', 'gata-klagomal', 'area and kind'],
+      ['gata-park', 'suggestion', 'gata-forslag', 'area and kind'],
+      ['gata-park', 'praise', 'beröm', 'kind, when the area has no code for it'],
+      ['bibliotek', 'praise', 'synpunkt', 'area, before kind'],
+      ['skola', 'praise', 'beröm', 'kind'],
+      ['skola', 'complaint', 'synpunkt', 'default'],
+      ['unknown', 'suggestion', 'synpunkt', 'default'],
+    ] as const;
+
+    for (const [area, kind, code, rule] of cases) {
+      it(`${area} + ${kind} goes to ${code} (${rule})`, async () => {
+        const submission = sampleSubmission({ area, kind });
+        await adapter({ serviceCodes }).submit(submission);
+        assert.equal(peer.find(submission.id)[0]?.fields.service_code, code);
+      });
+    }
+
+    it('an area named like an object property falls back to the default', () => {
+      assert.equal(serviceCodeFor(serviceCodes, 'constructor', 'complaint'), 'synpunkt');
+      assert.equal(serviceCodeFor(serviceCodes, '__proto__', 'complaint'), 'synpunkt');
+    });
+  });
+
+  describe('idempotency', () => {
+    it('two concurrent sends of the same id make one POST', async () => {
+      const sender = adapter();
+      const submission = sampleSubmission();
+      const [first, second] = await Promise.all([
+        sender.submit(submission),
+        sender.submit(submission),
+      ]);
+      assert.deepEqual(second, first);
+      assert.equal(peer.posts(), 1);
+    });
+
+    it('a blackbox service (no id, no token) gives the submission id as reference', async () => {
+      peer.answer = 'blackbox';
+      const submission = sampleSubmission();
+      const receipt = await adapter().submit(submission);
+      assert.equal(receipt.reference, submission.id);
+      assert.equal(peer.find(submission.id).length, 1);
+    });
+
+    it('a 2xx that is not GeoReport is refused for good, naming the id to look for', async () => {
+      peer.answer = 'html';
+      const submission = sampleSubmission();
+      const error = await failure(adapter().submit(submission));
+      assert.equal(error.reason, 'rejected');
+      assert.equal(error.retryable, false);
+      assert.match(error.message, /with HTTP 200 but not with a GeoReport v2 request list/);
+      assert.match(error.message, new RegExp(`submission_id\\]=${submission.id}`));
+    });
+  });
+
+  describe('configuration', () => {
+    const good = () => configFor(peer);
+    const bad: [string, Record<string, unknown>, RegExp][] = [
+      [
+        'baseUrl is not http',
+        { baseUrl: 'ftp://open311.example' },
+        /open311Adapter: baseUrl: must be an http or https URL/,
+      ],
+      [
+        'baseUrl has a query',
+        { baseUrl: 'https://x.example/v2?a=1' },
+        /baseUrl: must be the endpoint without \?query/,
+      ],
+      ['apiKey is empty', { apiKey: '' }, /apiKey: must be the API key/],
+      ['apiKey is missing', { apiKey: undefined }, /apiKey: must be the API key/],
+      [
+        'serviceCodes has no default',
+        { serviceCodes: { byKind: { praise: 'p' } } },
+        /serviceCodes\.default: must be a service code/,
+      ],
+      [
+        'byKind names an unknown kind',
+        { serviceCodes: { default: 'a', byKind: { compliment: 'p' } } },
+        /serviceCodes\.byKind: unknown kind "compliment"/,
+      ],
+      [
+        'byArea has a number',
+        { serviceCodes: { default: 'a', byArea: { skola: 7 } } },
+        /serviceCodes\.byArea\.skola: must be a code or an object with codes per kind/,
+      ],
+      ['tokenPolls is 21', { tokenPolls: 21 }, /tokenPolls: must be a whole number from 0 to 20/],
+      [
+        'tokenPollIntervalMs is negative',
+        { tokenPollIntervalMs: -1 },
+        /tokenPollIntervalMs: must be whole milliseconds/,
+      ],
+      ['timeoutMs is 0', { timeoutMs: 0 }, /timeoutMs: must be whole milliseconds from 1/],
+      ['a key is misspelt', { serviceCode: 'a' }, /unknown key "serviceCode"/],
+      ['fetch is not a function', { fetch: 'fetch' }, /fetch: must be a fetch function/],
+    ];
+    for (const [what, change, message] of bad) {
+      it(`refuses a configuration where ${what}, naming the field`, () => {
+        assert.throws(
+          () => open311Adapter({ ...good(), ...change } as Open311Config),
+          (error: unknown) => {
+            assert.ok(error instanceof TypeError);
+            assert.match(error.message, message);
+            return true;
+          },
+        );
+      });
+    }
+
+    it('has defaults for the token polls and capabilities of 4 000 characters and no files', () => {
+      const { tokenPollIntervalMs: _ms, ...config } = good();
+      const made = open311Adapter(config);
+      assert.equal(made.name, 'open311');
+      assert.deepEqual(made.capabilities, { maxMessageLength: 4000, attachments: false });
+    });
+  });
+
+  describe('listServices', () => {
+    it('lists the server’s services with their codes', async () => {
+      const services = await listServices({
+        baseUrl: peer.url,
+        jurisdictionId: peer.jurisdictionId,
+      });
+      assert.deepEqual(
+        services.map((s) => s.code),
+        ['synpunkt', 'gata-klagomal', 'gata-forslag', 'beröm'],
+      );
+      assert.deepEqual(services[0], {
+        code: 'synpunkt',
+        name: 'Synpunkt',
+        description: 'Beröm, förslag och klagomål',
+        metadata: false,
+        type: 'realtime',
+        keywords: ['synpunkt', 'feedback'],
+        group: 'feedback',
+      });
+    });
+
+    it('gives the server’s error for a wrong or missing jurisdiction', async () => {
+      const wrong = await failure(listServices({ baseUrl: peer.url, jurisdictionId: 'annan.se' }));
+      assert.equal(wrong.reason, 'rejected');
+      assert.equal(wrong.status, 404);
+      assert.match(wrong.message, /jurisdiction_id "annan.se" was not found/);
+      const missing = await failure(listServices({ baseUrl: `${peer.url}/` }));
+      assert.equal(missing.status, 400);
+      assert.match(missing.message, /jurisdiction_id was not provided/);
+    });
+
+    it('refuses an answer that is not a service list', async () => {
+      peer.brokenServices = true;
+      const error = await failure(
+        listServices({ baseUrl: peer.url, jurisdictionId: peer.jurisdictionId }),
+      );
+      assert.equal(error.reason, 'rejected');
+      assert.match(error.message, /not a GeoReport v2 service list \(at 0\.service_code\)/);
+    });
+
+    it('refuses bad options, naming the field', async () => {
+      await assert.rejects(listServices({ baseUrl: 'open311.example' }), /listServices: baseUrl/);
+    });
+  });
+});

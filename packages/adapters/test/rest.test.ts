@@ -1,0 +1,459 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import {
+  isAdapterError,
+  PROBLEM_CONTENT_TYPE,
+  type AdapterError,
+  type Submission,
+} from '@synpunkt/sdk';
+import { runAdapterConformance, sampleAnonymous, sampleSubmission } from '@synpunkt/sdk/testing';
+import { MAX_RETRY_AFTER_MS, restAdapter, type RestAdapterConfig } from '../src/rest/index.js';
+import { startRestPeer, type RestPeer } from './peers/rest-peer.js';
+
+/** The delivery's error, which must be an AdapterError. */
+async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isAdapterError(error), `expected an AdapterError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the delivery to fail, but it succeeded');
+}
+
+/** Waits (polling, no fixed sleep) until the peer has seen `count` requests. */
+async function untilSeen(peer: RestPeer, count: number): Promise<void> {
+  while (peer.requests.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+const problemJson = (body: object) => ({
+  status: (body as { status: number }).status,
+  headers: { 'Content-Type': PROBLEM_CONTENT_TYPE },
+  body: JSON.stringify(body),
+});
+
+// --- The sdk's conformance kit, against a real HTTP endpoint on loopback. ---------------------
+
+let kitPeer: RestPeer;
+runAdapterConformance({
+  name: 'rest',
+  setup: async () => {
+    kitPeer = await startRestPeer();
+  },
+  teardown: () => kitPeer.close(),
+  createAdapter: () => restAdapter({ endpoint: kitPeer.url, retries: 1 }),
+  received: async (id) => kitPeer.received(id),
+  // The endpoint answers 503 (true connection refusal is tested below).
+  outage: async () => {
+    kitPeer.mode = 'down';
+    return () => {
+      kitPeer.mode = 'up';
+    };
+  },
+  refuse: async () => {
+    kitPeer.mode = 'refusing';
+    return () => {
+      kitPeer.mode = 'up';
+    };
+  },
+});
+
+// --- The wire format and its failure modes. ---------------------------------------------------
+
+describe('rest adapter against a real endpoint', () => {
+  let peer: RestPeer;
+  const adapter = (config: Partial<RestAdapterConfig> = {}) =>
+    restAdapter({ endpoint: peer.url, ...config });
+
+  before(async () => {
+    peer = await startRestPeer();
+  });
+  after(() => peer.close());
+  beforeEach(() => peer.reset());
+
+  it('POSTs the submission as JSON with its id as Idempotency-Key and returns the receipt', async () => {
+    const submission = sampleSubmission();
+    const receipt = await adapter({ headers: { 'X-Api-Key': 'hemlig' } }).submit(submission);
+
+    const [seen] = peer.triesOf(submission.id);
+    assert.ok(seen);
+    assert.equal(seen.method, 'POST');
+    assert.equal(seen.headers['idempotency-key'], submission.id);
+    assert.equal(seen.headers['content-type'], 'application/json');
+    assert.match(seen.headers.accept ?? '', /application\/json/);
+    assert.match(seen.headers.accept ?? '', /application\/problem\+json/);
+    assert.equal(seen.headers['x-api-key'], 'hemlig', 'configured headers are sent');
+    assert.deepEqual(JSON.parse(seen.body), submission);
+
+    assert.equal(receipt.id, submission.id);
+    assert.match(receipt.reference, /^SYN-2026-\d{6}$/);
+    assert.match(receipt.replyBy ?? '', /^\d{4}-\d{2}-\d{2}$/, 'replyBy is passed on');
+  });
+
+  it('leaves replyBy out when the endpoint gives none (anonymous)', async () => {
+    const receipt = await adapter().submit(sampleAnonymous());
+    assert.equal('replyBy' in receipt, false);
+  });
+
+  it('retries 503 twice, then delivers once with the same Idempotency-Key and body', async () => {
+    const submission = sampleSubmission();
+    const unavailable = problemJson({ type: 'about:blank', title: 'Busy', status: 503 });
+    peer.script(unavailable, unavailable);
+
+    const receipt = await adapter({ retries: 2 }).submit(submission);
+
+    const tries = peer.triesOf(submission.id);
+    assert.deepEqual(
+      tries.map((t) => t.status),
+      [503, 503, 201],
+    );
+    assert.ok(
+      tries.every((t) => t.key === submission.id),
+      'every try carries the same key',
+    );
+    assert.ok(
+      tries.every((t) => t.bytes.equals(tries[0]!.bytes)),
+      'every try sends the same bytes',
+    );
+    assert.equal(peer.received(submission.id).length, 1, 'one record');
+    assert.equal(receipt.id, submission.id);
+  });
+
+  it('honours Retry-After on 429: the second try comes after the advertised second', async () => {
+    const submission = sampleSubmission();
+    peer.mode = 'throttling';
+
+    await adapter().submit(submission);
+
+    const tries = peer.triesOf(submission.id);
+    assert.deepEqual(
+      tries.map((t) => t.status),
+      [429, 201],
+    );
+    const waited = tries[1]!.at - tries[0]!.at;
+    // Lower bound only. ky's own backoff would have waited 300 ms; a few ms of clock rounding allowed.
+    assert.ok(waited >= 990, `the adapter waited ${Math.round(waited)} ms, Retry-After said 1 s`);
+  });
+
+  it('does not sit out a Retry-After beyond the cap: unavailable at once, with retryAfterMs', async () => {
+    const submission = sampleSubmission();
+    const slowDown = {
+      status: 429,
+      headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Retry-After': '120' },
+      body: JSON.stringify({ type: 'about:blank', title: 'Slow down', status: 429 }),
+    };
+    peer.script(slowDown, slowDown, slowDown);
+
+    const error = await failure(adapter({ retries: 2 }).submit(submission));
+
+    assert.equal(error.reason, 'unavailable');
+    assert.equal(error.retryable, true);
+    assert.equal(error.status, 429);
+    assert.ok(120_000 > MAX_RETRY_AFTER_MS);
+    assert.equal(error.retryAfterMs, 120_000, 'the caller learns how long to wait');
+    assert.equal(peer.triesOf(submission.id).length, 1, 'no second try while asked to wait');
+  });
+
+  it('reads Retry-After as an HTTP date when 503 persists', async () => {
+    const submission = sampleSubmission();
+    peer.script({
+      status: 503,
+      headers: { 'Retry-After': new Date(Date.now() + 30_000).toUTCString() },
+      body: 'Service Unavailable',
+    });
+
+    const error = await failure(adapter({ retries: 0 }).submit(submission));
+
+    assert.equal(error.reason, 'unavailable');
+    assert.equal(error.retryable, true);
+    assert.equal(error.status, 503);
+    // The date has whole seconds: between 29 and 30 s from when it was written.
+    assert.ok(
+      error.retryAfterMs !== undefined &&
+        error.retryAfterMs > 25_000 &&
+        error.retryAfterMs <= 30_000,
+      `retryAfterMs was ${error.retryAfterMs}`,
+    );
+  });
+
+  it('maps a 422 problem with field errors to an invalid AdapterError with sdk codes and paths', async () => {
+    const good = sampleSubmission();
+    const bad = {
+      ...good,
+      reply: { wanted: true, via: 'email', name: 'Anna', email: 'inte-en-adress' },
+    } as unknown as Submission;
+
+    const error = await failure(adapter().submit(bad));
+
+    assert.equal(error.reason, 'invalid');
+    assert.equal(error.retryable, false);
+    assert.equal(error.status, 422);
+    assert.deepEqual(
+      error.issues.map((issue) => ({ path: issue.path, code: issue.code })),
+      [{ path: ['reply', 'email'], code: 'invalid_email' }],
+    );
+    assert.equal(peer.received(good.id).length, 0, 'nothing stored');
+    assert.equal(peer.triesOf(good.id).length, 1, 'a refusal is not retried');
+  });
+
+  it('drops codes the sdk does not know from a problem, keeping the known ones', async () => {
+    peer.script(
+      problemJson({
+        type: 'https://example.org/problems/invalid',
+        title: 'Invalid',
+        status: 422,
+        errors: [
+          { path: ['message'], code: 'too_long', params: { max: 4000 } },
+          { path: ['kind'], code: 'mood_not_good' },
+          { path: ['place'], message: 'no code at all' },
+        ],
+      }),
+    );
+
+    const error = await failure(adapter().submit(sampleSubmission()));
+
+    assert.equal(error.reason, 'invalid');
+    assert.deepEqual(error.issues, [
+      { path: ['message'], code: 'too_long', params: { max: 4000 } },
+    ]);
+  });
+
+  it('refuses with 409 when the same id arrives with another body, and keeps the first', async () => {
+    const submission = sampleSubmission();
+    const first = await adapter().submit(submission);
+
+    const error = await failure(adapter().submit({ ...submission, message: 'Något helt annat.' }));
+
+    assert.equal(error.reason, 'rejected');
+    assert.equal(error.retryable, false);
+    assert.equal(error.status, 409);
+    const [stored] = peer.received(submission.id);
+    assert.equal(stored?.message, submission.message, 'the first body is kept');
+    assert.equal((await adapter().submit(submission)).reference, first.reference);
+  });
+
+  it('maps other 4xx answers to a non-retryable rejection', async () => {
+    peer.mode = 'refusing';
+    const refused = await failure(adapter().submit(sampleSubmission()));
+    assert.equal(refused.reason, 'rejected');
+    assert.equal(refused.retryable, false);
+    assert.equal(refused.status, 400);
+    assert.match(refused.message, /We take no more/, 'the problem title is in the log line');
+    peer.mode = 'up';
+
+    const wrongPath = await failure(
+      restAdapter({ endpoint: peer.url.replace('/v1/synpunkter', '/fel') }).submit(
+        sampleSubmission(),
+      ),
+    );
+    assert.equal(wrongPath.reason, 'rejected');
+    assert.equal(wrongPath.status, 404);
+  });
+
+  it('treats a malformed non-JSON 500 as unavailable', async () => {
+    peer.script({ status: 500, headers: { 'Content-Type': 'text/html' }, body: '<h1>Oops</h1>{' });
+
+    const error = await failure(adapter({ retries: 0 }).submit(sampleSubmission()));
+
+    assert.equal(error.reason, 'unavailable');
+    assert.equal(error.retryable, true);
+    assert.equal(error.status, 500);
+  });
+
+  it('refuses a success answer that is not a receipt for this submission', async () => {
+    const submission = sampleSubmission();
+    peer.script(
+      { status: 201, headers: { 'Content-Type': 'application/json' }, body: '{"ok":true}' },
+      {
+        status: 201,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          id: sampleSubmission().id,
+          reference: 'SYN-1',
+          receivedAt: new Date().toISOString(),
+        }),
+      },
+    );
+
+    for (const _ of [1, 2]) {
+      const error = await failure(adapter().submit(submission));
+      assert.equal(error.reason, 'rejected');
+      assert.equal(error.status, 201);
+    }
+  });
+
+  it('gives up after the configured timeout when the endpoint never answers: unavailable', async () => {
+    peer.mode = 'silent';
+    const submission = sampleSubmission();
+    const started = performance.now();
+
+    const error = await failure(adapter({ timeoutMs: 200, retries: 2 }).submit(submission));
+
+    assert.equal(error.reason, 'unavailable');
+    assert.equal(error.retryable, true);
+    assert.match(error.message, /within 200 ms/);
+    assert.ok(performance.now() - started >= 199, 'it waited the configured time');
+    assert.equal(peer.triesOf(submission.id).length, 1, 'a timed-out try is not repeated');
+  });
+
+  it('gives a retryable error when the connection is refused, and delivers once it is back', async () => {
+    const submission = sampleSubmission();
+    await peer.stop();
+    let error: AdapterError;
+    try {
+      error = await failure(adapter({ retries: 1 }).submit(submission));
+    } finally {
+      await peer.start();
+    }
+    assert.equal(error.reason, 'unavailable');
+    assert.equal(error.retryable, true);
+    assert.equal(error.status, undefined, 'no answer, no status');
+
+    const receipt = await adapter().submit(submission);
+    assert.equal(receipt.id, submission.id);
+    assert.equal(peer.received(submission.id).length, 1);
+  });
+
+  it('rethrows the abort reason when the sender leaves mid-request (not an AdapterError)', async () => {
+    peer.mode = 'silent';
+    const controller = new AbortController();
+    const reason = new Error('the sender left');
+    const seen = peer.requests.length;
+
+    const delivery = adapter().submit(sampleSubmission(), { signal: controller.signal });
+    await untilSeen(peer, seen + 1);
+    controller.abort(reason);
+
+    await assert.rejects(delivery, (error) => error === reason);
+  });
+
+  it('rethrows the abort reason while waiting to retry', async () => {
+    peer.script({ status: 503, headers: { 'Retry-After': '30' }, body: '' });
+    const controller = new AbortController();
+    const reason = new Error('the sender left');
+    const seen = peer.requests.length;
+
+    const delivery = adapter().submit(sampleSubmission(), { signal: controller.signal });
+    await untilSeen(peer, seen + 1);
+    controller.abort(reason);
+
+    await assert.rejects(delivery, (error) => error === reason);
+    assert.equal(peer.requests.length, seen + 1, 'no second try after the abort');
+  });
+
+  it('uses the configured fetch and passes declared capabilities on', async () => {
+    let calls = 0;
+    const counting: typeof fetch = (input, init) => {
+      calls += 1;
+      return fetch(input, init);
+    };
+    const declared = { maxMessageLength: 4000, attachments: false } as const;
+
+    const custom = adapter({ fetch: counting, capabilities: declared });
+    await custom.submit(sampleSubmission());
+
+    assert.equal(calls, 1);
+    assert.equal(custom.name, 'rest');
+    assert.deepEqual(custom.capabilities, declared);
+  });
+
+  it('arrives intact: <script>, ]]>, CR/LF and emoji in the message, markup in name and place, byte for byte', async () => {
+    const message =
+      'Hej!\r\n<script>alert("x")</script> & ]]> <![CDATA[ 😀👩‍👧 \u00e5\u00e4\u00f6\n\tslut';
+    // One-line fields refuse line breaks (the sdk's invalid_characters), so no CR/LF here.
+    const name = '<b>Anna</b> "Å" Bcc: evil@example.org 😀';
+    const place = '<img src=x onerror=alert(1)> ]]> Storgatan 4';
+    const submission = sampleSubmission({
+      message,
+      place,
+      reply: { wanted: true, via: 'email', name, email: 'anna@example.org' },
+    });
+
+    await adapter().submit(submission);
+
+    const [seen] = peer.triesOf(submission.id);
+    const sent = JSON.parse(seen!.body) as Submission;
+    assert.ok(Buffer.from(sent.message, 'utf8').equals(Buffer.from(message, 'utf8')));
+    assert.ok(Buffer.from(sent.place ?? '', 'utf8').equals(Buffer.from(place, 'utf8')));
+    assert.equal(sent.reply.wanted && sent.reply.name, name);
+    assert.equal(seen!.headers['idempotency-key'], submission.id, 'no user text in headers');
+    assert.equal(peer.received(submission.id)[0]?.message, message);
+  });
+
+  it('arrives intact: a 10 000-character message, byte for byte', async () => {
+    const head = '😀 <script>]]>\r\n';
+    const message = head + 'å'.repeat(10_000 - head.length);
+    assert.equal(message.length, 10_000);
+    const submission = sampleSubmission({ message });
+
+    await adapter().submit(submission);
+
+    const [seen] = peer.triesOf(submission.id);
+    const sent = JSON.parse(seen!.body) as Submission;
+    assert.ok(Buffer.from(sent.message, 'utf8').equals(Buffer.from(message, 'utf8')));
+    assert.equal(peer.received(submission.id)[0]?.message, message);
+  });
+});
+
+// --- Configuration. ---------------------------------------------------------------------------
+
+describe('rest adapter configuration', () => {
+  const refused = (config: unknown, field: RegExp) =>
+    assert.throws(
+      () => restAdapter(config as RestAdapterConfig),
+      (error) => error instanceof TypeError && field.test(error.message),
+    );
+
+  it('fills in the defaults for a bare endpoint', () => {
+    const adapter = restAdapter({ endpoint: 'https://synpunkt.exempelkommun.se/v1/synpunkter' });
+    assert.equal(adapter.name, 'rest');
+    assert.equal(adapter.capabilities, undefined);
+  });
+
+  it('refuses an endpoint that is not http or https, naming the field', () => {
+    refused({ endpoint: 'ftp://x' }, /^restAdapter: endpoint: must be an http or https URL$/);
+    refused({ endpoint: 'inte en adress' }, /endpoint: must be an http or https URL/);
+  });
+
+  it('refuses a missing endpoint, naming the field', () => {
+    refused({}, /^restAdapter: endpoint: is required$/);
+    refused(undefined, /restAdapter: \(configuration\): must be an object/);
+  });
+
+  it('refuses retries outside 0 to 10 and a bad timeout, naming the field', () => {
+    const endpoint = 'https://example.org/x';
+    refused(
+      { endpoint, retries: -1 },
+      /^restAdapter: retries: must be a whole number from 0 to 10$/,
+    );
+    refused({ endpoint, retries: 11 }, /retries: must be a whole number from 0 to 10/);
+    refused({ endpoint, retries: 1.5 }, /retries: must be a whole number/);
+    refused({ endpoint, timeoutMs: 0 }, /timeoutMs: must be at least 1 millisecond/);
+    refused({ endpoint, timeoutMs: '15000' }, /timeoutMs: must be a whole number of milliseconds/);
+  });
+
+  it('refuses headers that override Idempotency-Key or Content-Type, or carry line breaks', () => {
+    const endpoint = 'https://example.org/x';
+    refused(
+      { endpoint, headers: { 'idempotency-key': 'x' } },
+      /headers: must not set Idempotency-Key/,
+    );
+    refused({ endpoint, headers: { 'Content-Type': 'text/plain' } }, /headers: must not set/);
+    refused({ endpoint, headers: { 'X-Key': 'a\r\nBcc: x' } }, /headers: must hold valid header/);
+    refused({ endpoint, headers: { 'X-Key': 1 } }, /headers: must be an object of header names/);
+  });
+
+  it('refuses malformed capabilities, unknown options and a fetch that is not a function', () => {
+    const endpoint = 'https://example.org/x';
+    refused(
+      { endpoint, capabilities: { maxMessageLength: 0 } },
+      /capabilities\.maxMessageLength: must be a positive number of characters/,
+    );
+    refused(
+      { endpoint, capabilities: { attachments: { types: ['image/gif'] } } },
+      /capabilities\.attachments/,
+    );
+    refused({ endpoint, timeout: 5000 }, /restAdapter: \(configuration\): unknown option timeout/);
+    refused({ endpoint, fetch: 'fetch' }, /fetch: must be a function/);
+  });
+});
