@@ -1,0 +1,194 @@
+// How a synpunkt becomes an Artvise case and its deeds (the reference's default mapping).
+
+import type { Attachment, AttachmentType, Kind, Submission } from '@synpunkt/sdk';
+import type { ResolvedArtviseConfig } from './config.js';
+import { item, type ContractValues } from './contracts.js';
+import type { Xml } from './xml.js';
+
+type WantedReply = Extract<Submission['reply'], { wanted: true }>;
+
+const KIND_TITLES: Record<Kind, string> = {
+  praise: 'Beröm',
+  suggestion: 'Förslag',
+  complaint: 'Klagomål',
+};
+
+const CHANNEL_NAMES: Record<Submission['channel'], string> = {
+  web: 'webbformulär',
+  phone: 'telefon',
+  visit: 'besök',
+  letter: 'brev',
+  email: 'e-post',
+};
+
+const REPLY_NAMES: Record<WantedReply['via'], string> = {
+  email: 'e-post',
+  phone: 'telefon',
+  letter: 'brev',
+};
+
+const EXTENSIONS: Record<AttachmentType, string> = {
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'application/pdf': '.pdf',
+};
+
+/** The inbox (InboxGuid) for an area: its own, or the default. */
+export function inboxFor(config: ResolvedArtviseConfig, area: string): string {
+  return config.inboxes.byArea?.[area] ?? config.inboxes.default;
+}
+
+/** The case title: "Klagomål: Äldreomsorg". */
+export function caseTitle(config: ResolvedArtviseConfig, submission: Submission): string {
+  const area =
+    config.areaNames?.[submission.area] ??
+    (submission.area === 'unknown' ? 'okänd verksamhet' : submission.area);
+  return `${KIND_TITLES[submission.kind]}: ${area}`;
+}
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` as an `xs:dateTime` without a zone (local time, as told). */
+export function eventDate(occurredAt: string): string {
+  return occurredAt.length === 10 ? `${occurredAt}T00:00:00` : `${occurredAt}:00`;
+}
+
+/** The file extension Artvise gets: from the checked media type, never from the sender's name. */
+export function extensionOf(type: AttachmentType): string {
+  return EXTENSIONS[type];
+}
+
+/** The Identifier of the deed that carries attachment `index`, so a retry can see it exists. */
+export function deedIdentifier(submission: Submission, index: number): string {
+  return `${submission.id}/bilaga-${index + 1}`;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
+
+/**
+ * HtmlDescription: the message and every other field as HTML, so the case officer sees it all
+ * in one place. User text is HTML-escaped here (and XML-escaped again when written).
+ */
+export function htmlDescription(config: ResolvedArtviseConfig, submission: Submission): string {
+  const { reply } = submission;
+  const rows: [string, string][] = [
+    ['Typ', KIND_TITLES[submission.kind]],
+    ['Verksamhet', caseTitle(config, submission).replace(/^[^:]*: /, '')],
+  ];
+  if (submission.place) rows.push(['Plats', submission.place]);
+  if (submission.occurredAt) rows.push(['När det hände', submission.occurredAt.replace('T', ' ')]);
+  rows.push(['Svar önskas', reply.wanted ? `ja, via ${REPLY_NAMES[reply.via]}` : 'nej (anonym)']);
+  rows.push(['Kanal', CHANNEL_NAMES[submission.channel]]);
+  rows.push(['Språk', submission.locale]);
+  if (submission.mode === 'lattlast') rows.push(['Lättläst', 'ja']);
+  rows.push(['Skickad', submission.submittedAt]);
+  rows.push(['Sida', submission.pageUrl]);
+  if (submission.attachments.length > 0) {
+    rows.push(['Bilagor', submission.attachments.map((file) => file.name).join(', ')]);
+  }
+  rows.push(['Synpunkts-id', submission.id]);
+  const message = escapeHtml(submission.message).replace(/\r\n|\r|\n/g, '<br>\n');
+  const list = rows.map(([term, value]) => `<dt>${term}</dt><dd>${escapeHtml(value)}</dd>`);
+  return `<p>${message}</p>\n<dl>${list.join('')}</dl>`;
+}
+
+/** A Swedish mobile number goes to MobilePhone, any other to HomePhone. */
+function phoneMembers(phone: string | undefined): ContractValues<'CounterpartDto'> {
+  if (phone === undefined) return {};
+  return phone.startsWith('+467') ? { MobilePhone: phone } : { HomePhone: phone };
+}
+
+/**
+ * The sender as a counterpart. The name is split at its last space (first names, last name),
+ * so FirstName + ' ' + LastName gives it back exactly; a one-word name is the LastName.
+ */
+export function counterpart(reply: WantedReply): Xml {
+  const split = reply.name.lastIndexOf(' ');
+  return item('CounterpartDto', {
+    ...(reply.address && { Address1: reply.address.street, City: reply.address.city }),
+    ...(reply.email !== undefined && { EMail: reply.email }),
+    ...(split > 0 && { FirstName: reply.name.slice(0, split) }),
+    ...phoneMembers(reply.phone),
+    LastName: split > 0 ? reply.name.slice(split + 1) : reply.name,
+    ...(reply.address && { Zip: reply.address.postalCode }),
+  });
+}
+
+function customProperties(config: ResolvedArtviseConfig, submission: Submission): Xml[] {
+  const guids = config.customProperties ?? {};
+  const values = {
+    area: submission.area,
+    locale: submission.locale,
+    mode: submission.mode,
+    replyChannel: submission.reply.wanted ? submission.reply.via : undefined,
+    channel: submission.channel,
+    place: submission.place,
+    pageUrl: submission.pageUrl,
+  };
+  return Object.entries(values).flatMap(([key, value]) => {
+    const guid = guids[key as keyof typeof values];
+    if (guid === undefined || value === undefined) return [];
+    return [item('ObjectCustomPropertyDto', { CustomPropertyGuid: guid, Value: value })];
+  });
+}
+
+/** The CaseDto for `CreateCase`. */
+export function caseValues(
+  config: ResolvedArtviseConfig,
+  submission: Submission,
+): ContractValues<'CaseDto'> {
+  const category = config.caseCategories[submission.kind];
+  const properties = customProperties(config, submission);
+  const { reply } = submission;
+  return {
+    ...(properties.length > 0 && { CustomProperties: properties }),
+    Description: submission.message,
+    Identifier: submission.id,
+    InboxGuid: inboxFor(config, submission.area),
+    Name: caseTitle(config, submission),
+    CaseCategories: [
+      item('CaseCategoryItemDto', {
+        ...(category.caseCategoryGuid !== undefined && {
+          CaseCategoryGuid: category.caseCategoryGuid,
+        }),
+        DiaryPlanItemGuid: category.diaryPlanItemGuid,
+        ...(category.fullName !== undefined && { FullName: category.fullName }),
+      }),
+    ],
+    ...(reply.wanted && { Counterparts: [counterpart(reply)] }),
+    ...(submission.occurredAt !== undefined && { EventDate: eventDate(submission.occurredAt) }),
+    HtmlDescription: htmlDescription(config, submission),
+    InOutDate: submission.submittedAt,
+    IncomingMediaTypeGuid: config.mediaTypes[submission.channel] ?? config.mediaTypes.web,
+    RequiresAnswer: reply.wanted,
+  };
+}
+
+/** The DeedDto for `CreateDeed` that carries attachment `index` of the case `caseObjectId`. */
+export function deedValues(
+  config: ResolvedArtviseConfig,
+  submission: Submission,
+  index: number,
+  caseObjectId: number,
+): ContractValues<'DeedDto'> {
+  const file: Attachment | undefined = submission.attachments[index];
+  if (!file) throw new RangeError(`no attachment ${index}`);
+  const count = submission.attachments.length;
+  return {
+    Identifier: deedIdentifier(submission, index),
+    InboxGuid: inboxFor(config, submission.area),
+    Name: `Bilaga ${index + 1} av ${count}: ${file.name}`,
+    CaseObjectID: caseObjectId,
+    Files: [
+      item('FileDto', {
+        Data: file.data,
+        Extension: extensionOf(file.type),
+        FileName: file.name,
+        Size: file.size,
+      }),
+    ],
+    TextContent: `Bilaga ${index + 1} av ${count} från synpunktslämnaren: ${file.name}`,
+  };
+}

@@ -1,0 +1,124 @@
+// One SOAP call over HTTP, and the mapping of everything that can go wrong to an AdapterError.
+
+import { AdapterError } from '@synpunkt/sdk';
+import type { Element } from '@xmldom/xmldom';
+import { soapAction, type Operation } from './contracts.js';
+import { envelope, parseAnswer, SoapFormatError } from './envelope.js';
+import type { Xml } from './xml.js';
+
+/** Where and how to call MercuryAPI. */
+export interface TransportSettings {
+  endpoint: string;
+  timeoutMs: number;
+  fetch: typeof fetch;
+}
+
+/** Words in a fault or `Ok=false` message that mean the API key was refused. */
+const AUTH_WORDS =
+  /api[\s_-]?(?:key|nyckel)|unauthori[sz]ed|not authori[sz]ed|access is denied|behörighet/i;
+
+/** Fault codes that mean the server failed, not the request: worth another try. */
+const SERVER_FAULTS = new Set(['Server', 'Receiver', 'InternalServiceFault']);
+
+/** Milliseconds from a `Retry-After` header (seconds or an HTTP date). */
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** The error for a SOAP fault. */
+export function faultError(operation: Operation, code: string, message: string): AdapterError {
+  const text = `Artvise answered ${operation} with a SOAP fault (${code || 'no code'}): ${message}`;
+  const status = `soap:${code}`;
+  if (AUTH_WORDS.test(message)) return new AdapterError(text, { reason: 'configuration', status });
+  if (SERVER_FAULTS.has(code)) return new AdapterError(text, { reason: 'unavailable', status });
+  return new AdapterError(text, { reason: 'rejected', status });
+}
+
+/** The error for `Ok=false` in a result. */
+export function refusalError(operation: Operation, message: string): AdapterError {
+  const text = `Artvise refused ${operation}: ${message || '(no message)'}`;
+  const reason = AUTH_WORDS.test(message) ? 'configuration' : 'rejected';
+  return new AdapterError(text, { reason, status: 'Ok=false' });
+}
+
+function httpError(operation: Operation, response: Response, detail: string): AdapterError {
+  const { status } = response;
+  const text = `Artvise answered ${operation} with HTTP ${status}${detail ? `: ${detail}` : ''}`;
+  if (status === 401 || status === 403) {
+    return new AdapterError(`${text} (check apiKey and access to the endpoint)`, {
+      reason: 'configuration',
+      status,
+    });
+  }
+  if ((status >= 300 && status < 400) || status === 404 || status === 405) {
+    return new AdapterError(`${text} (check endpoint: it should end in Service.svc)`, {
+      reason: 'configuration',
+      status,
+    });
+  }
+  if (status === 429 || status >= 500 || status < 300) {
+    const wait = retryAfter(response.headers.get('retry-after'));
+    return new AdapterError(text, {
+      reason: 'unavailable',
+      status,
+      ...(wait === undefined ? {} : { retryAfterMs: wait }),
+    });
+  }
+  return new AdapterError(text, { reason: 'rejected', status });
+}
+
+/**
+ * Calls one MercuryAPI operation and returns its `<…Result>` element (`undefined` when nil).
+ * Throws an `AdapterError` for faults, HTTP errors, timeouts and network errors, and the
+ * signal's reason when the caller aborts.
+ */
+export async function soapCall(
+  settings: TransportSettings,
+  operation: Operation,
+  body: Xml,
+  signal?: AbortSignal,
+): Promise<Element | undefined> {
+  signal?.throwIfAborted();
+  const timeout = AbortSignal.timeout(settings.timeoutMs);
+  let response: Response;
+  let text: string;
+  try {
+    response = await settings.fetch(settings.endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/xml; charset=utf-8',
+        soapaction: `"${soapAction(operation)}"`,
+        accept: 'text/xml',
+      },
+      body: envelope(body),
+      redirect: 'manual',
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    const why = timeout.aborted
+      ? `did not answer ${operation} within ${settings.timeoutMs} ms`
+      : `could not be reached for ${operation}: ${error instanceof Error ? error.message : String(error)}`;
+    throw new AdapterError(`Artvise ${why}`, { reason: 'unavailable', cause: error });
+  }
+
+  let detail = '';
+  if (text.trim().length > 0) {
+    try {
+      const answer = parseAnswer(text, operation);
+      if (answer.kind === 'fault') throw faultError(operation, answer.code, answer.message);
+      if (response.ok) return answer.result;
+    } catch (error) {
+      if (!(error instanceof SoapFormatError)) throw error;
+      detail = error.message;
+    }
+  } else {
+    detail = 'an empty answer';
+  }
+  throw httpError(operation, response, detail);
+}

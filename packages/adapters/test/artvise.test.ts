@@ -1,0 +1,858 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { isAdapterError, type AdapterError, type Submission } from '@synpunkt/sdk';
+import {
+  runAdapterConformance,
+  sampleAnonymous,
+  sampleSubmission,
+  TINY_PDF_BASE64,
+  TINY_PNG_BASE64,
+} from '@synpunkt/sdk/testing';
+import { artviseAdapter, type ArtviseConfig } from '../src/artvise/index.js';
+import { DATA_NS, SERVICE_NS, soapAction, XSI_NS } from '../src/artvise/contracts.js';
+import { envelope } from '../src/artvise/envelope.js';
+import { caseValues } from '../src/artvise/mapping.js';
+import { createCaseRequest, getCaseByIdentifierRequest } from '../src/artvise/operations.js';
+import { parseArtviseConfig } from '../src/artvise/config.js';
+import { element, escapeText, XmlCharacterError, type Xml } from '../src/artvise/xml.js';
+import {
+  startArtvisePeer,
+  type ArtvisePeer,
+  type Contract,
+  type StoredCase,
+  type Value,
+} from './peers/artvise-peer.js';
+
+const API_KEY = `key-${crypto.randomUUID()}`;
+const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const INBOX = { default: guid(1), 'gata-park': guid(2), bibliotek: guid(3) };
+const CATEGORIES = {
+  praise: { diaryPlanItemGuid: guid(11), caseCategoryGuid: guid(21) },
+  suggestion: { diaryPlanItemGuid: guid(12) },
+  complaint: {
+    diaryPlanItemGuid: guid(13),
+    caseCategoryGuid: guid(23),
+    fullName: 'Synpunkter/Klagomål',
+  },
+};
+const PROPERTIES = {
+  area: guid(41),
+  locale: guid(42),
+  mode: guid(43),
+  replyChannel: guid(44),
+  channel: guid(45),
+  place: guid(46),
+  pageUrl: guid(47),
+};
+
+function settings(peer: ArtvisePeer, overrides: Partial<ArtviseConfig> = {}): ArtviseConfig {
+  return {
+    endpoint: peer.endpoint,
+    apiKey: API_KEY,
+    inboxes: {
+      default: INBOX.default,
+      byArea: { 'gata-park': INBOX['gata-park'], bibliotek: INBOX.bibliotek },
+    },
+    caseCategories: CATEGORIES,
+    mediaTypes: { web: guid(31), phone: guid(32) },
+    customProperties: PROPERTIES,
+    areaNames: { 'gata-park': 'Gator och parker', bibliotek: 'Bibliotek' },
+    timeoutMs: 10_000,
+    ...overrides,
+  };
+}
+
+// ---- reading back what the peer stored ---------------------------------------------------------
+
+const list = (value: Value | undefined): Contract[] =>
+  Array.isArray(value) ? (value as Contract[]) : [];
+const str = (value: Value | undefined): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+const TYPES: Record<string, Submission['attachments'][number]['type']> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.pdf': 'application/pdf',
+};
+
+/** A stored case mapped back to submission fields, through the test's configuration. */
+function toFields(stored: StoredCase): Partial<Submission> {
+  const dto = stored.dto;
+  const properties = new Map(
+    list(dto.CustomProperties).map((p) => [str(p.CustomPropertyGuid), str(p.Value)]),
+  );
+  const property = (key: keyof typeof PROPERTIES) => properties.get(PROPERTIES[key]);
+  const category = list(dto.CaseCategories)[0];
+  const kind = (Object.keys(CATEGORIES) as Submission['kind'][]).find(
+    (k) => CATEGORIES[k].diaryPlanItemGuid === str(category?.DiaryPlanItemGuid),
+  );
+  const person = list(dto.Counterparts)[0];
+  let reply: Submission['reply'] = { wanted: false };
+  if (str(dto.RequiresAnswer) === 'true' && person) {
+    const email = str(person.EMail);
+    const phone = str(person.MobilePhone) ?? str(person.HomePhone);
+    const street = str(person.Address1);
+    reply = {
+      wanted: true,
+      via: property('replyChannel') as 'email' | 'phone' | 'letter',
+      name: [str(person.FirstName), str(person.LastName)].filter(Boolean).join(' '),
+      ...(email !== undefined && { email }),
+      ...(phone !== undefined && { phone }),
+      ...(street !== undefined && {
+        address: { street, postalCode: str(person.Zip) ?? '', city: str(person.City) ?? '' },
+      }),
+    };
+  }
+  const event = str(dto.EventDate);
+  const place = property('place');
+  const attachments = stored.deeds
+    .toSorted((a, b) => String(a.dto.Identifier).localeCompare(String(b.dto.Identifier)))
+    .flatMap((deed) => list(deed.dto.Files))
+    .map((file) => ({
+      name: str(file.FileName) ?? '',
+      type: TYPES[str(file.Extension) ?? '']!,
+      size: Number(str(file.Size)),
+      data: str(file.Data) ?? '',
+    }));
+  return {
+    id: str(dto.Identifier)!,
+    message: str(dto.Description)!,
+    ...(kind && { kind }),
+    area: property('area')!,
+    ...(place !== undefined && { place }),
+    ...(event !== undefined && {
+      occurredAt: event.endsWith('T00:00:00') ? event.slice(0, 10) : event.slice(0, 16),
+    }),
+    reply,
+    attachments,
+    locale: property('locale')!,
+    mode: property('mode') as Submission['mode'],
+    channel: property('channel') as Submission['channel'],
+    pageUrl: property('pageUrl')!,
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isAdapterError(error), `expected an AdapterError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the delivery to fail');
+}
+
+const withFiles = (): Submission =>
+  sampleSubmission({
+    attachments: [
+      { name: 'gungan.png', type: 'image/png', size: 70, data: TINY_PNG_BASE64 },
+      {
+        name: 'brev från kommunen.pdf',
+        type: 'application/pdf',
+        size: Buffer.from(TINY_PDF_BASE64, 'base64').length,
+        data: TINY_PDF_BASE64,
+      },
+    ],
+  });
+
+const count = (peer: ArtvisePeer, operation: string) =>
+  peer.requests.filter((r) => r.operation === operation).length;
+
+// ---- the conformance kit -------------------------------------------------------------------------
+
+{
+  let peer: ArtvisePeer;
+  runAdapterConformance({
+    name: 'artvise',
+    setup: async () => {
+      peer = await startArtvisePeer({ apiKey: API_KEY });
+    },
+    teardown: () => peer.close(),
+    createAdapter: () => artviseAdapter(settings(peer)),
+    received: async (id) => peer.casesFor(id).map(toFields),
+    outage: async () => {
+      peer.state = 'down';
+      return () => {
+        peer.state = 'up';
+      };
+    },
+    refuse: async () => {
+      peer.state = 'refusing';
+      return () => {
+        peer.state = 'up';
+      };
+    },
+  });
+}
+
+// ---- behaviour against the strict peer ---------------------------------------------------------
+
+describe('artvise adapter against a strict MercuryAPI peer', () => {
+  let peer: ArtvisePeer;
+  before(async () => {
+    peer = await startArtvisePeer({ apiKey: API_KEY });
+  });
+  after(() => peer.close());
+
+  it('sends every call with its SOAPAction and text/xml; charset=utf-8, and the peer accepts each', async () => {
+    const seen: { action: string | null; type: string | null }[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      const headers = new Headers(init?.headers);
+      seen.push({ action: headers.get('soapaction'), type: headers.get('content-type') });
+      return fetch(input, init);
+    };
+    const before = peer.rejections.length;
+    await artviseAdapter(settings(peer, { fetch: spy })).submit(withFiles());
+    assert.deepEqual(
+      seen.map((s) => s.action),
+      ['GetCaseByIdentifier', 'CreateCase', 'CreateDeed', 'CreateDeed'].map(
+        (op) => `"http://www.artvise.se/MercuryAPI/IService/${op}"`,
+      ),
+    );
+    assert.ok(seen.every((s) => s.type === 'text/xml; charset=utf-8'));
+    assert.equal(peer.rejections.length, before, 'the strict peer refused nothing');
+  });
+
+  it('gives the case number Artvise returns as the receipt reference', async () => {
+    const submission = sampleSubmission();
+    const receipt = await artviseAdapter(settings(peer)).submit(submission);
+    const [stored] = peer.casesFor(submission.id);
+    assert.ok(stored);
+    assert.equal(receipt.reference, stored.refId);
+    assert.equal(receipt.receivedAt, stored.createdDate);
+  });
+
+  it('delivers attachments as deeds on the case, byte-equal, with name, extension and size', async () => {
+    const submission = withFiles();
+    await artviseAdapter(settings(peer)).submit(submission);
+    const [stored] = peer.casesFor(submission.id);
+    assert.ok(stored);
+    assert.equal(stored.deeds.length, 2, 'one deed per attachment');
+    submission.attachments.forEach((file, index) => {
+      const deed = stored.deeds[index]!.dto;
+      assert.equal(deed.CaseObjectID, String(stored.objectId), 'the deed belongs to the case');
+      assert.equal(deed.InboxGuid, INBOX['gata-park']);
+      const [stored_file] = list(deed.Files);
+      assert.ok(stored_file);
+      assert.equal(stored_file.FileName, file.name);
+      assert.equal(stored_file.Extension, index === 0 ? '.png' : '.pdf');
+      assert.equal(stored_file.Size, String(file.size));
+      assert.deepEqual(
+        Buffer.from(str(stored_file.Data) ?? '', 'base64'),
+        Buffer.from(file.data, 'base64'),
+        'the bytes are the same',
+      );
+    });
+  });
+
+  it('never creates a second case: a retry after a failed CreateDeed adds only the missing attachment', async () => {
+    const submission = withFiles();
+    const adapter = artviseAdapter(settings(peer));
+    peer.failNext('CreateDeed', 'server-fault', 1); // the first deed arrives, the second fails
+    const error = await failure(adapter.submit(submission));
+    assert.equal(error.retryable, true);
+    const [stored] = peer.casesFor(submission.id);
+    assert.ok(stored);
+    assert.match(error.message, new RegExp(`Case ${stored.refId} exists.*attachment 2 of 2`));
+    assert.equal(stored.deeds.length, 1);
+
+    const receipt = await artviseAdapter(settings(peer)).submit(submission);
+    assert.equal(receipt.reference, stored.refId, 'the retry finds the same case');
+    assert.equal(peer.casesFor(submission.id).length, 1, 'still one case');
+    assert.deepEqual(
+      stored.deeds.map((deed) => list(deed.dto.Files)[0]?.FileName),
+      ['gungan.png', 'brev från kommunen.pdf'],
+      'each attachment once',
+    );
+  });
+
+  it('a retry of a delivered submission calls neither CreateCase nor CreateDeed again', async () => {
+    const submission = withFiles();
+    const adapter = artviseAdapter(settings(peer));
+    const first = await adapter.submit(submission);
+    const cases = count(peer, 'CreateCase');
+    const deeds = count(peer, 'CreateDeed');
+    const again = await adapter.submit(submission);
+    assert.equal(again.reference, first.reference);
+    assert.equal(count(peer, 'CreateCase'), cases);
+    assert.equal(count(peer, 'CreateDeed'), deeds);
+  });
+
+  it('a retry after a failed CreateCase creates the case once', async () => {
+    const submission = sampleSubmission();
+    peer.failNext('CreateCase', 'http-503');
+    await failure(artviseAdapter(settings(peer)).submit(submission));
+    assert.equal(peer.casesFor(submission.id).length, 0);
+    await artviseAdapter(settings(peer)).submit(submission);
+    assert.equal(peer.casesFor(submission.id).length, 1);
+  });
+
+  describe('hostile and unusual text', () => {
+    const hostile =
+      'Hej <script>alert("x")</script> & <![CDATA[ ]]> ]]> "citat" \'apostrof\' åäö ÅÄÖ é ß 😀👍🏽\n' +
+      'rad två\r\nrad tre\rrad fyra\ttabb &amp; &#x41; <!-- --> <?pi?>';
+    const name = 'Åsa "Ö" <Test> & ]]> O\'Brien-Öberg 😀';
+
+    it('<, &, ]]>, quotes, åäö, emoji, CR LF and tabs in message, name and place arrive intact', async () => {
+      const submission = sampleSubmission({
+        message: hostile,
+        place: `Torget <b>${hostile.slice(0, 40)}</b>`,
+        reply: { wanted: true, via: 'email', name, email: 'asa@example.org' },
+      });
+      await artviseAdapter(settings(peer)).submit(submission);
+      const [stored] = peer.casesFor(submission.id);
+      assert.ok(stored);
+      assert.equal(stored.dto.Description, hostile);
+      const fields = toFields(stored);
+      assert.equal(fields.message, submission.message);
+      assert.equal(fields.place, submission.place);
+      assert.deepEqual(fields.reply, submission.reply);
+      const person = list(stored.dto.Counterparts)[0];
+      assert.equal(`${str(person?.FirstName)} ${str(person?.LastName)}`, name);
+    });
+
+    it(']]> and < never appear raw in the XML, and the HTML description shows the text, not markup', async () => {
+      const submission = sampleSubmission({ message: hostile });
+      await artviseAdapter(settings(peer)).submit(submission);
+      const request = peer.requests.findLast((r) => r.operation === 'CreateCase');
+      assert.ok(request);
+      assert.ok(!request.xml.includes(']]>'), 'no raw ]]>');
+      assert.ok(!request.xml.includes('<script'), 'no raw <script');
+      const html = str(peer.casesFor(submission.id)[0]?.dto.HtmlDescription) ?? '';
+      assert.ok(html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'), html);
+      assert.ok(!html.includes('<script'), 'user text never becomes markup in Artvise');
+      assert.ok(html.includes('😀👍🏽'));
+    });
+
+    it('a control character XML 1.0 cannot carry is refused with a clear error, and nothing is sent', async () => {
+      const sent = peer.requests.length;
+      // The sdk's schema refuses this already; the adapter guards what did not pass through it.
+      const submission: Submission = { ...sampleSubmission(), message: 'Hej\u0007 där' };
+      const error = await failure(artviseAdapter(settings(peer)).submit(submission));
+      assert.equal(error.reason, 'invalid');
+      assert.equal(error.retryable, false);
+      assert.deepEqual(error.issues, [{ path: ['message'], code: 'invalid_characters' }]);
+      assert.match(error.message, /U\+0007 at index 3/);
+      assert.equal(peer.requests.length, sent, 'no call reached Artvise');
+    });
+
+    it('a lone surrogate in the name is refused with a clear error', async () => {
+      const submission: Submission = {
+        ...sampleSubmission(),
+        reply: { wanted: true, via: 'email', name: 'Anna \uD83D', email: 'a@example.org' },
+      };
+      const error = await failure(artviseAdapter(settings(peer)).submit(submission));
+      assert.deepEqual(error.issues, [{ path: ['reply', 'name'], code: 'invalid_characters' }]);
+    });
+  });
+
+  describe('mapping', () => {
+    it('routes to the inbox of the area, and to the default inbox for other areas', async () => {
+      const adapter = artviseAdapter(settings(peer));
+      const park = sampleSubmission({ area: 'gata-park' });
+      const school = sampleSubmission({ area: 'skola' });
+      await adapter.submit(park);
+      await adapter.submit(school);
+      assert.equal(peer.casesFor(park.id)[0]?.dto.InboxGuid, INBOX['gata-park']);
+      assert.equal(peer.casesFor(school.id)[0]?.dto.InboxGuid, INBOX.default);
+      assert.equal(peer.casesFor(park.id)[0]?.dto.Name, 'Klagomål: Gator och parker');
+      assert.equal(peer.casesFor(school.id)[0]?.dto.Name, 'Klagomål: skola');
+    });
+
+    it('sets the case category configured for each kind', async () => {
+      const adapter = artviseAdapter(settings(peer));
+      const expected: Record<Submission['kind'], Contract> = {
+        praise: { CaseCategoryGuid: guid(21), DiaryPlanItemGuid: guid(11) },
+        suggestion: { DiaryPlanItemGuid: guid(12) },
+        complaint: {
+          CaseCategoryGuid: guid(23),
+          DiaryPlanItemGuid: guid(13),
+          FullName: 'Synpunkter/Klagomål',
+        },
+      };
+      for (const kind of ['praise', 'suggestion', 'complaint'] as const) {
+        const submission = sampleSubmission({ kind });
+        await adapter.submit(submission);
+        const categories = peer.casesFor(submission.id)[0]?.dto.CaseCategories;
+        assert.deepEqual(categories, [expected[kind]], kind);
+      }
+    });
+
+    it('sends no counterpart and RequiresAnswer=false for an anonymous sender', async () => {
+      const submission = sampleAnonymous();
+      await artviseAdapter(settings(peer)).submit(submission);
+      const dto = peer.casesFor(submission.id)[0]?.dto;
+      assert.ok(dto);
+      assert.equal(dto.Counterparts, undefined, 'no Counterparts element at all');
+      assert.equal(dto.RequiresAnswer, 'false');
+      assert.ok(
+        !list(dto.CustomProperties).some((p) => p.CustomPropertyGuid === PROPERTIES.replyChannel),
+      );
+    });
+
+    it('maps the contact details given to a counterpart: e-mail, mobile phone, postal address', async () => {
+      const submission = sampleSubmission({
+        reply: {
+          wanted: true,
+          via: 'letter',
+          name: 'Karl-Johan von Essen',
+          phone: '070-123 45 67',
+          address: { street: 'Storgatan 1 c/o Berg', postalCode: '11122', city: 'Kristianstad' },
+        },
+      });
+      await artviseAdapter(settings(peer)).submit(submission);
+      const dto = peer.casesFor(submission.id)[0]?.dto;
+      assert.deepEqual(list(dto?.Counterparts), [
+        {
+          Address1: 'Storgatan 1 c/o Berg',
+          City: 'Kristianstad',
+          FirstName: 'Karl-Johan von',
+          LastName: 'Essen',
+          MobilePhone: '+46701234567',
+          Zip: '111 22',
+        },
+      ]);
+      assert.equal(dto?.RequiresAnswer, 'true');
+    });
+
+    it('uses the media type of the channel, and the web one for channels without their own', async () => {
+      const adapter = artviseAdapter(settings(peer));
+      const expected = { web: guid(31), phone: guid(32), letter: guid(31) } as const;
+      for (const channel of ['web', 'phone', 'letter'] as const) {
+        const submission = sampleSubmission({ channel });
+        await adapter.submit(submission);
+        assert.equal(peer.casesFor(submission.id)[0]?.dto.IncomingMediaTypeGuid, expected[channel]);
+      }
+    });
+
+    it('sets EventDate from when it happened, and InOutDate from when it was sent', async () => {
+      const submission = sampleSubmission({ occurredAt: '2026-11-19T14:30' });
+      await artviseAdapter(settings(peer)).submit(submission);
+      const dto = peer.casesFor(submission.id)[0]?.dto;
+      assert.equal(dto?.EventDate, '2026-11-19T14:30:00');
+      assert.equal(dto?.InOutDate, submission.submittedAt);
+    });
+
+    it('leaves custom properties out when none are configured', async () => {
+      const submission = sampleSubmission();
+      const { customProperties: _, ...plain } = settings(peer);
+      await artviseAdapter(plain).submit(submission);
+      assert.equal(peer.casesFor(submission.id)[0]?.dto.CustomProperties, undefined);
+    });
+  });
+
+  describe('errors', () => {
+    const submitWith = (config: Partial<ArtviseConfig> = {}, submission = sampleSubmission()) =>
+      failure(artviseAdapter(settings(peer, config)).submit(submission));
+
+    it('Ok=false from CreateCase becomes a non-retryable rejected error with Artvise’s message', async () => {
+      peer.failNext('CreateCase', 'ok-false');
+      const error = await submitWith();
+      assert.equal(error.reason, 'rejected');
+      assert.equal(error.retryable, false);
+      assert.match(error.message, /Inkorgen tar inte emot ärenden just nu/);
+    });
+
+    it('a client SOAP fault becomes a non-retryable rejected error', async () => {
+      peer.failNext('CreateCase', 'client-fault');
+      const error = await submitWith();
+      assert.equal(error.reason, 'rejected');
+      assert.equal(error.retryable, false);
+      assert.equal(error.status, 'soap:Client');
+      assert.match(error.message, /Ärendet kunde inte tolkas/);
+    });
+
+    it('a server SOAP fault (InternalServiceFault) becomes a retryable unavailable error', async () => {
+      peer.failNext('GetCaseByIdentifier', 'server-fault');
+      const error = await submitWith();
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+    });
+
+    it('503 becomes a retryable error that carries Retry-After', async () => {
+      peer.state = 'down';
+      try {
+        const error = await submitWith();
+        assert.equal(error.reason, 'unavailable');
+        assert.equal(error.retryable, true);
+        assert.equal(error.retryAfterMs, 7000);
+      } finally {
+        peer.state = 'up';
+      }
+    });
+
+    it('a 500 without a SOAP fault, and an answer that is not XML, are retryable', async () => {
+      peer.failNext('GetCaseByIdentifier', 'http-500-html');
+      assert.equal((await submitWith()).retryable, true);
+      peer.failNext('GetCaseByIdentifier', 'not-xml');
+      assert.equal((await submitWith()).retryable, true);
+    });
+
+    it('connection refused is retryable, and the submission arrives once the service is back', async () => {
+      const submission = sampleSubmission();
+      await peer.pause();
+      let error: AdapterError;
+      try {
+        error = await submitWith({}, submission);
+      } finally {
+        await peer.resume();
+      }
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      await artviseAdapter(settings(peer)).submit(submission);
+      assert.equal(peer.casesFor(submission.id).length, 1);
+    });
+
+    it('a wrong API key is a configuration error, as a fault and as HTTP 401', async () => {
+      const fault = await submitWith({ apiKey: 'wrong' });
+      assert.equal(fault.reason, 'configuration');
+      assert.equal(fault.retryable, false);
+      peer.failNext('GetCaseByIdentifier', 'http-401');
+      const http = await submitWith();
+      assert.equal(http.reason, 'configuration');
+      assert.equal(http.status, 401);
+    });
+
+    it('a wrong endpoint path (404) is a configuration error', async () => {
+      const error = await submitWith({
+        endpoint: peer.endpoint.replace('Service.svc', 'Nope.svc'),
+      });
+      assert.equal(error.reason, 'configuration');
+      assert.equal(error.status, 404);
+    });
+
+    it('a failed CreateDeed keeps its own reason: Ok=false is not retryable', async () => {
+      peer.failNext('CreateDeed', 'ok-false');
+      const error = await submitWith({}, withFiles());
+      assert.equal(error.reason, 'rejected');
+      assert.equal(error.retryable, false);
+      assert.match(error.message, /attachment 1 of 2/);
+    });
+
+    it('stops at once when the signal is aborted during a call, and throws its reason', async () => {
+      const controller = new AbortController();
+      const reason = new Error('the sender left');
+      const aborting: typeof fetch = (input, init) => {
+        controller.abort(reason);
+        return fetch(input, init);
+      };
+      const submission = sampleSubmission();
+      await assert.rejects(
+        artviseAdapter(settings(peer, { fetch: aborting })).submit(submission, {
+          signal: controller.signal,
+        }),
+        (error) => error === reason,
+      );
+      assert.equal(peer.casesFor(submission.id).length, 0);
+    });
+
+    it('a service that never answers times out with a retryable error', async () => {
+      const silent: Server = createServer(() => {});
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = silent.address() as AddressInfo;
+        const error = await submitWith({
+          endpoint: `http://127.0.0.1:${port}/MercuryAPI/Service.svc`,
+          timeoutMs: 300,
+        });
+        assert.equal(error.reason, 'unavailable');
+        assert.equal(error.retryable, true);
+        assert.match(error.message, /within 300 ms/);
+      } finally {
+        silent.closeAllConnections();
+        await new Promise((resolve) => silent.close(resolve));
+      }
+    });
+  });
+
+  describe('when Artvise does not list a case’s deeds', () => {
+    it('a retry sends every attachment again (duplicates rather than losses), still one case', async () => {
+      peer.listDeeds = false;
+      try {
+        const submission = withFiles();
+        peer.failNext('CreateDeed', 'server-fault', 1);
+        await failure(artviseAdapter(settings(peer)).submit(submission));
+        await artviseAdapter(settings(peer)).submit(submission);
+        const cases = peer.casesFor(submission.id);
+        assert.equal(cases.length, 1);
+        assert.deepEqual(
+          cases[0]?.deeds.map((deed) => list(deed.dto.Files)[0]?.FileName),
+          ['gungan.png', 'gungan.png', 'brev från kommunen.pdf'],
+        );
+      } finally {
+        peer.listDeeds = true;
+      }
+    });
+  });
+});
+
+// ---- the peer is strict: each rule is enforced -----------------------------------------------
+
+describe('the strict peer refuses what MercuryAPI would not accept', () => {
+  let peer: ArtvisePeer;
+  before(async () => {
+    peer = await startArtvisePeer({ apiKey: API_KEY });
+  });
+  after(() => peer.close());
+
+  const post = async (
+    body: string,
+    { action = soapAction('CreateCase') as string | null, type = 'text/xml; charset=utf-8' } = {},
+  ) => {
+    const headers: Record<string, string> = { 'content-type': type };
+    if (action !== null) headers.soapaction = `"${action}"`;
+    const response = await fetch(peer.endpoint, { method: 'POST', headers, body });
+    return { status: response.status, text: await response.text() };
+  };
+
+  const config = () => parseArtviseConfig(settings(peer));
+  const good = () => createCaseRequest(API_KEY, caseValues(config(), sampleSubmission()));
+  const dc = { 'xmlns:a': DATA_NS, 'xmlns:i': XSI_NS };
+  const createCase = (members: Xml[], args?: Xml[]) =>
+    envelope(
+      element('CreateCase', args ?? [element('apiKey', API_KEY), element('caseDto', members, dc)], {
+        xmlns: SERVICE_NS,
+      }),
+    );
+  const inbox = element('a:InboxGuid', guid(1));
+  const name = element('a:Name', 'Titel');
+
+  it('accepts what the adapter builds (the control case)', async () => {
+    const response = await post(envelope(good()));
+    assert.equal(response.status, 200, response.text);
+  });
+
+  const cases: [string, () => Promise<{ status: number; text: string }>, RegExp][] = [
+    [
+      'a SOAPAction that does not match the body',
+      () => post(envelope(good()), { action: soapAction('GetCaseByIdentifier') }),
+      /expected <GetCaseByIdentifier>/,
+    ],
+    [
+      'a missing SOAPAction',
+      () => post(envelope(good()), { action: null }),
+      /SOAPAction header is missing/,
+    ],
+    [
+      'an unknown SOAPAction',
+      () =>
+        post(envelope(good()), { action: 'http://www.artvise.se/MercuryAPI/IService/DropCase' }),
+      /matches no operation/,
+    ],
+    [
+      'a SOAP 1.2 content type',
+      () => post(envelope(good()), { type: 'application/soap+xml; charset=utf-8' }),
+      /Content-Type must be text\/xml/,
+    ],
+    [
+      'a SOAP 1.2 envelope namespace',
+      () =>
+        post(
+          envelope(good()).replace(
+            'http://schemas.xmlsoap.org/soap/envelope/',
+            'http://www.w3.org/2003/05/soap-envelope',
+          ),
+        ),
+      /expected <Envelope> in http:\/\/schemas.xmlsoap.org\/soap\/envelope\//,
+    ],
+    [
+      'the operation outside the service namespace',
+      () => post(envelope(element('CreateCase', [element('apiKey', API_KEY)]))),
+      /expected <CreateCase> in http:\/\/www.artvise.se\/MercuryAPI\//,
+    ],
+    [
+      'a member in the service namespace instead of the data contract namespace',
+      () => post(createCase([element('InboxGuid', guid(1)), name])),
+      /InboxGuid is in namespace http:\/\/www.artvise.se\/MercuryAPI\/, not the data contract/,
+    ],
+    [
+      'members out of order (Name before InboxGuid)',
+      () => post(createCase([name, inbox])),
+      /CaseDto.InboxGuid is out of order/,
+    ],
+    [
+      'a derived member before a base member (RequiresAnswer before Name)',
+      () => post(createCase([inbox, element('a:RequiresAnswer', 'true'), name])),
+      /CaseDto.Name is out of order/,
+    ],
+    [
+      'a missing required member (Name)',
+      () => post(createCase([inbox])),
+      /CaseDto.Name is required/,
+    ],
+    [
+      'a missing required member in an array item (DiaryPlanItemGuid)',
+      () =>
+        post(
+          createCase([
+            inbox,
+            name,
+            element('a:CaseCategories', [
+              element('a:CaseCategoryItemDto', [element('a:FullName', 'x')]),
+            ]),
+          ]),
+        ),
+      /CaseCategoryItemDto.DiaryPlanItemGuid is required/,
+    ],
+    [
+      'an array item with the wrong element name',
+      () =>
+        post(
+          createCase([
+            inbox,
+            name,
+            element('a:Counterparts', [element('a:Counterpart', [element('a:City', 'x')])]),
+          ]),
+        ),
+      /expected <CounterpartDto>/,
+    ],
+    [
+      'an unknown member',
+      () => post(createCase([inbox, name, element('a:Title', 'x')])),
+      /CaseDto has no member Title/,
+    ],
+    [
+      'a GUID that is not one',
+      () => post(createCase([element('a:InboxGuid', 'inkorg-1'), name])),
+      /InboxGuid is not a valid guid/,
+    ],
+    [
+      'nil on a value type',
+      () =>
+        post(
+          createCase([inbox, name, element('a:RequiresAnswer', undefined, { 'i:nil': 'true' })]),
+        ),
+      /RequiresAnswer is a bool and cannot be nil/,
+    ],
+    [
+      'the arguments in the wrong order',
+      () =>
+        post(createCase([], [element('caseDto', [inbox, name], dc), element('apiKey', API_KEY)])),
+      /expected <apiKey>/,
+    ],
+    [
+      'XML that is not well-formed',
+      () => post(envelope(good()).replace('</s:Body>', '</s:Bdy>')),
+      /not well-formed/,
+    ],
+    [
+      'a missing argument (GetCaseByIdentifier without identifier)',
+      () =>
+        post(
+          envelope(
+            element('GetCaseByIdentifier', [element('apiKey', API_KEY)], { xmlns: SERVICE_NS }),
+          ),
+          {
+            action: soapAction('GetCaseByIdentifier'),
+          },
+        ),
+      /the argument identifier is missing/,
+    ],
+  ];
+
+  for (const [what, send, reason] of cases) {
+    it(`refuses ${what} with a SOAP fault (HTTP 500)`, async () => {
+      const refused = peer.rejections.length;
+      const response = await send();
+      assert.equal(response.status, 500);
+      assert.match(response.text, /<faultcode>s:Client<\/faultcode>/);
+      assert.match(peer.rejections.at(-1) ?? '', reason);
+      assert.equal(peer.rejections.length, refused + 1);
+    });
+  }
+
+  it('answers GetCaseByIdentifier for an unknown identifier with a nil result', async () => {
+    const response = await post(envelope(getCaseByIdentifierRequest(API_KEY, 'finns-inte')), {
+      action: soapAction('GetCaseByIdentifier'),
+    });
+    assert.equal(response.status, 200);
+    assert.match(response.text, /<GetCaseByIdentifierResult [^>]*i:nil="true"\/>/);
+  });
+});
+
+// ---- the XML writer and the configuration ---------------------------------------------------------
+
+describe('artvise XML writer', () => {
+  it('escapes &, <, >, quotes and CR, and keeps tabs, line feeds, åäö and emoji', () => {
+    assert.equal(
+      escapeText('a&b<c>d"e\'f\r\n\tåäö😀 ]]>'),
+      'a&amp;b&lt;c&gt;d&quot;e&apos;f&#xD;\n\tåäö😀 ]]&gt;',
+    );
+  });
+
+  it('refuses control characters XML 1.0 cannot carry, and says which', () => {
+    for (const bad of ['\u0000', '\u0008', '\u000B', '\u001F', '\uFFFE', '\uDC00']) {
+      assert.throws(() => escapeText(`x${bad}`), XmlCharacterError);
+    }
+    assert.throws(() => escapeText('ab\u0007'), /U\+0007 \(at index 2\)/);
+  });
+
+  it('refuses element names that are not XML names', () => {
+    assert.throws(() => element('a b', 'x'), TypeError);
+    assert.throws(() => element('x', 'y', { 'on"x': 'z' }), TypeError);
+  });
+});
+
+describe('artvise configuration', () => {
+  const base = (): ArtviseConfig => ({
+    endpoint: 'https://artvise.example.se/MercuryAPI/Service.svc',
+    apiKey: 'k',
+    inboxes: { default: guid(1) },
+    caseCategories: CATEGORIES,
+    mediaTypes: { web: guid(31) },
+  });
+
+  it('accepts a minimal configuration and defaults the timeout', () => {
+    assert.equal(parseArtviseConfig(base()).timeoutMs, 30_000);
+  });
+
+  const wrong: [string, (c: Record<string, unknown>) => void, RegExp][] = [
+    ['a missing apiKey', (c) => delete c.apiKey, /artviseAdapter: apiKey: is required/],
+    ['an empty apiKey', (c) => (c.apiKey = '  '), /apiKey: must not be empty/],
+    [
+      'an endpoint that is not http(s)',
+      (c) => (c.endpoint = 'ftp://x'),
+      /endpoint: must be an http or https URL/,
+    ],
+    [
+      'an inbox that is not a GUID',
+      (c) => (c.inboxes = { default: 'inkorg' }),
+      /inboxes\.default: must be a GUID/,
+    ],
+    [
+      'an area inbox that is not a GUID',
+      (c) => (c.inboxes = { default: guid(1), byArea: { skola: 'x' } }),
+      /inboxes\.byArea\.skola: must be a GUID/,
+    ],
+    [
+      'a kind without a case category',
+      (c) => (c.caseCategories = { praise: CATEGORIES.praise, complaint: CATEGORIES.complaint }),
+      /caseCategories\.suggestion: is required/,
+    ],
+    ['a missing web media type', (c) => (c.mediaTypes = {}), /mediaTypes\.web: is required/],
+    ['a misspelt setting', (c) => (c.apikey = 'k'), /unknown setting apikey/],
+    ['a timeout of 0', (c) => (c.timeoutMs = 0), /timeoutMs: must be more than 0/],
+    [
+      'a fetch that is not a function',
+      (c) => (c.fetch = 'fetch'),
+      /fetch: must be a fetch function/,
+    ],
+  ];
+  for (const [what, change, message] of wrong) {
+    it(`names the field for ${what}`, () => {
+      const config = base() as unknown as Record<string, unknown>;
+      change(config);
+      assert.throws(
+        () => artviseAdapter(config as unknown as ArtviseConfig),
+        (error: Error) => {
+          assert.ok(error instanceof TypeError);
+          assert.match(error.message, message);
+          return true;
+        },
+      );
+    });
+  }
+});
