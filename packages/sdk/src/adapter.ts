@@ -20,6 +20,12 @@ export interface Receipt {
 export interface AdapterContext {
   /** Aborts the delivery: the adapter stops and throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * The reference the sender already got, when a relay forwards a submission it has accepted.
+   * An adapter whose backend has no numbering of its own (e-mail) uses it, so the clerk sees the
+   * same `SYN-2026-000042` that is on the sender's receipt.
+   */
+  reference?: string;
 }
 
 /**

@@ -1,1 +1,165 @@
-export {};
+/**
+ * The e-mail adapter: delivers each synpunkt as a mail to the registry clerk (routed by area),
+ * with a plain-text and an HTML body showing every field, the attachments, and a
+ * machine-readable `synpunkt.json` for a case system's e-mail import. Node only: it holds the
+ * SMTP credentials.
+ * @packageDocumentation
+ */
+import {
+  AdapterError,
+  ATTACHMENT_TYPES,
+  LIMITS,
+  parseSubmission,
+  type Adapter,
+  type AdapterCapabilities,
+  type Receipt,
+  type Submission,
+} from '@synpunkt/sdk';
+import { createTransport } from 'nodemailer';
+import { parseEmailConfig, type EmailConfig, type EmailConfigInput } from './config.js';
+import { confirmationMail } from './confirmation.js';
+import { toAdapterError } from './errors.js';
+import { clerkMail } from './message.js';
+import { referenceOf } from './reference.js';
+import { SentIds } from './sent-ids.js';
+
+export { emailConfigSchema, parseEmailConfig } from './config.js';
+export type { EmailConfig, EmailConfigInput } from './config.js';
+export { escapeHtml, oneLine } from './escape.js';
+export { referenceOf, messageIdOf } from './reference.js';
+export {
+  JSON_FILE_NAME,
+  JSON_FORMAT,
+  JSON_FORMAT_VERSION,
+  type JsonAttachment,
+  type JsonCopy,
+} from './json-copy.js';
+
+/** How many delivered ids one adapter remembers to refuse sending twice. */
+const REMEMBERED_IDS = 10_000;
+
+/** What the e-mail adapter carries: the sdk's attachment limits, no limit on the message. */
+export const EMAIL_CAPABILITIES: AdapterCapabilities = {
+  attachments: {
+    types: ATTACHMENT_TYPES,
+    maxCount: LIMITS.attachmentCountMax,
+    maxBytes: LIMITS.attachmentBytesMax,
+    maxTotalBytes: LIMITS.attachmentsTotalBytesMax,
+  },
+};
+
+/** Resolves when the promise settles, rejects with the signal's reason if it aborts first. */
+function settledOrAborted(
+  promise: Promise<unknown>,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void promise.then(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
+}
+
+function reportConfirmationError(config: EmailConfig, error: unknown, id: string): void {
+  if (config.onConfirmationError) {
+    config.onConfirmationError(error, id);
+    return;
+  }
+  // No address or server reply in the log line: they may hold the sender's personal data.
+  const code = error instanceof AdapterError ? String(error.status ?? error.reason) : 'unknown';
+  console.warn(`emailAdapter: the confirmation for ${id} could not be sent (${code})`);
+}
+
+/**
+ * Makes an adapter that mails each synpunkt to the registry clerk over SMTP.
+ *
+ * ```ts
+ * const adapter = emailAdapter({
+ *   smtp: { host: 'smtp.kommun.se', port: 587, auth: { user: 'synpunkt', pass: process.env.SMTP_PASS } },
+ *   from: 'synpunkt@kommun.se',
+ *   to: { default: 'registrator@kommun.se', byArea: { aldreomsorg: 'vard.omsorg@kommun.se' } },
+ * });
+ * ```
+ *
+ * The configuration is checked at once: a wrong one throws a `TypeError` naming the field.
+ * The same adapter never mails the same submission id twice (it returns the first receipt);
+ * after a restart a retry may mail it again with the same Message-ID (see the docs).
+ */
+export function emailAdapter(input: EmailConfigInput): Adapter {
+  const config = parseEmailConfig(input);
+  const { smtp, timeoutMs } = config;
+  const transport = createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    ...(smtp.secure === undefined ? {} : { secure: smtp.secure }),
+    ...(smtp.requireTLS === undefined ? {} : { requireTLS: smtp.requireTLS }),
+    ...(smtp.ignoreTLS === undefined ? {} : { ignoreTLS: smtp.ignoreTLS }),
+    ...(smtp.auth === undefined ? {} : { auth: { user: smtp.auth.user, pass: smtp.auth.pass } }),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    // Attachments are bytes from the submission, never a path or URL for nodemailer to read.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  const sent = new SentIds(REMEMBERED_IDS);
+
+  async function confirm(submission: Submission, receipt: Receipt): Promise<void> {
+    const mail = confirmationMail(submission, receipt.reference, receipt.receivedAt, config);
+    if (mail === undefined) return;
+    try {
+      await transport.sendMail(mail);
+    } catch (error) {
+      // The synpunkt is delivered; a missing confirmation must not make the relay send it again.
+      reportConfirmationError(config, toAdapterError(error), submission.id);
+    }
+  }
+
+  async function deliver(
+    submission: Submission,
+    signal: AbortSignal | undefined,
+    given: string | undefined,
+  ): Promise<Receipt> {
+    const reference = given ?? referenceOf(config.referencePrefix, submission.id);
+    const mail = clerkMail(submission, reference, config);
+    try {
+      await transport.sendMail(signal === undefined ? mail : { ...mail, signal });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw toAdapterError(error);
+    }
+    const receipt: Receipt = { id: submission.id, reference, receivedAt: new Date().toISOString() };
+    sent.remember(receipt);
+    await confirm(submission, receipt);
+    return receipt;
+  }
+
+  return {
+    name: 'email',
+    capabilities: EMAIL_CAPABILITIES,
+    async submit(candidate, context = {}) {
+      const { signal } = context;
+      signal?.throwIfAborted();
+      // Checked again here, before any SMTP traffic: a caller may skip the client.
+      const parsed = parseSubmission(candidate);
+      if (!parsed.success) {
+        throw new AdapterError(
+          `The submission is not valid: ${parsed.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.code}`).join(', ')}`,
+          { reason: 'invalid', issues: parsed.issues },
+        );
+      }
+      const submission = parsed.data;
+      for (;;) {
+        const earlier = sent.get(submission.id);
+        if (earlier) return earlier;
+        const pending = sent.pending(submission.id);
+        if (pending === undefined) break;
+        await settledOrAborted(pending, signal);
+      }
+      return sent.track(submission.id, deliver(submission, signal, context.reference));
+    },
+  };
+}

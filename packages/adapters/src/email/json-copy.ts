@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Attachment, Submission } from '@synpunkt/sdk';
+
+/** The name of the machine-readable copy attached to every clerk's mail. */
+export const JSON_FILE_NAME = 'synpunkt.json';
+
+/** Identifies the layout of `synpunkt.json` for the systems that import it. */
+export const JSON_FORMAT = 'synpunkt-email';
+/** Raised when the layout of `synpunkt.json` changes in a way importers must know about. */
+export const JSON_FORMAT_VERSION = 1;
+
+/** An attachment in `synpunkt.json`: the bytes are in the mail part named `attachedAs`. */
+export interface JsonAttachment extends Omit<Attachment, 'data'> {
+  /** The file name of the mail part that holds the bytes. */
+  attachedAs: string;
+  /** SHA-256 of the bytes, hex, to check the part against. */
+  sha256: string;
+}
+
+/** The content of `synpunkt.json`. */
+export interface JsonCopy {
+  /** Always `synpunkt-email`: tells an importer what it is reading. */
+  format: typeof JSON_FORMAT;
+  /** The layout's version, `1`. */
+  formatVersion: typeof JSON_FORMAT_VERSION;
+  /** The reference in the subject (`SYN-1A2B3C4D`). */
+  reference: string;
+  /** Every field of the submission as sent, attachments without their bytes. */
+  submission: Omit<Submission, 'attachments'> & {
+    /** The attached files, in the order the sender added them. */
+    attachments: JsonAttachment[];
+  };
+}
+
+/**
+ * The file name each attachment gets in the mail: its own, unless another part already has
+ * it (two photos called `bild.jpg`, or a file called `synpunkt.json`), then `bild (2).jpg`.
+ */
+export function attachmentFileNames(attachments: readonly Attachment[]): string[] {
+  const taken = new Set([JSON_FILE_NAME.toLowerCase()]);
+  return attachments.map((file) => {
+    const dot = file.name.lastIndexOf('.');
+    const stem = dot > 0 ? file.name.slice(0, dot) : file.name;
+    const extension = dot > 0 ? file.name.slice(dot) : '';
+    let name = file.name;
+    for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${stem} (${n})${extension}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * The machine-readable copy of the whole submission, for a case system's e-mail import.
+ * Attachments are listed with name, type, size, checksum and the mail part that holds them,
+ * but not their bytes again: base64 inside JSON would double the mail's size.
+ */
+export function jsonCopyOf(
+  submission: Submission,
+  reference: string,
+  attachedAs: readonly string[],
+): JsonCopy {
+  const attachments = submission.attachments.map(({ data, ...file }, index): JsonAttachment => ({
+    ...file,
+    attachedAs: attachedAs[index] ?? file.name,
+    sha256: createHash('sha256').update(Buffer.from(data, 'base64')).digest('hex'),
+  }));
+  return {
+    format: JSON_FORMAT,
+    formatVersion: JSON_FORMAT_VERSION,
+    reference,
+    submission: { ...submission, attachments },
+  };
+}

@@ -1,0 +1,32 @@
+import type { FieldRow } from './fields.js';
+import { CLERK_TEXTS } from './texts.js';
+
+/** Facts around the rows: the heading and whether a reply to the mail reaches the sender. */
+export interface BodyOptions {
+  /** `Klagomål – Äldreomsorg`. */
+  title: string;
+  /** True when the mail's Reply-To is the sender's e-mail address. */
+  replyToSender: boolean;
+}
+
+/**
+ * The plain-text body for the registry clerk: every row as `Label: value`; values that span
+ * lines (the message, an address, the attachments) start on the line after their label.
+ * User text is kept exactly as written.
+ */
+export function renderText(rows: readonly FieldRow[], options: BodyOptions): string {
+  const lines = [`${CLERK_TEXTS.heading}: ${options.title}`, ''];
+  for (const { label, value } of rows) {
+    if (value.includes('\n')) lines.push(`${label}:`, value, '');
+    else lines.push(`${label}: ${value}`);
+  }
+  lines.push(
+    '',
+    '--',
+    options.replyToSender ? CLERK_TEXTS.replyHint : CLERK_TEXTS.noReplyHint,
+    CLERK_TEXTS.jsonHint,
+    CLERK_TEXTS.publicRecord,
+    '',
+  );
+  return lines.join('\n');
+}

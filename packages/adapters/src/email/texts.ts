@@ -1,0 +1,138 @@
+import type { Channel, Kind, Mode, ReplyChannel } from '@synpunkt/sdk';
+
+/** Swedish names of the kinds, as the registry clerk sorts them. */
+export const KIND_LABELS: Record<Kind, string> = {
+  praise: 'Beröm',
+  suggestion: 'Förslag',
+  complaint: 'Klagomål',
+};
+
+/** How the synpunkt reached the municipality. */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  web: 'Webbformulär',
+  phone: 'Telefon (registrerad av personal)',
+  visit: 'Besök (registrerad av personal)',
+  letter: 'Brev (registrerad av personal)',
+  email: 'E-post (registrerad av personal)',
+};
+
+/** The form's presentation. */
+export const MODE_LABELS: Record<Mode, string> = {
+  standard: 'Vanligt formulär',
+  lattlast: 'Lättläst formulär',
+};
+
+/** The way a sender wants an answer, for the clerk. */
+export const REPLY_LABELS: Record<ReplyChannel, string> = {
+  email: 'Ja, via e-post',
+  phone: 'Ja, via telefon',
+  letter: 'Ja, via brev',
+};
+
+/** Labels of the rows in the clerk's mail, in the order they are shown. */
+export const FIELD_LABELS = {
+  reference: 'Referens',
+  kind: 'Typ',
+  area: 'Verksamhet',
+  message: 'Meddelande',
+  occurredAt: 'När det hände',
+  place: 'Plats',
+  reply: 'Vill ha svar',
+  name: 'Namn',
+  email: 'E-post',
+  phone: 'Telefon',
+  address: 'Postadress',
+  channel: 'Kanal',
+  locale: 'Språk',
+  mode: 'Formulär',
+  submittedAt: 'Skickad',
+  pageUrl: 'Sida',
+  id: 'Id',
+  attachments: 'Bilagor',
+} as const;
+
+/** Fixed phrases in the clerk's mail. */
+export const CLERK_TEXTS = {
+  notGiven: 'Inte angivet',
+  anonymous: 'Nej, anonym (kan inte få svar)',
+  noAttachments: 'Inga',
+  heading: 'En ny synpunkt har kommit in',
+  replyHint:
+    'Svara avsändaren genom att svara på det här mejlet (svaret går till avsändarens e-post).',
+  noReplyHint: 'Avsändaren vill inte ha svar via e-post. Svara inte på det här mejlet.',
+  jsonHint:
+    'Bilagan synpunkt.json innehåller hela synpunkten i maskinläsbar form, för import till ärendesystem.',
+  publicRecord: 'Synpunkten är allmän handling när den har kommit in till kommunen.',
+  swedishTime: 'svensk tid',
+} as const;
+
+/** Names of the languages a sender is likely to use, in Swedish. */
+export const LANGUAGE_NAMES: Record<string, string> = {
+  sv: 'svenska',
+  en: 'engelska',
+  fi: 'finska',
+  fit: 'meänkieli',
+  se: 'nordsamiska',
+  sma: 'sydsamiska',
+  smj: 'lulesamiska',
+  rom: 'romani chib',
+  yi: 'jiddisch',
+};
+
+/** The texts of the confirmation mail to the sender, one set per language. */
+export interface ConfirmationTexts {
+  subject: (reference: string) => string;
+  greeting: string;
+  received: (who: string, when: string) => string;
+  municipality: string;
+  kind: Record<Kind, string>;
+  about: (kind: string) => string;
+  reference: (reference: string) => string;
+  willReply: Record<ReplyChannel, string>;
+  publicRecord: string;
+  notYou: string;
+  noReply: string;
+  locale: string;
+}
+
+/** Swedish first, plain and friendly, addressing the reader as "du". */
+export const CONFIRMATION_TEXTS: Record<'sv' | 'en', ConfirmationTexts> = {
+  sv: {
+    subject: (reference) => `Vi har tagit emot din synpunkt (${reference})`,
+    greeting: 'Hej!',
+    received: (who, when) => `Tack för din synpunkt. ${who} tog emot den ${when}.`,
+    municipality: 'Kommunen',
+    kind: { praise: 'beröm', suggestion: 'förslag', complaint: 'klagomål' },
+    about: (kind) => `Vi har registrerat den som ${kind}.`,
+    reference: (reference) =>
+      `Ditt referensnummer är ${reference}. Ange det om du kontaktar oss om din synpunkt.`,
+    willReply: {
+      email: 'Du får svar via e-post.',
+      phone: 'Vi ringer dig när vi har svar.',
+      letter: 'Du får svar med brev.',
+    },
+    publicRecord: 'Det du skickar till kommunen blir allmän handling.',
+    notYou: 'Har du inte skickat någon synpunkt? Då kan du strunta i det här mejlet.',
+    noReply: 'Du kan inte svara på det här mejlet.',
+    locale: 'sv-SE',
+  },
+  en: {
+    subject: (reference) => `We have received your feedback (${reference})`,
+    greeting: 'Hello,',
+    received: (who, when) => `Thank you for your feedback. ${who} received it on ${when}.`,
+    municipality: 'The municipality',
+    kind: { praise: 'praise', suggestion: 'a suggestion', complaint: 'a complaint' },
+    about: (kind) => `We have registered it as ${kind}.`,
+    reference: (reference) =>
+      `Your reference number is ${reference}. Please quote it if you contact us about your feedback.`,
+    willReply: {
+      email: 'You will get an answer by e-mail.',
+      phone: 'We will call you when we have an answer.',
+      letter: 'You will get an answer by letter.',
+    },
+    publicRecord: 'What you send to the municipality becomes a public document.',
+    notYou: 'If you did not send any feedback, you can ignore this e-mail.',
+    noReply: 'Please do not reply to this e-mail.',
+    locale: 'en-GB',
+  },
+};

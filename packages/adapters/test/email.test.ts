@@ -1,0 +1,870 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import {
+  createClient,
+  isAdapterError,
+  LIMITS,
+  parseSubmission,
+  SynpunktValidationError,
+  type AdapterError,
+  type Submission,
+} from '@synpunkt/sdk';
+import {
+  runAdapterConformance,
+  sampleAnonymous,
+  sampleSubmission,
+  TINY_PDF_BASE64,
+  TINY_PNG_BASE64,
+} from '@synpunkt/sdk/testing';
+import { simpleParser, type AddressObject } from 'mailparser';
+import { createTransport } from 'nodemailer';
+import {
+  emailAdapter,
+  escapeHtml,
+  oneLine,
+  parseEmailConfig,
+  type EmailConfigInput,
+  type JsonCopy,
+} from '../src/email/index.js';
+import { clerkMail } from '../src/email/message.js';
+import { startSmtpPeer, type ReceivedMail, type SmtpPeer } from './peers/smtp-peer.js';
+
+const FROM = 'synpunkt@exempelkommun.se';
+const REGISTRY = 'registrator@exempelkommun.se';
+
+function configFor(peer: SmtpPeer, extra: Partial<EmailConfigInput> = {}): EmailConfigInput {
+  return {
+    smtp: { host: '127.0.0.1', port: peer.port, ignoreTLS: true },
+    from: FROM,
+    to: { default: REGISTRY },
+    timeoutMs: 10_000,
+    ...extra,
+  };
+}
+
+const PNG_SIZE = Buffer.from(TINY_PNG_BASE64, 'base64').length;
+const PDF_SIZE = Buffer.from(TINY_PDF_BASE64, 'base64').length;
+
+/** The reference the adapter derives: `SYN-` and the id's first eight hex digits. */
+const referenceOf = (id: string, prefix = 'SYN') => `${prefix}-${id.slice(0, 8).toUpperCase()}`;
+
+function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  const list = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  return list.flatMap((group) => group.value.map((entry) => entry.address ?? ''));
+}
+
+function jsonCopyIn(mail: ReceivedMail): JsonCopy {
+  const part = mail.parsed.attachments.find((file) => file.filename === 'synpunkt.json');
+  assert.ok(part, 'the mail carries synpunkt.json');
+  assert.match(part.contentType, /^application\/json/);
+  return JSON.parse(part.content.toString('utf8')) as JsonCopy;
+}
+
+/**
+ * Reads a clerk's mail back into a submission, as a case system's import would: the fields
+ * from synpunkt.json, the attachment bytes from the mail parts it names (checked by SHA-256).
+ */
+function submissionIn(mail: ReceivedMail): Submission {
+  const { submission } = jsonCopyIn(mail);
+  const attachments = submission.attachments.map(({ attachedAs, sha256, ...file }) => {
+    const part = mail.parsed.attachments.find((candidate) => candidate.filename === attachedAs);
+    assert.ok(part, `the mail has a part named ${attachedAs}`);
+    assert.equal(createHash('sha256').update(part.content).digest('hex'), sha256);
+    return { ...file, data: part.content.toString('base64') };
+  });
+  return { ...submission, attachments };
+}
+
+/** The clerk's mails for an id, one per Message-ID: what a deduplicating mail system keeps. */
+function clerkMailsFor(peer: SmtpPeer, id: string): ReceivedMail[] {
+  const byMessageId = new Map<string, ReceivedMail>();
+  for (const mail of peer.withHeader('x-synpunkt-id', id)) {
+    const key = mail.parsed.messageId ?? '';
+    if (!byMessageId.has(key)) byMessageId.set(key, mail);
+  }
+  return [...byMessageId.values()];
+}
+
+/** No Bcc or X-Evil header, in the parsed mail or as a line of the raw header block. */
+function assertNoInjectedHeader(mail: ReceivedMail): void {
+  assert.equal(mail.parsed.bcc, undefined, 'no Bcc');
+  assert.equal(mail.parsed.headers.has('x-evil'), false, 'no X-Evil header');
+  const head = mail.raw.toString('utf8').split('\r\n\r\n')[0] ?? '';
+  assert.ok(!/^(?:bcc|x-evil):/im.test(head), 'no header line starts with Bcc: or X-Evil:');
+  assert.ok(!mail.envelope.to.includes('evil@x.example'), 'evil@x.example is no recipient');
+}
+
+async function adapterFailure(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isAdapterError(error), `expected an AdapterError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the delivery to fail');
+}
+
+// --- The sdk's conformance kit against a real SMTP server ---------------------------------
+
+let kitPeer: SmtpPeer;
+runAdapterConformance({
+  name: 'email',
+  setup: async () => {
+    kitPeer = await startSmtpPeer();
+  },
+  teardown: () => kitPeer.stop(),
+  createAdapter: () => emailAdapter(configFor(kitPeer, { confirmation: { enabled: true } })),
+  // SMTP has no idempotency: a restarted adapter mails a retry again, with the same Message-ID.
+  // The clerk's mail system (and a case system's import) keeps one mail per Message-ID; so does
+  // this hook. The raw counts are asserted in "idempotency" below.
+  received: async (id) => clerkMailsFor(kitPeer, id).map(submissionIn),
+  outage: async () => {
+    await kitPeer.stop();
+    return () => kitPeer.start();
+  },
+  refuse: async () => {
+    kitPeer.mode = 'reject';
+    return () => {
+      kitPeer.mode = 'accept';
+    };
+  },
+});
+
+// --- What the clerk receives, field by field -----------------------------------------------
+
+describe('email adapter: the clerk’s mail', () => {
+  let peer: SmtpPeer;
+  before(async () => {
+    peer = await startSmtpPeer();
+  });
+  after(() => peer.stop());
+
+  const routed = () =>
+    emailAdapter(
+      configFor(peer, {
+        fromName: 'Exempelkommun synpunkter',
+        to: {
+          default: REGISTRY,
+          byArea: { aldreomsorg: ['omsorg@exempelkommun.se', 'chef.omsorg@exempelkommun.se'] },
+        },
+        areaLabels: { aldreomsorg: 'Äldreomsorg' },
+      }),
+    );
+
+  it('routes by area, sorts by subject and lets the clerk reply to the sender', async () => {
+    const submission = sampleSubmission({ area: 'aldreomsorg' });
+    const receipt = await routed().submit(submission);
+    assert.equal(receipt.id, submission.id);
+    assert.equal(receipt.reference, referenceOf(submission.id));
+    assert.ok(!Number.isNaN(Date.parse(receipt.receivedAt)));
+
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    const { parsed } = mail;
+    assert.equal(parsed.subject, `[Synpunkt] Klagomål – Äldreomsorg – ${receipt.reference}`);
+    assert.deepEqual(parsed.from?.value, [{ address: FROM, name: 'Exempelkommun synpunkter' }]);
+    assert.deepEqual(addresses(parsed.to), [
+      'omsorg@exempelkommun.se',
+      'chef.omsorg@exempelkommun.se',
+    ]);
+    assert.deepEqual(mail.envelope, {
+      from: FROM,
+      to: ['omsorg@exempelkommun.se', 'chef.omsorg@exempelkommun.se'],
+    });
+    assert.deepEqual(parsed.replyTo?.value, [
+      { address: 'anna@example.org', name: 'Anna Andersson' },
+    ]);
+    assert.equal(parsed.messageId, `<${submission.id}@synpunkt>`);
+    assert.equal(parsed.headers.get('x-synpunkt-reference'), receipt.reference);
+    assert.equal(parsed.headers.get('x-synpunkt-kind'), 'complaint');
+  });
+
+  it('sends areas without their own address to the default, also one called "constructor"', async () => {
+    for (const area of ['gata-park', 'constructor', '__proto__x']) {
+      const submission = sampleAnonymous({ area });
+      await routed().submit(submission);
+      const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+      assert.ok(mail);
+      assert.deepEqual(mail.envelope.to, [REGISTRY], area);
+      assert.equal(
+        mail.parsed.subject,
+        `[Synpunkt] Beröm – ${area} – ${referenceOf(submission.id)}`,
+        'an area without a label shows its id',
+      );
+      assert.equal(mail.parsed.replyTo, undefined, 'an anonymous sender gets no Reply-To');
+    }
+  });
+
+  it('sets no Reply-To when the sender wants an answer by phone', async () => {
+    const submission = sampleSubmission({
+      reply: { wanted: true, via: 'phone', name: 'Bo Ek', phone: '070-123 45 67' },
+    });
+    await routed().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.equal(mail?.parsed.replyTo, undefined);
+    assert.match(mail?.parsed.text ?? '', /Vill ha svar: Ja, via telefon/);
+    assert.match(mail?.parsed.text ?? '', /Telefon: \+46701234567/);
+  });
+
+  it('shows every field in the text body and, escaped, in the HTML body', async () => {
+    const submission = sampleSubmission({
+      kind: 'suggestion',
+      area: 'aldreomsorg',
+      message: 'Första raden.\nAndra raden med "citat" & <vinkel>.\n\nEfter en tom rad.',
+      occurredAt: '2026-11-20T14:30',
+      place: 'Solgårdens äldreboende, avdelning 2',
+      reply: {
+        wanted: true,
+        via: 'letter',
+        name: 'Åsa Öberg',
+        email: 'asa@example.org',
+        phone: '08-123 456 78',
+        address: { street: 'Storgatan 1 B', postalCode: '11122', city: 'Exempelstad' },
+      },
+      attachments: [
+        { name: 'gungan.png', type: 'image/png', size: PNG_SIZE, data: TINY_PNG_BASE64 },
+        {
+          name: 'brev.pdf',
+          type: 'application/pdf',
+          size: PDF_SIZE,
+          data: TINY_PDF_BASE64,
+        },
+      ],
+      locale: 'en',
+      mode: 'lattlast',
+      channel: 'phone',
+      submittedAt: '2026-11-23T13:05:00.000Z',
+      pageUrl: 'https://www.exempelkommun.se/synpunkter?from=start&x=<y>',
+    });
+    const receipt = await routed().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    const text = mail.parsed.text ?? '';
+    const html = typeof mail.parsed.html === 'string' ? mail.parsed.html : '';
+
+    const expected: [label: string, value: string][] = [
+      ['Referens', receipt.reference],
+      ['Typ', 'Förslag'],
+      ['Verksamhet', 'Äldreomsorg (aldreomsorg)'],
+      ['Meddelande', submission.message],
+      ['När det hände', '20 november 2026 kl. 14:30'],
+      ['Plats', 'Solgårdens äldreboende, avdelning 2'],
+      ['Vill ha svar', 'Ja, via brev'],
+      ['Namn', 'Åsa Öberg'],
+      ['E-post', 'asa@example.org'],
+      ['Telefon', '+46812345678'],
+      ['Postadress', 'Storgatan 1 B\n111 22 Exempelstad'],
+      ['Kanal', 'Telefon (registrerad av personal)'],
+      ['Språk', 'engelska (en)'],
+      ['Formulär', 'Lättläst formulär'],
+      ['Skickad', '23 november 2026 kl. 14:05 (svensk tid)'],
+      ['Sida', submission.pageUrl],
+      ['Id', submission.id],
+      [
+        'Bilagor',
+        `gungan.png (image/png, ${PNG_SIZE} byte)\nbrev.pdf (application/pdf, ${PDF_SIZE} byte)`,
+      ],
+    ];
+    for (const [label, value] of expected) {
+      const inText = value.includes('\n') ? `${label}:\n${value}\n` : `${label}: ${value}\n`;
+      assert.ok(text.includes(inText), `the text body shows ${label}: ${JSON.stringify(value)}`);
+      assert.ok(html.includes(`>${escapeHtml(label)}</th>`), `the HTML body labels ${label}`);
+      assert.ok(
+        html.includes(`>${escapeHtml(value)}</td>`),
+        `the HTML body shows ${label} escaped`,
+      );
+    }
+    assert.ok(!html.includes('<vinkel>'), 'no user text becomes a tag');
+    assert.ok(!/<(?:script|img|link|a)\b/i.test(html), 'no scripts, images, links or stylesheets');
+    assert.ok(
+      !/https?:\/\/(?!www\.exempelkommun\.se\/synpunkter\?from=start&amp;x=&lt;y&gt;)/.test(html),
+    );
+  });
+
+  it('attaches every file byte for byte with its name and type, and synpunkt.json equals the submission', async () => {
+    const submission = sampleSubmission({
+      attachments: [
+        { name: 'bild.png', type: 'image/png', size: PNG_SIZE, data: TINY_PNG_BASE64 },
+        { name: 'bild.png', type: 'image/png', size: PNG_SIZE, data: TINY_PNG_BASE64 },
+        { name: 'synpunkt.json', type: 'application/pdf', size: PDF_SIZE, data: TINY_PDF_BASE64 },
+      ],
+    });
+    await routed().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    const parts = mail.parsed.attachments.map((part) => ({
+      name: part.filename,
+      type: part.contentType,
+      data: part.content.toString('base64'),
+    }));
+    assert.deepEqual(parts.slice(0, 3), [
+      { name: 'bild.png', type: 'image/png', data: TINY_PNG_BASE64 },
+      { name: 'bild (2).png', type: 'image/png', data: TINY_PNG_BASE64 },
+      { name: 'synpunkt (2).json', type: 'application/pdf', data: TINY_PDF_BASE64 },
+    ]);
+    assert.equal(parts[3]?.name, 'synpunkt.json');
+    assert.equal(parts.length, 4);
+
+    const copy = jsonCopyIn(mail);
+    assert.equal(copy.format, 'synpunkt-email');
+    assert.equal(copy.formatVersion, 1);
+    assert.equal(copy.reference, referenceOf(submission.id));
+    assert.deepEqual(copy.submission.attachments[1], {
+      name: 'bild.png',
+      type: 'image/png',
+      size: PNG_SIZE,
+      attachedAs: 'bild (2).png',
+      sha256: createHash('sha256').update(Buffer.from(TINY_PNG_BASE64, 'base64')).digest('hex'),
+    });
+    assert.deepEqual(submissionIn(mail), submission, 'the mail holds the whole submission');
+    assert.match(
+      mail.parsed.text ?? '',
+      /bild\.png \(image\/png, \d+ byte\), bifogad som bild \(2\)\.png/,
+    );
+  });
+});
+
+// --- Hostile text ---------------------------------------------------------------------------
+
+describe('email adapter: hostile text', () => {
+  let peer: SmtpPeer;
+  before(async () => {
+    peer = await startSmtpPeer();
+  });
+  after(() => peer.stop());
+
+  const HOSTILE = 'Bcc: evil@x.example';
+
+  it('a name or an area with CR/LF + "Bcc: evil@x" is refused with a clear error (invalid_characters) before any SMTP traffic', async () => {
+    const input = {
+      ...sampleSubmission(),
+      area: `gata\r\n${HOSTILE}`,
+      reply: {
+        wanted: true,
+        via: 'email',
+        name: `Anna\r\n${HOSTILE}`,
+        email: 'anna@example.org',
+      },
+    };
+    const parsed = parseSubmission(input);
+    assert.equal(parsed.success, false);
+    assert.deepEqual(
+      parsed.success ? [] : parsed.issues.map((issue) => [issue.path.join('.'), issue.code]),
+      [
+        ['area', 'invalid_characters'],
+        ['reply.name', 'invalid_characters'],
+      ],
+    );
+    const connections = peer.connections;
+    const error = await adapterFailure(emailAdapter(configFor(peer)).submit(input as Submission));
+    assert.equal(error.reason, 'invalid');
+    assert.equal(error.retryable, false);
+    assert.equal(peer.connections, connections, 'no SMTP connection was opened');
+  });
+
+  it('a name and an area with Unicode line separators + "Bcc: evil@x" (the schema lets them through) are neutralised: no header, no recipient', async () => {
+    const submission = sampleSubmission({
+      area: `gata\u2028${HOSTILE}`,
+      reply: {
+        wanted: true,
+        via: 'email',
+        name: `Anna\u2028${HOSTILE}\u2029X-Evil: 1 body`,
+        email: 'anna@example.org',
+      },
+    });
+    await emailAdapter(configFor(peer)).submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    assertNoInjectedHeader(mail);
+    assert.deepEqual(mail.envelope.to, [REGISTRY], 'the only recipient is the configured one');
+    assert.deepEqual(mail.parsed.replyTo?.value, [
+      { address: 'anna@example.org', name: `Anna ${HOSTILE} X-Evil: 1 body` },
+    ]);
+    assert.equal(
+      mail.parsed.subject,
+      `[Synpunkt] Klagomål – gata ${HOSTILE} – ${referenceOf(submission.id)}`,
+    );
+    assert.deepEqual(
+      jsonCopyIn(mail).submission.reply,
+      submission.reply,
+      'the JSON keeps the name as typed',
+    );
+  });
+
+  it('CR/LF + "Bcc: evil@x" that got past the schema is still neutralised by the mail builder: no header, no recipient', async () => {
+    // Defence in depth: build the clerk's mail from an unvalidated submission with nodemailer's
+    // own MIME composer (no SMTP), then parse it back.
+    const submission = {
+      ...sampleSubmission(),
+      area: `gata\r\n${HOSTILE}`,
+      reply: {
+        wanted: true as const,
+        via: 'email' as const,
+        name: `Anna\r\n${HOSTILE}\r\nX-Evil: 1\n\nbody`,
+        email: 'anna@example.org',
+      },
+    };
+    const config = parseEmailConfig(configFor(peer));
+    const reference = referenceOf(submission.id);
+    const composer = createTransport({ streamTransport: true, buffer: true });
+    const info = await composer.sendMail(clerkMail(submission, reference, config));
+    const raw = info.message as Buffer;
+    const mail: ReceivedMail = {
+      envelope: { from: info.envelope.from || '', to: info.envelope.to },
+      raw,
+      parsed: await simpleParser(raw),
+    };
+    assertNoInjectedHeader(mail);
+    assert.deepEqual(mail.envelope.to, [REGISTRY]);
+    assert.deepEqual(mail.parsed.replyTo?.value, [
+      { address: 'anna@example.org', name: `Anna ${HOSTILE} X-Evil: 1 body` },
+    ]);
+    assert.equal(mail.parsed.subject, `[Synpunkt] Klagomål – gata ${HOSTILE} – ${reference}`);
+  });
+
+  it('<script> and ]]> in a message arrive intact in the text and JSON, and escaped in the HTML (never a tag)', async () => {
+    const message =
+      'Hej <script>alert(1)</script> ]]> <![CDATA[x]]> & <img src=x onerror=alert(2)> "\'';
+    const submission = sampleSubmission({ message });
+    await emailAdapter(configFor(peer)).submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    assert.ok(
+      mail.parsed.text?.includes(`Meddelande: ${message}\n`),
+      'the text body has it as typed',
+    );
+    assert.equal(jsonCopyIn(mail).submission.message, message, 'the JSON copy has it as typed');
+    const html = typeof mail.parsed.html === 'string' ? mail.parsed.html : '';
+    assert.ok(html.includes(escapeHtml(message)), 'the HTML body has it escaped');
+    assert.ok(!/<script|<img|<!\[CDATA/i.test(html), 'and never as a tag');
+  });
+
+  it('a 20 MB attachment is refused by the schema with a clear error before any SMTP traffic (client and adapter)', async () => {
+    const size = 20 * 1024 * 1024;
+    const bytes = Buffer.alloc(size);
+    Buffer.from(TINY_PNG_BASE64, 'base64').copy(bytes);
+    const huge = {
+      name: 'stor.png',
+      type: 'image/png' as const,
+      size,
+      data: bytes.toString('base64'),
+    };
+    const connectionsBefore = peer.connections;
+    const adapter = emailAdapter(configFor(peer));
+
+    const client = createClient({ adapter });
+    const { id: _id, schemaVersion: _v, submittedAt: _s, ...draft } = sampleSubmission();
+    await assert.rejects(client.submit({ ...draft, attachments: [huge] }), (error: unknown) => {
+      assert.ok(error instanceof SynpunktValidationError);
+      assert.ok(
+        error.issues.some(
+          (issue) =>
+            issue.path.join('.') === 'attachments.0.size' &&
+            issue.code === 'file_too_large' &&
+            issue.params?.max === LIMITS.attachmentBytesMax,
+        ),
+        'the file is too large, and the error says how large it may be',
+      );
+      return true;
+    });
+
+    // A caller that skips the client gets the same verdict from the adapter itself.
+    const unchecked = { ...sampleSubmission(), attachments: [huge] } as Submission;
+    const error = await adapterFailure(adapter.submit(unchecked));
+    assert.equal(error.reason, 'invalid');
+    assert.equal(error.retryable, false);
+    assert.ok(error.issues.some((issue) => issue.code === 'file_too_large'));
+    assert.match(error.message, /attachments\.0\.size file_too_large/);
+    assert.equal(peer.connections, connectionsBefore, 'no SMTP connection was opened');
+  });
+});
+
+// --- Failures -------------------------------------------------------------------------------
+
+describe('email adapter: failures', () => {
+  let peer: SmtpPeer;
+  before(async () => {
+    peer = await startSmtpPeer();
+  });
+  after(() => peer.stop());
+
+  it('tells a 4xx refusal (retryable) from a 5xx one (permanent), and loses nothing after the 4xx', async () => {
+    const adapter = emailAdapter(configFor(peer));
+    const submission = sampleSubmission();
+
+    peer.mode = 'tempfail';
+    const temporary = await adapterFailure(adapter.submit(submission));
+    assert.equal(temporary.reason, 'unavailable');
+    assert.equal(temporary.retryable, true);
+    assert.equal(temporary.status, 451);
+    assert.match(temporary.message, /try again later/i);
+
+    peer.mode = 'reject';
+    const permanent = await adapterFailure(adapter.submit(submission));
+    assert.equal(permanent.reason, 'rejected');
+    assert.equal(permanent.retryable, false);
+    assert.equal(permanent.status, 550);
+    assert.match(permanent.message, /refused the mail/);
+
+    peer.mode = 'accept';
+    await adapter.submit(submission);
+    assert.equal(peer.withHeader('x-synpunkt-id', submission.id).length, 1);
+  });
+
+  it('a refused connection is retryable', async () => {
+    const adapter = emailAdapter(configFor(peer));
+    await peer.stop();
+    try {
+      const error = await adapterFailure(adapter.submit(sampleSubmission()));
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      assert.equal(error.status, 'ECONNREFUSED');
+    } finally {
+      await peer.start();
+    }
+  });
+
+  it('a connection the server drops at once is retryable', async () => {
+    const dropper: Server = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = dropper.address();
+      assert.ok(address !== null && typeof address === 'object');
+      const adapter = emailAdapter({
+        ...configFor(peer),
+        smtp: { host: '127.0.0.1', port: address.port, ignoreTLS: true },
+      });
+      const error = await adapterFailure(adapter.submit(sampleSubmission()));
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+    } finally {
+      await new Promise<void>((resolve) => dropper.close(() => resolve()));
+    }
+  });
+
+  it('a wrong SMTP password (535) is a configuration error, not retryable; the right one delivers', async () => {
+    const guarded = await startSmtpPeer({ auth: { user: 'synpunkt', pass: 'rätt-lösenord' } });
+    try {
+      const smtp = { host: '127.0.0.1', port: guarded.port, ignoreTLS: true };
+      const wrong = emailAdapter({
+        ...configFor(guarded),
+        smtp: { ...smtp, auth: { user: 'synpunkt', pass: 'fel' } },
+      });
+      const error = await adapterFailure(wrong.submit(sampleSubmission()));
+      assert.equal(error.reason, 'configuration');
+      assert.equal(error.retryable, false);
+      assert.equal(error.status, 535);
+      assert.match(error.message, /smtp\.auth/);
+      assert.ok(!error.message.includes('fel'), 'the message does not show the password');
+
+      const right = emailAdapter({
+        ...configFor(guarded),
+        smtp: { ...smtp, auth: { user: 'synpunkt', pass: 'rätt-lösenord' } },
+      });
+      const submission = sampleSubmission();
+      await right.submit(submission);
+      assert.equal(guarded.withHeader('x-synpunkt-id', submission.id).length, 1);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
+  it('stops with the signal’s reason when aborted before or during the SMTP exchange', async () => {
+    const adapter = emailAdapter(configFor(peer));
+    const early = new AbortController();
+    early.abort(new Error('the sender left'));
+    const connections = peer.connections;
+    await assert.rejects(adapter.submit(sampleSubmission(), { signal: early.signal }), {
+      message: 'the sender left',
+    });
+    assert.equal(peer.connections, connections, 'no connection when aborted before');
+
+    let release = () => {};
+    const until = new Promise<void>((resolve) => (release = resolve));
+    let held = () => {};
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    peer.hold = { until, onHold: () => held() };
+    const late = new AbortController();
+    const submission = sampleSubmission();
+    const delivery = adapter.submit(submission, { signal: late.signal });
+    await holding;
+    late.abort(new Error('the relay shuts down'));
+    try {
+      await assert.rejects(delivery, { message: 'the relay shuts down' });
+    } finally {
+      peer.hold = undefined;
+      release();
+    }
+    assert.equal(peer.withHeader('x-synpunkt-id', submission.id).length, 0);
+    // Not remembered as sent: a retry delivers it.
+    await adapter.submit(submission);
+    assert.equal(peer.withHeader('x-synpunkt-id', submission.id).length, 1);
+  });
+});
+
+// --- Idempotency ----------------------------------------------------------------------------
+
+describe('email adapter: idempotency', () => {
+  let peer: SmtpPeer;
+  before(async () => {
+    peer = await startSmtpPeer();
+  });
+  after(() => peer.stop());
+
+  it('the same adapter mails an id once, even when retried at the same time, and gives the same receipt', async () => {
+    const adapter = emailAdapter(configFor(peer));
+    const submission = sampleSubmission();
+    const [first, concurrent] = await Promise.all([
+      adapter.submit(submission),
+      adapter.submit(submission),
+    ]);
+    const again = await adapter.submit(submission);
+    assert.deepEqual(concurrent, first);
+    assert.deepEqual(again, first);
+    assert.equal(peer.withHeader('x-synpunkt-id', submission.id).length, 1, 'one mail on the wire');
+  });
+
+  it('a restarted adapter mails it again (SMTP has no idempotency) with the same Message-ID and reference', async () => {
+    const submission = sampleSubmission();
+    const first = await emailAdapter(configFor(peer)).submit(submission);
+    const restarted = await emailAdapter(configFor(peer)).submit(submission);
+    assert.equal(restarted.reference, first.reference);
+    const mails = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.equal(mails.length, 2, 'two mails on the wire');
+    assert.deepEqual(
+      mails.map((mail) => mail.parsed.messageId),
+      [`<${submission.id}@synpunkt>`, `<${submission.id}@synpunkt>`],
+      'one Message-ID, so the receiving mail system can drop the second',
+    );
+    assert.equal(clerkMailsFor(peer, submission.id).length, 1);
+  });
+});
+
+// --- Confirmation to the sender -------------------------------------------------------------
+
+describe('email adapter: confirmation to the sender', () => {
+  let peer: SmtpPeer;
+  before(async () => {
+    peer = await startSmtpPeer();
+  });
+  after(() => peer.stop());
+
+  const confirming = (extra: Partial<EmailConfigInput> = {}) =>
+    emailAdapter(
+      configFor(peer, {
+        confirmation: { enabled: true, from: 'noreply@exempelkommun.se' },
+        municipalityName: 'Exempelkommun',
+        ...extra,
+      }),
+    );
+
+  it('mails the sender a plain-text confirmation in Swedish, without repeating their text', async () => {
+    const submission = sampleSubmission({ locale: 'sv' });
+    const receipt = await confirming().submit(submission);
+    const [mail, ...more] = peer.withHeader('x-synpunkt-confirmation-of', submission.id);
+    assert.ok(mail);
+    assert.equal(more.length, 0);
+    assert.deepEqual(mail.envelope, { from: 'noreply@exempelkommun.se', to: ['anna@example.org'] });
+    assert.equal(mail.parsed.subject, `Vi har tagit emot din synpunkt (${receipt.reference})`);
+    assert.deepEqual(mail.parsed.from?.value, [
+      { address: 'noreply@exempelkommun.se', name: 'Exempelkommun' },
+    ]);
+    assert.equal(mail.parsed.html, false, 'plain text only');
+    assert.equal(mail.parsed.headers.get('auto-submitted'), 'auto-generated');
+    assert.equal(mail.parsed.attachments.length, 0);
+    const text = mail.parsed.text ?? '';
+    assert.match(text, /^Hej!\n/);
+    assert.match(
+      text,
+      /Tack för din synpunkt\. Exempelkommun tog emot den \d+ \w+ \d{4} kl\. \d\d:\d\d\./,
+    );
+    assert.match(text, /registrerat den som klagomål/);
+    assert.ok(text.includes(`Ditt referensnummer är ${receipt.reference}.`));
+    assert.match(text, /Du får svar via e-post\./);
+    assert.match(text, /allmän handling/);
+    assert.match(text, /Du kan inte svara på det här mejlet\./);
+    assert.ok(!text.includes('Gungan'), 'the message is not repeated');
+    assert.ok(!text.includes('Anna'), 'the name is not repeated');
+  });
+
+  it('writes in English to a sender who used English, and names the reply address when one is set', async () => {
+    const submission = sampleSubmission({
+      locale: 'en-GB',
+      kind: 'suggestion',
+      reply: {
+        wanted: true,
+        via: 'phone',
+        name: 'Sam',
+        phone: '070-123 45 67',
+        email: 'sam@example.org',
+      },
+    });
+    const receipt = await confirming({
+      confirmation: { enabled: true, replyTo: 'kundtjanst@exempelkommun.se' },
+    }).submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-confirmation-of', submission.id);
+    assert.ok(mail);
+    assert.equal(mail.parsed.subject, `We have received your feedback (${receipt.reference})`);
+    assert.deepEqual(mail.envelope.to, ['sam@example.org']);
+    assert.deepEqual(mail.parsed.replyTo?.value, [
+      { address: 'kundtjanst@exempelkommun.se', name: '' },
+    ]);
+    const text = mail.parsed.text ?? '';
+    assert.match(text, /Thank you for your feedback\. Exempelkommun received it on \d+ \w+ \d{4}/);
+    assert.match(text, /registered it as a suggestion/);
+    assert.match(text, /We will call you when we have an answer\./);
+    assert.ok(!text.includes('Please do not reply'));
+  });
+
+  it('sends none to an anonymous sender, none when turned off, none without an e-mail address', async () => {
+    const anonymous = sampleAnonymous();
+    await confirming().submit(anonymous);
+    const off = sampleSubmission();
+    await confirming({ confirmation: { enabled: false } }).submit(off);
+    const noEmail = sampleSubmission({
+      reply: { wanted: true, via: 'phone', name: 'Bo', phone: '070-123 45 67' },
+    });
+    await confirming().submit(noEmail);
+    for (const { id } of [anonymous, off, noEmail]) {
+      assert.equal(peer.withHeader('x-synpunkt-id', id).length, 1, 'the clerk got it');
+      assert.equal(peer.withHeader('x-synpunkt-confirmation-of', id).length, 0, 'no confirmation');
+    }
+  });
+
+  it('a refused confirmation is reported but does not fail the delivered synpunkt', async () => {
+    const reported: [unknown, string][] = [];
+    const submission = sampleSubmission({
+      reply: { wanted: true, via: 'email', name: 'Nils', email: 'finns.inte@example.org' },
+    });
+    peer.refusedRecipients.add('finns.inte@example.org');
+    try {
+      const receipt = await confirming({
+        onConfirmationError: (error, id) => reported.push([error, id]),
+      }).submit(submission);
+      assert.equal(receipt.id, submission.id);
+    } finally {
+      peer.refusedRecipients.clear();
+    }
+    assert.equal(peer.withHeader('x-synpunkt-id', submission.id).length, 1, 'the clerk got it');
+    assert.equal(reported.length, 1);
+    const [error, id] = reported[0] ?? [];
+    assert.equal(id, submission.id);
+    assert.ok(isAdapterError(error));
+    assert.equal(error.reason, 'rejected');
+  });
+});
+
+// --- Configuration, capabilities and helpers ------------------------------------------------
+
+describe('email adapter: configuration and helpers', () => {
+  it('refuses a wrong configuration at creation, naming each field and why', () => {
+    assert.throws(
+      () =>
+        emailAdapter({
+          smtp: { host: 'smtp.kommun.se', port: 587, auth: { user: 'synpunkt', pass: undefined } },
+          from: 'synpunkt@kommun.se',
+          to: { default: 'registrator', byArea: { skola: [] } },
+        } as unknown as EmailConfigInput),
+      (error: unknown) => {
+        assert.ok(error instanceof TypeError);
+        assert.match(error.message, /^emailAdapter: /);
+        assert.match(
+          error.message,
+          /smtp\.auth\.pass: must be the SMTP password, read from an environment variable/,
+        );
+        assert.match(error.message, /to\.default: must be an e-mail address/);
+        assert.match(error.message, /to\.byArea\.skola: must list at least one e-mail address/);
+        return true;
+      },
+    );
+    assert.throws(
+      () =>
+        emailAdapter({
+          smpt: {},
+          from: 'a@b.se',
+          to: { default: 'a@b.se' },
+        } as unknown as EmailConfigInput),
+      /smtp: must be an object with host, port.*unknown key "smpt"/,
+    );
+    assert.throws(
+      () =>
+        emailAdapter({
+          smtp: { host: 'h', port: 70000 },
+          from: 'a@b.se',
+          to: { default: 'a@b.se' },
+          fromName: 'Kommun\r\nBcc: x@y.se',
+          referencePrefix: 'SYN-',
+        }),
+      /smtp\.port: must be between 1 and 65535; fromName: must be one line.*referencePrefix: must be 1 to 12 letters/,
+    );
+  });
+
+  it('uses the configured reference prefix', async () => {
+    const peer = await startSmtpPeer();
+    try {
+      const submission = sampleAnonymous();
+      const receipt = await emailAdapter(configFor(peer, { referencePrefix: 'KS' })).submit(
+        submission,
+      );
+      assert.equal(receipt.reference, referenceOf(submission.id, 'KS'));
+    } finally {
+      await peer.stop();
+    }
+  });
+
+  it('uses the reference the relay gave the sender, so the clerk sees the same one', async () => {
+    const peer = await startSmtpPeer();
+    try {
+      const submission = sampleSubmission();
+      const receipt = await emailAdapter(configFor(peer)).submit(submission, {
+        reference: 'SYN-2026-000042',
+      });
+      assert.equal(receipt.reference, 'SYN-2026-000042');
+      const [mail] = peer.messages;
+      assert.ok(mail?.parsed.subject?.endsWith('– SYN-2026-000042'), mail?.parsed.subject);
+    } finally {
+      await peer.stop();
+    }
+  });
+
+  it('declares the sdk’s attachment limits and no message limit', () => {
+    const adapter = emailAdapter({
+      smtp: { host: 'h', port: 25 },
+      from: 'a@b.se',
+      to: { default: 'a@b.se' },
+    });
+    assert.equal(adapter.name, 'email');
+    assert.deepEqual(adapter.capabilities, {
+      attachments: {
+        types: ['image/jpeg', 'image/png', 'application/pdf'],
+        maxCount: LIMITS.attachmentCountMax,
+        maxBytes: LIMITS.attachmentBytesMax,
+        maxTotalBytes: LIMITS.attachmentsTotalBytesMax,
+      },
+    });
+    const longest = sampleSubmission({ message: 'x'.repeat(LIMITS.messageMax) });
+    assert.equal(parseSubmission(longest).success, true);
+    const { id: _id, schemaVersion: _v, submittedAt: _s, ...draft } = longest;
+    assert.deepEqual(createClient({ adapter }).validate(draft), []);
+  });
+
+  it('escapeHtml turns every character that could open markup into a reference', () => {
+    assert.equal(
+      escapeHtml(`<script>alert("x" + 'y')</script> & ]]>`),
+      '&lt;script&gt;alert(&quot;x&quot; + &#39;y&#39;)&lt;/script&gt; &amp; ]]&gt;',
+    );
+    assert.equal(
+      escapeHtml('&amp;'),
+      '&amp;amp;',
+      'already escaped text is escaped again, not trusted',
+    );
+    assert.equal(escapeHtml('Åsa Öberg'), 'Åsa Öberg');
+  });
+
+  it('oneLine folds CR, LF and every control character to single spaces', () => {
+    assert.equal(oneLine('Anna\r\nBcc: evil@x'), 'Anna Bcc: evil@x');
+    assert.equal(oneLine(' a\u0000b\tc\u2028d\u0085e  f '), 'a b c d e f');
+  });
+});

@@ -1,0 +1,146 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+
+/** One message the peer accepted: the SMTP envelope, the raw bytes, and the parsed mail. */
+export interface ReceivedMail {
+  envelope: { from: string; to: string[] };
+  raw: Buffer;
+  parsed: ParsedMail;
+}
+
+/** `accept`: takes every mail. `tempfail`: 451 at RCPT TO. `reject`: 550 after DATA. */
+export type PeerMode = 'accept' | 'tempfail' | 'reject';
+
+/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
+export interface SmtpPeer {
+  readonly port: number;
+  /** Every accepted message, in order of arrival. */
+  readonly messages: ReceivedMail[];
+  /** SMTP connections opened so far, whatever came of them. */
+  readonly connections: number;
+  mode: PeerMode;
+  /** Addresses answered with 550 at RCPT TO, whatever the mode. */
+  readonly refusedRecipients: Set<string>;
+  /**
+   * While set, every RCPT TO waits for this promise (a server that hangs); `onHold` is called
+   * as each one starts waiting.
+   */
+  hold: { until: Promise<void>; onHold: () => void } | undefined;
+  /** Stops listening: connections are refused until `start()`. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
+  /** The messages whose header `name` has this value. */
+  withHeader(name: string, value: string): ReceivedMail[];
+}
+
+/** Options of the peer: credentials make it demand a login (and answer 535 to wrong ones). */
+export interface SmtpPeerOptions {
+  auth?: { user: string; pass: string };
+}
+
+function smtpError(message: string, responseCode: number): Error {
+  return Object.assign(new Error(message), { responseCode });
+}
+
+/**
+ * Starts a real `smtp-server` on 127.0.0.1 (a free port). STARTTLS is disabled: the adapter
+ * under test connects with `ignoreTLS`. Every message is parsed back with mailparser.
+ */
+export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<SmtpPeer> {
+  const messages: ReceivedMail[] = [];
+  let connections = 0;
+  let server: SMTPServer | undefined;
+  let port = 0;
+
+  const serverOptions: SMTPServerOptions = {
+    disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: options.auth === undefined,
+    allowInsecureAuth: true,
+    logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
+    onAuth(auth, _session, callback) {
+      const { user, pass } = options.auth ?? {};
+      if (auth.username === user && auth.password === pass) callback(null, { user });
+      else callback(smtpError('Invalid username or password', 535));
+    },
+    onRcptTo(address, _session, callback) {
+      const answer = () => {
+        if (peer.refusedRecipients.has(address.address))
+          callback(smtpError('No such user here', 550));
+        else if (peer.mode === 'tempfail') callback(smtpError('Try again later, please', 451));
+        else callback();
+      };
+      const { hold } = peer;
+      if (hold === undefined) return answer();
+      hold.onHold();
+      void hold.until.then(answer);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (peer.mode === 'reject') {
+          callback(smtpError('Message refused by policy', 550));
+          return;
+        }
+        const raw = Buffer.concat(chunks);
+        const { mailFrom, rcptTo } = session.envelope;
+        simpleParser(raw).then(
+          (parsed) => {
+            messages.push({
+              envelope: {
+                from: mailFrom === false ? '' : mailFrom.address,
+                to: rcptTo.map((rcpt) => rcpt.address),
+              },
+              raw,
+              parsed,
+            });
+            callback();
+          },
+          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+        );
+      });
+    },
+  };
+
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const next = new SMTPServer(serverOptions);
+      next.on('error', reject);
+      const handle = next.listen(port, '127.0.0.1', () => {
+        const address = handle.address();
+        if (address !== null && typeof address === 'object') port = address.port;
+        server = next;
+        resolve();
+      });
+    });
+
+  const peer: SmtpPeer = {
+    get port() {
+      return port;
+    },
+    messages,
+    get connections() {
+      return connections;
+    },
+    mode: 'accept',
+    refusedRecipients: new Set(),
+    hold: undefined,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const current = server;
+        server = undefined;
+        if (current === undefined) resolve();
+        else current.close(() => resolve());
+      }),
+    start: listen,
+    withHeader: (name, value) =>
+      messages.filter((mail) => mail.parsed.headers.get(name.toLowerCase()) === value),
+  };
+  await listen();
+  return peer;
+}
