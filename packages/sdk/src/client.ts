@@ -14,6 +14,11 @@ import { SCHEMA_VERSION } from './vocabulary.js';
 export type SubmissionDraft = Omit<SubmissionInput, 'schemaVersion' | 'id' | 'submittedAt'> & {
   /** Set to resend a draft under an id it already had (a form restored after a reload). */
   id?: string;
+  /**
+   * Set with `id` to resend exactly what was sent before: the first try's `submittedAt`
+   * (see `SynpunktClient.sentAt`). Otherwise the client stamps it on the first try.
+   */
+  submittedAt?: string;
 };
 
 /** Options for `createClient`. */
@@ -46,6 +51,11 @@ export interface SynpunktClient {
   submit(draft: SubmissionDraft, options?: SubmitOptions): Promise<Receipt>;
   /** The id this draft has been or will be sent under. */
   idOf(draft: SubmissionDraft): string;
+  /**
+   * When the submission with this id was first sent, if it was: every retry carries the same
+   * `submittedAt`, so a receiver that compares bodies sees the same submission, not a conflict.
+   */
+  sentAt(id: string): string | undefined;
 }
 
 /** A random UUID v4, also where `crypto.randomUUID` is missing (pages served over plain http). */
@@ -129,12 +139,14 @@ export function createClient(options: ClientOptions): SynpunktClient {
     return id;
   };
 
-  const build = (draft: SubmissionDraft): SubmissionInput => ({
-    ...draft,
-    schemaVersion: SCHEMA_VERSION,
-    id: idOf(draft),
-    submittedAt: now().toISOString(),
-  });
+  // The first try's timestamp per id: a retry must be byte-for-byte the same submission.
+  const firstSent = new Map<string, string>();
+
+  const build = (draft: SubmissionDraft): SubmissionInput => {
+    const id = idOf(draft);
+    const submittedAt = draft.submittedAt ?? firstSent.get(id) ?? now().toISOString();
+    return { ...draft, schemaVersion: SCHEMA_VERSION, id, submittedAt };
+  };
 
   const check = (draft: SubmissionDraft) => {
     const parsed = parseSubmission(build(draft));
@@ -145,10 +157,12 @@ export function createClient(options: ClientOptions): SynpunktClient {
   return {
     capabilities,
     idOf,
+    sentAt: (id) => firstSent.get(id),
     validate: (draft) => check(draft).issues,
     async submit(draft, { signal } = {}) {
       const { submission, issues } = check(draft);
       if (!submission || issues.length > 0) throw new SynpunktValidationError(issues);
+      if (!firstSent.has(submission.id)) firstSent.set(submission.id, submission.submittedAt);
       signal?.throwIfAborted();
       let receipt: unknown;
       try {

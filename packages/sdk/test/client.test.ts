@@ -415,3 +415,38 @@ describe('newSubmissionId', () => {
     assert.equal(typeof crypto.randomUUID, 'function', 'the stub is gone');
   });
 });
+
+describe('a retry is the same submission, byte for byte', () => {
+  it('keeps the first try’s submittedAt on every retry, also when the clock has moved', async () => {
+    let time = Date.parse('2026-11-25T10:00:00.000Z');
+    const adapter = memoryAdapter();
+    const client = createClient({ adapter, now: () => new Date(time) });
+    const sent = draft();
+    adapter.state = 'down';
+    await assert.rejects(client.submit(sent));
+    time += 60_000;
+    adapter.state = 'up';
+    const receipt = await client.submit(sent);
+    assert.equal(
+      adapter.stored.get(receipt.id)?.submission.submittedAt,
+      '2026-11-25T10:00:00.000Z',
+    );
+    assert.equal(client.sentAt(receipt.id), '2026-11-25T10:00:00.000Z');
+  });
+
+  it('a refused draft was never sent, so it has no sentAt', async () => {
+    const client = createClient({ adapter: memoryAdapter(), now: clock });
+    const refused = draft({ message: '' });
+    await assert.rejects(client.submit(refused));
+    assert.equal(client.sentAt(client.idOf(refused)), undefined);
+  });
+
+  it('resends a restored draft with the id and submittedAt it had (after a reload)', async () => {
+    const adapter = memoryAdapter();
+    const client = createClient({ adapter, now: clock });
+    const id = '3f2b8c1e-5d4a-4b6c-9e8f-1a2b3c4d5e6f';
+    const receipt = await client.submit(draft({ id, submittedAt: '2026-11-24T08:00:00.000Z' }));
+    assert.equal(receipt.id, id);
+    assert.equal(adapter.stored.get(id)?.submission.submittedAt, '2026-11-24T08:00:00.000Z');
+  });
+});

@@ -1,0 +1,54 @@
+// The single file that web editors self-host: dist/synpunkt-form.js, one minified ES module with
+// everything in it (the element, Lit, the sdk's zod/mini schema, the rest adapter), plus its
+// source map. Registers <synpunkt-form> when loaded. Prints its gzip and brotli sizes.
+//
+//   node scripts/bundle.mjs [entry] [outfile]   (defaults: src/define.ts → dist/synpunkt-form.js)
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const entry = process.argv[2] ?? 'src/define.ts';
+const outfile = process.argv[3] ?? 'dist/synpunkt-form.js';
+
+/** Code that must never reach a browser: the Node-only adapters and what they use. */
+const FORBIDDEN = [/nodemailer/, /xmldom/, /adapters\/(?:dist|src)\/(?:email|artvise)\//];
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['browser'],
+  // The widget's tsconfig: experimentalDecorators, as tsc compiles it (Lit needs the same mode).
+  tsconfig: 'tsconfig.json',
+  minify: true,
+  sourcemap: 'linked',
+  sourcesContent: true,
+  legalComments: 'eof',
+  metafile: true,
+  logLevel: 'warning',
+});
+
+const inputs = Object.keys(result.metafile.inputs);
+const leaked = inputs.filter((input) => FORBIDDEN.some((pattern) => pattern.test(input)));
+if (leaked.length > 0) {
+  console.error(`Node-only code in the browser bundle:\n  ${leaked.join('\n  ')}`);
+  process.exit(1);
+}
+
+const bytes = readFileSync(new URL(outfile, new URL('..', import.meta.url)));
+const gzip = gzipSync(bytes, { level: 9 }).length;
+const brotli = brotliCompressSync(bytes, {
+  params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+}).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(
+  `${relative(root, fileURLToPath(new URL(outfile, new URL('..', import.meta.url))))}: ` +
+    `${kb(bytes.length)} minified, ${kb(gzip)} gzip -9, ${kb(brotli)} brotli (budget 25 KB gzip)`,
+);

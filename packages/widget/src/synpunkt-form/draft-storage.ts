@@ -1,0 +1,72 @@
+import { emptyValues, type FormValues } from './values.js';
+
+/** What survives a reload in the same tab. */
+export interface StoredDraft {
+  values: FormValues;
+  /** The submission id and first send time, once a send was tried: a retry after a reload must reuse them. */
+  attempt?: { id: string; submittedAt: string };
+  /**
+   * Names of attached files. Their content is never stored: photos are megabytes, session
+   * storage holds about five, and the sender is told to add them again.
+   */
+  files: string[];
+}
+
+const PREFIX = 'synpunkt-draft:';
+
+/** One key per page and form, so two forms on a page or two pages in a tab keep apart. */
+export const draftKey = (path: string, elementId: string): string =>
+  `${PREFIX}${path}#${elementId}`;
+
+/** Session storage, or nothing where it is blocked (private modes, sandboxed frames). */
+function storage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The draft saved under `key`, if any and readable. A damaged entry is ignored, not thrown. */
+export function loadDraft(key: string): StoredDraft | undefined {
+  try {
+    const raw = storage()?.getItem(key);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as Partial<StoredDraft>;
+    const base = emptyValues();
+    const values = { ...base };
+    const saved = (parsed.values ?? {}) as Record<string, unknown>;
+    for (const name of Object.keys(base) as (keyof FormValues)[]) {
+      if (typeof saved[name] === 'string') (values as Record<string, string>)[name] = saved[name];
+    }
+    const draft: StoredDraft = {
+      values,
+      files: Array.isArray(parsed.files) ? parsed.files.filter((f) => typeof f === 'string') : [],
+    };
+    const attempt = parsed.attempt as Partial<StoredDraft['attempt']> | undefined;
+    if (typeof attempt?.id === 'string' && typeof attempt.submittedAt === 'string') {
+      draft.attempt = { id: attempt.id, submittedAt: attempt.submittedAt };
+    }
+    return draft;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves the draft; a full or blocked storage loses the draft, never the page. */
+export function saveDraft(key: string, draft: StoredDraft): void {
+  try {
+    storage()?.setItem(key, JSON.stringify(draft));
+  } catch {
+    // Quota exceeded or storage blocked: the form keeps working without a saved draft.
+  }
+}
+
+/** Forgets the draft (after a successful send, or when the sender starts over). */
+export function clearDraft(key: string): void {
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    // Nothing stored, nothing to clear.
+  }
+}

@@ -1,0 +1,113 @@
+import {
+  ATTACHMENT_TYPES,
+  LIMITS,
+  sniffMediaType,
+  type AdapterCapabilities,
+  type Attachment,
+  type AttachmentType,
+} from '@synpunkt/sdk';
+
+/** What files the form takes: the sdk's limits, tightened by the backend's. */
+export interface FileLimits {
+  types: readonly AttachmentType[];
+  maxCount: number;
+  maxBytes: number;
+  maxTotalBytes: number;
+}
+
+/** Why a picked file was not added. */
+export type RefusalReason = 'type' | 'bytes' | 'size' | 'count' | 'total' | 'read';
+
+/** A file the form refused, with the reason the sender is told. */
+export interface Refusal {
+  name: string;
+  reason: RefusalReason;
+}
+
+/** The limits to show and enforce, or `undefined` when the backend takes no files. */
+export function fileLimits(capabilities: AdapterCapabilities): FileLimits | undefined {
+  const files = capabilities.attachments;
+  if (files === false) return undefined;
+  const min = (sdk: number, backend: number | undefined) => Math.min(sdk, backend ?? sdk);
+  return {
+    types: files?.types ?? ATTACHMENT_TYPES,
+    maxCount: min(LIMITS.attachmentCountMax, files?.maxCount),
+    maxBytes: min(LIMITS.attachmentBytesMax, files?.maxBytes),
+    maxTotalBytes: min(LIMITS.attachmentsTotalBytesMax, files?.maxTotalBytes),
+  };
+}
+
+const BY_EXTENSION: Record<string, AttachmentType> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  pdf: 'application/pdf',
+};
+
+/** The type the file claims: the browser's, or by its extension when the browser gives none. */
+function claimedType(file: File): string {
+  if (file.type) return file.type;
+  return BY_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? '';
+}
+
+/** A name the sdk accepts: no path, no control characters, not longer than the limit. */
+function cleanName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[/\\\u0000-\u001f\u007f]/g, '_').trim() || 'fil';
+  if (clean.length <= LIMITS.fileNameMax) return clean;
+  const dot = clean.lastIndexOf('.');
+  const extension = dot > 0 ? clean.slice(dot) : '';
+  return clean.slice(0, LIMITS.fileNameMax - extension.length) + extension;
+}
+
+/** The file's content as base64 (without the `data:` prefix). */
+function readBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * Adds picked files to those already attached, checking each before reading it (type, size,
+ * count, total) and after (its bytes must be what its type claims: a PDF renamed `.jpg` is
+ * refused here, as the receiver would refuse it).
+ */
+export async function addFiles(
+  existing: readonly Attachment[],
+  picked: readonly File[],
+  limits: FileLimits,
+): Promise<{ attachments: Attachment[]; refused: Refusal[] }> {
+  const attachments = [...existing];
+  const refused: Refusal[] = [];
+  let total = existing.reduce((sum, file) => sum + file.size, 0);
+  for (const file of picked) {
+    const name = cleanName(file.name);
+    const type = claimedType(file);
+    const refuse = (reason: RefusalReason) => refused.push({ name, reason });
+    if (!(limits.types as readonly string[]).includes(type)) refuse('type');
+    else if (file.size > limits.maxBytes) refuse('size');
+    else if (attachments.length >= limits.maxCount) refuse('count');
+    else if (total + file.size > limits.maxTotalBytes) refuse('total');
+    else {
+      let data: string;
+      try {
+        data = await readBase64(file);
+      } catch {
+        refuse('read');
+        continue;
+      }
+      if (sniffMediaType(data) !== type) refuse('bytes');
+      else {
+        attachments.push({ name, type: type as AttachmentType, size: file.size, data });
+        total += file.size;
+      }
+    }
+  }
+  return { attachments, refused };
+}

@@ -1,0 +1,275 @@
+import { css } from 'lit';
+
+/**
+ * The form's look. Inherits the page's font and text colour; everything else comes from
+ * `--synpunkt-*` custom properties whose defaults meet WCAG contrast (text ≥ 4.5:1 on white,
+ * borders ≥ 3:1). Host CSS cannot reach inside: only inherited properties and these variables.
+ */
+export const styles = css`
+  :host {
+    /*
+     * A page's own !important rules on * would otherwise reach our text through inheritance.
+     * Spacing (line, letter, word) is left to inherit: a reader's text-spacing stylesheet is
+     * such a rule too, and WCAG 1.4.12 requires the form to follow it.
+     */
+    display: block !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-align: start !important;
+    font: inherit;
+    font-family: var(--synpunkt-font, inherit);
+    color: var(--synpunkt-color-text, inherit);
+    --_primary: var(--synpunkt-color-primary, #0b5394);
+    --_on-primary: var(--synpunkt-color-on-primary, #fff);
+    --_error: var(--synpunkt-color-error, #b3261e);
+    --_border: var(--synpunkt-color-border, #6b6b6b);
+    --_focus: var(--synpunkt-color-focus, #1b1b1b);
+    --_field: var(--synpunkt-color-field, #fff);
+    --_field-text: var(--synpunkt-color-field-text, #1b1b1b);
+    --_surface: var(--synpunkt-color-surface, #f3f3f3);
+    --_surface-text: var(--synpunkt-color-surface-text, #1b1b1b);
+    --_radius: var(--synpunkt-radius, 4px);
+    --_space: var(--synpunkt-space, 1rem);
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .root {
+    max-width: 40rem;
+    line-height: 1.5;
+  }
+  h2 {
+    font-size: 1.25em;
+    line-height: 1.3;
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  p,
+  ul {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  [hidden] {
+    display: none !important;
+  }
+  a {
+    color: var(--_primary);
+    text-decoration: underline;
+  }
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  legend,
+  label {
+    font-weight: 600;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: calc(var(--_space) / 2);
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 4);
+  }
+  .field > label {
+    display: block;
+  }
+  .optional {
+    font-weight: 400;
+  }
+  .hint,
+  .count {
+    margin: 0;
+  }
+  .choice {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: calc(var(--_space) / 2);
+    align-items: start;
+    margin-bottom: calc(var(--_space) / 2);
+  }
+  .choice label {
+    padding: 0.125em 0;
+  }
+  .choice .hint {
+    grid-column: 2;
+  }
+  input[type='radio'] {
+    width: 1.5em;
+    height: 1.5em;
+    margin: 0.125em 0 0;
+    accent-color: var(--_primary);
+  }
+  input:not([type='radio']),
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_field-text);
+    background: var(--_field);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5em;
+    width: 100%;
+    max-width: 100%;
+    min-height: 2.75em;
+  }
+  input[type='file'] {
+    padding: 0.375em;
+  }
+  input[type='date'],
+  input[name='postalCode'] {
+    width: auto;
+  }
+  textarea {
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 3px;
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+    margin: 0;
+  }
+  .has-error {
+    border-left: 4px solid var(--_error);
+    padding-left: calc(var(--_space) * 0.75);
+  }
+  .count.over {
+    color: var(--_error);
+  }
+  .routes,
+  .receipt,
+  .summary,
+  .failure {
+    background: var(--_surface);
+    color: var(--_surface-text);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-bottom: calc(var(--_space) * 1.5);
+  }
+  .routes ul {
+    padding-left: 1.25em;
+  }
+  .routes > p:last-child,
+  .routes > ul:last-child {
+    margin-bottom: 0;
+  }
+  .summary,
+  .failure {
+    border: 4px solid var(--_error);
+    background: var(--_field);
+    color: var(--_field-text);
+  }
+  .summary a {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .files {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .files li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    align-items: center;
+    justify-content: space-between;
+    padding: calc(var(--_space) / 4) 0;
+    border-bottom: 1px solid var(--_border);
+    overflow-wrap: anywhere;
+  }
+  .refused {
+    padding-left: 1.25em;
+  }
+  .contact {
+    display: grid;
+    gap: var(--_space);
+  }
+  .reference {
+    font-size: 1.25em;
+    letter-spacing: 0.05em;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 2.75em;
+    padding: 0.5em 1.25em;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_primary);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    cursor: pointer;
+    justify-self: start;
+  }
+  button.secondary {
+    background: var(--_field);
+    color: var(--_primary);
+    min-height: 2.25em;
+    padding: 0.25em 0.75em;
+  }
+  button:disabled {
+    cursor: progress;
+    opacity: 0.8;
+  }
+  :focus-visible,
+  .summary:focus,
+  .failure:focus,
+  h2:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  h2:focus:not(:focus-visible) {
+    outline: none;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    button {
+      transition: background-color 0.15s;
+    }
+  }
+  @media (forced-colors: active) {
+    input:not([type='radio']),
+    select,
+    textarea,
+    button,
+    .summary,
+    .failure,
+    .routes,
+    .receipt {
+      border: 2px solid CanvasText;
+    }
+    button {
+      color: ButtonText;
+      background: ButtonFace;
+      border-color: ButtonText;
+    }
+    [aria-invalid='true'],
+    .has-error {
+      border-color: Mark;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

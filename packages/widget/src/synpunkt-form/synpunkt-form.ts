@@ -1,0 +1,946 @@
+import {
+  AdapterError,
+  AREA_UNKNOWN,
+  createClient,
+  isAdapterError,
+  LIMITS,
+  newSubmissionId,
+  SynpunktValidationError,
+  type Adapter,
+  type Attachment,
+  type Mode,
+  type Receipt,
+  type SynpunktClient,
+  type ValidationIssue,
+} from '@synpunkt/sdk';
+import { restAdapter } from '@synpunkt/adapters/rest';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { Catalog, FieldKey } from '../translations/catalog.js';
+import { en } from '../translations/en.js';
+import { sv } from '../translations/sv.js';
+import { clearDraft, draftKey, loadDraft, saveDraft } from './draft-storage.js';
+import { emit } from './events.js';
+import { addFiles, fileLimits, type Refusal } from './files.js';
+import { formatDate, formatNumber } from './format-date.js';
+import { styles } from './synpunkt-form.styles.js';
+import { emptyValues, fieldOf, toDraft, type FormValues } from './values.js';
+
+/** One service the synpunkt may concern: the id sent and the name shown. */
+export interface Area {
+  /** The id sent with the synpunkt. */
+  value: string;
+  /** The name the sender sees. */
+  label: string;
+}
+
+/** Where the sender is: filling in, waiting for the answer, told it failed, or thanked. */
+export type Status = 'editing' | 'sending' | 'failed' | 'sent';
+
+const SAVE_DELAY_MS = 300;
+
+/** Links only to web pages, mail and phone: an attribute can never run script. */
+const safeUrl = (url: string): string | undefined =>
+  url && !/^\s*(javascript|data|vbscript):/i.test(url) ? url : undefined;
+
+/** An adapter that cannot send: says why when asked to (no endpoint, or a wrong one). */
+const misconfigured = (why: string): Adapter => ({
+  name: 'unconfigured',
+  submit: () => Promise.reject(new AdapterError(why, { reason: 'configuration' })),
+});
+
+/** The rest adapter for the `endpoint` attribute; a relative URL is read against the page. */
+function endpointAdapter(endpoint: string): Adapter {
+  if (!endpoint) {
+    return misconfigured('<synpunkt-form> has no endpoint attribute and no adapter property');
+  }
+  try {
+    return restAdapter({ endpoint: new URL(endpoint, document.baseURI).href });
+  } catch (error) {
+    return misconfigured(`<synpunkt-form endpoint="${endpoint}">: ${String(error)}`);
+  }
+}
+
+/**
+ * The feedback form a municipal web editor pastes into a page. Citizens (or staff, with the
+ * `staff` attribute) leave beröm, förslag or klagomål; it is validated with the sdk, sent
+ * through an adapter, and answered with a receipt that says when a reply will come.
+ *
+ * @tag synpunkt-form
+ * @attr lang - `sv` or `en`; without it the closest `lang` above, else the page's, else `sv`.
+ * @slot - Fallback content (a mailto link), shown before the form upgrades and, after, as
+ *   "another way to reach us". `<synpunkt-area>` children configure the areas.
+ * @fires synpunkt-submit - Before sending; cancelable. Detail: `{ draft }`.
+ * @fires synpunkt-success - Sent. Detail: the receipt.
+ * @fires synpunkt-error - Not sent. Detail: `{ error, retryable }`.
+ * @csspart root - Everything inside the element.
+ * @csspart routes - The guidance block about other routes (112, appeals, fault reports, IVO).
+ * @csspart form - The form.
+ * @csspart fieldset - Each group of choices.
+ * @csspart legend - The question of each group.
+ * @csspart field - One field with its label, hint and error.
+ * @csspart label - Each label.
+ * @csspart hint - Each hint below a label.
+ * @csspart input - Every text field, select, textarea and file picker.
+ * @csspart count - The character count.
+ * @csspart files - The list of attached files.
+ * @csspart error - Each inline error message.
+ * @csspart error-summary - The list of problems shown at the top after a failed send.
+ * @csspart failure - The message shown when sending failed.
+ * @csspart notice - The public-record notice with the privacy link.
+ * @csspart button - Every button.
+ * @csspart receipt - The thank-you view with the reference.
+ * @cssprop --synpunkt-font - Font family (default: the page's).
+ * @cssprop --synpunkt-color-text - Text colour (default: the page's).
+ * @cssprop --synpunkt-color-primary - Buttons, links and checked controls (default #0b5394).
+ * @cssprop --synpunkt-color-on-primary - Text on primary (default #fff).
+ * @cssprop --synpunkt-color-error - Errors (default #b3261e).
+ * @cssprop --synpunkt-color-border - Field borders (default #6b6b6b).
+ * @cssprop --synpunkt-color-focus - Focus outline (default #1b1b1b).
+ * @cssprop --synpunkt-color-field - Field background (default #fff).
+ * @cssprop --synpunkt-color-field-text - Text in fields (default #1b1b1b).
+ * @cssprop --synpunkt-color-surface - Background of the guidance and receipt boxes (default #f3f3f3).
+ * @cssprop --synpunkt-radius - Corner radius (default 4px).
+ * @cssprop --synpunkt-space - The base spacing (default 1rem).
+ */
+export class SynpunktForm extends LitElement {
+  static override styles = styles;
+
+  /** Where to POST the synpunkt (the relay or the municipality's own REST endpoint). */
+  @property() endpoint = '';
+  /** For integrators: any sdk adapter. Overrides `endpoint`. */
+  @property({ attribute: false }) adapter: Adapter | undefined;
+  /** The municipality's page about personal data (GDPR). */
+  @property({ attribute: 'privacy-url' }) privacyUrl = '';
+  /** The municipality's promise: an answer within this many working days. */
+  @property({ attribute: 'reply-days', type: Number }) replyDays = 10;
+  /** Staff register a synpunkt someone gave by phone, visit, letter or e-mail. */
+  @property({ type: Boolean }) staff = false;
+  /** `session` (default): the draft survives a reload in this tab. `none`: nothing is stored. */
+  @property({ attribute: 'draft-storage' }) draftStorage: 'session' | 'none' = 'session';
+  /** Where to read about appealing a decision (överklagande). Hidden when empty. */
+  @property({ attribute: 'appeal-url' }) appealUrl = '';
+  /** Where to report a fault (felanmälan). Hidden when empty. */
+  @property({ attribute: 'fault-report-url' }) faultReportUrl = '';
+  /** IVO, for concerns about care. Set it empty to hide the line. */
+  @property({ attribute: 'ivo-url' }) ivoUrl = 'https://www.ivo.se/';
+  /** The municipality's name, used in texts ("Det du skickar till Exempels kommun…"). */
+  @property() municipality = '';
+  /** Start in lättläst (easy-to-read) mode. Reserved: the steps come with the lättläst issue. */
+  @property({ type: Boolean }) lattlast = false;
+  /** The areas to choose from; read from `<synpunkt-area>` children when there are any. */
+  @property({ attribute: false }) areas: Area[] = [];
+  /** For integrators: texts in another language, overriding `sv`/`en`. */
+  @property({ attribute: false }) catalog: Catalog | undefined;
+
+  /** The presentation: the one-page form, or lättläst steps. */
+  @state() mode: Mode = 'standard';
+  /** Where the sender is in the flow. */
+  @state() status: Status = 'editing';
+  @state() private values: FormValues = emptyValues();
+  @state() private attachments: Attachment[] = [];
+  @state() private issues: ValidationIssue[] = [];
+  @state() private refused: Refusal[] = [];
+  @state() private lostFiles: string[] = [];
+  @state() private retryable = false;
+  @state() private receipt: Receipt | undefined;
+  @state() private announcement = '';
+  @state() private hasAlternatives = false;
+
+  /**
+   * The id and first send time the current content is (or was) sent under; dropped when the
+   * content changes. A retry reuses both, so it is the same submission byte for byte.
+   */
+  private attempt: { id: string; submittedAt: string } | undefined;
+  private replyWanted = false;
+  private restored = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private focusAfterRender: string | undefined;
+  private cached: { key: unknown[]; client: SynpunktClient } | undefined;
+  private readonly observer = new MutationObserver(() => this.readAreas());
+  private readonly langObserver = new MutationObserver(() => this.requestUpdate());
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /**
+   * `lang` (`sv`, `en`) picks the texts; without it the closest `lang` above, else `sv`.
+   * The native attribute, watched so a change re-renders.
+   */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /** The texts in use. */
+  get texts(): Catalog {
+    if (this.catalog) return this.catalog;
+    const lang =
+      this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'sv';
+    // The lättläst catalog plugs in here: `this.mode === 'lattlast'` with Swedish.
+    return lang.toLowerCase().startsWith('en') ? en : sv;
+  }
+
+  /** The sdk client for the current adapter and reply promise. */
+  get client(): SynpunktClient {
+    const days = Number.isInteger(this.replyDays) && this.replyDays >= 0 ? this.replyDays : 10;
+    const key = [this.adapter, this.endpoint, days];
+    if (!this.cached || key.some((part, i) => part !== this.cached?.key[i])) {
+      const adapter = this.adapter ?? endpointAdapter(this.endpoint);
+      this.cached = { key, client: createClient({ adapter, replyWithinWorkingDays: days }) };
+    }
+    return this.cached.client;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readAreas();
+    this.observer.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['value'],
+    });
+    this.langObserver.observe(document.documentElement, { attributeFilter: ['lang'] });
+    if (!this.restored) this.restore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer.disconnect();
+    this.langObserver.disconnect();
+    if (this.saveTimer !== undefined) this.save();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lattlast')) this.mode = this.lattlast ? 'lattlast' : 'standard';
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
+      this.focusAfterRender = undefined;
+      target?.focus();
+    }
+  }
+
+  // ---- state ------------------------------------------------------------------------------
+
+  private get storageKey(): string | undefined {
+    if (this.draftStorage === 'none') return undefined;
+    return draftKey(location.pathname, this.id || 'synpunkt-form');
+  }
+
+  private restore(): void {
+    this.restored = true;
+    const key = this.storageKey;
+    const draft = key ? loadDraft(key) : undefined;
+    if (!draft) return;
+    this.values = draft.values;
+    this.lostFiles = draft.files;
+    // Files are not stored: without them it is not the same submission, so not the same id.
+    if (draft.files.length === 0 && draft.attempt) this.attempt = draft.attempt;
+  }
+
+  private save(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const key = this.storageKey;
+    if (!key || this.status === 'sent') return;
+    saveDraft(key, {
+      values: this.values,
+      files: this.attachments.map((file) => file.name),
+      ...(this.attempt ? { attempt: this.attempt } : {}),
+    });
+  }
+
+  private changed(): void {
+    // Different content is a different submission: a stale id could be refused as a conflict.
+    if (this.status !== 'sending') this.attempt = undefined;
+    if (this.issues.length > 0) {
+      const shown = new Set(this.issues.map(fieldOf));
+      this.issues = this.client.validate(this.draft()).filter((i) => shown.has(fieldOf(i)));
+    }
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
+  }
+
+  private readAreas(): void {
+    const children = [...this.querySelectorAll('synpunkt-area')];
+    if (children.length === 0) return;
+    this.areas = children
+      .map((child) => ({
+        value: (child.getAttribute('value') ?? '').trim(),
+        label: (child.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      }))
+      .filter((area) => area.value && area.label && area.value !== AREA_UNKNOWN);
+  }
+
+  private draft(id?: string) {
+    // Without a configured list there is nothing to choose: the area is "don't know".
+    const values = this.areas.length > 0 ? this.values : { ...this.values, area: AREA_UNKNOWN };
+    return toDraft(values, {
+      id: id ?? this.attempt?.id,
+      attachments: this.attachments,
+      locale: this.texts.locale,
+      mode: this.mode,
+      staff: this.staff,
+      pageUrl: (location.origin + location.pathname).slice(0, LIMITS.urlMax),
+    });
+  }
+
+  private announce(text: string): void {
+    // Clear first so the same message twice is read twice.
+    this.announcement = '';
+    setTimeout(() => (this.announcement = text), 50);
+  }
+
+  // ---- actions ----------------------------------------------------------------------------
+
+  private readonly onInput = (event: Event): void => {
+    const target = event.target as HTMLInputElement;
+    const name = target.name as keyof FormValues;
+    if (!(name in this.values) || (target.type === 'radio' && !target.checked)) return;
+    if (this.values[name] === target.value) return;
+    this.values = { ...this.values, [name]: target.value };
+    this.changed();
+  };
+
+  private readonly onFiles = async (event: Event): Promise<void> => {
+    const input = event.target as HTMLInputElement;
+    const limits = fileLimits(this.client.capabilities);
+    const picked = [...(input.files ?? [])];
+    input.value = '';
+    if (!limits || picked.length === 0) return;
+    const { attachments, refused } = await addFiles(this.attachments, picked, limits);
+    this.attachments = attachments;
+    this.refused = refused;
+    this.lostFiles = [];
+    if (refused.length > 0) this.announce(refused.map((r) => this.refusalText(r)).join(' '));
+    this.changed();
+  };
+
+  private removeFile(index: number): void {
+    this.attachments = this.attachments.filter((_, i) => i !== index);
+    this.refused = [];
+    this.focusAfterRender = '#f-attachments';
+    this.changed();
+  }
+
+  private readonly onSubmit = (event: Event): void => {
+    event.preventDefault();
+    void this.send();
+  };
+
+  /** Validates and sends; a second call while sending does nothing. */
+  async send(): Promise<void> {
+    if (this.status === 'sending') return;
+    const t = this.texts;
+    const client = this.client;
+    const attempt = this.attempt ?? {
+      id: newSubmissionId(),
+      submittedAt: new Date().toISOString(),
+    };
+    const draft = { ...this.draft(attempt.id), submittedAt: attempt.submittedAt };
+    const issues = client.validate(draft);
+    if (issues.length > 0) return this.showIssues(issues);
+    this.issues = [];
+    if (!emit(this, 'synpunkt-submit', { draft }, true)) return this.announce(t.notSent);
+    this.attempt = attempt;
+    this.replyWanted = this.values.replyWanted === 'yes';
+    this.status = 'sending';
+    this.announce(t.sending);
+    this.save();
+    try {
+      const receipt = await client.submit(draft);
+      this.succeed(receipt);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private succeed(receipt: Receipt): void {
+    const key = this.storageKey;
+    if (key) clearDraft(key);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.receipt = receipt;
+    this.status = 'sent';
+    this.values = emptyValues();
+    this.attachments = [];
+    this.refused = [];
+    this.attempt = undefined;
+    this.announcement = '';
+    this.focusAfterRender = '#receipt-heading';
+    emit(this, 'synpunkt-success', receipt);
+  }
+
+  private fail(error: unknown): void {
+    const issues =
+      error instanceof SynpunktValidationError
+        ? error.issues
+        : isAdapterError(error) && error.reason === 'invalid'
+          ? error.issues
+          : [];
+    const retryable = isAdapterError(error) && error.retryable;
+    const cause = error instanceof Error ? error : new Error(String(error));
+    if (issues.length > 0) {
+      this.status = 'editing';
+      this.showIssues([...issues]);
+    } else {
+      this.status = 'failed';
+      this.retryable = retryable;
+      this.announce(this.texts.failedHeading);
+      this.focusAfterRender = retryable ? '#retry' : '#failure';
+    }
+    emit(this, 'synpunkt-error', { error: cause, retryable });
+  }
+
+  private showIssues(issues: ValidationIssue[]): void {
+    this.issues = issues;
+    this.focusAfterRender = '#error-summary';
+  }
+
+  private readonly sendAnother = (): void => {
+    this.status = 'editing';
+    this.receipt = undefined;
+    this.issues = [];
+    this.lostFiles = [];
+    this.focusAfterRender = 'input, select';
+  };
+
+  private focusField(event: Event, key: FieldKey): void {
+    event.preventDefault();
+    const target = this.renderRoot.querySelector<HTMLElement>(`#f-${key}`);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
+  }
+
+  // ---- texts ------------------------------------------------------------------------------
+
+  private errorText(issue: ValidationIssue): string {
+    const t = this.texts;
+    const { max, allowed } = issue.params ?? {};
+    if (issue.code === 'required') return t.required[fieldOf(issue)];
+    return t.errors[issue.code]({
+      ...(max === undefined ? {} : { max }),
+      ...(allowed === undefined ? {} : { allowed: allowed.join(', ') }),
+    });
+  }
+
+  private refusalText({ name, reason }: Refusal): string {
+    const t = this.texts;
+    const limits = fileLimits(this.client.capabilities);
+    const mb = (bytes = 0) => `${Math.round(bytes / 1048576)} MB`;
+    switch (reason) {
+      case 'type':
+        return t.fileRefusedType(name);
+      case 'bytes':
+        return t.fileRefusedBytes(name);
+      case 'size':
+        return t.fileRefusedSize(name, mb(limits?.maxBytes));
+      case 'count':
+        return t.fileRefusedCount(name, limits?.maxCount ?? 0);
+      case 'total':
+        return t.fileRefusedTotal(name, mb(limits?.maxTotalBytes));
+      default:
+        return t.fileRefusedRead(name);
+    }
+  }
+
+  private get who(): string {
+    return this.municipality || this.texts.theMunicipality;
+  }
+
+  // ---- rendering --------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const t = this.texts;
+    return html`<div class="root" part="root" lang=${t.locale}>
+      ${this.status === 'sent' ? this.renderReceipt(t) : this.renderForm(t)}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderReceipt(t: Catalog): TemplateResult {
+    const receipt = this.receipt;
+    return html`<section class="receipt" part="receipt" aria-labelledby="receipt-heading">
+      <h2 id="receipt-heading" tabindex="-1">${t.receiptHeading}</h2>
+      <p>${t.receiptReference}: <strong class="reference">${receipt?.reference}</strong></p>
+      ${
+        this.replyWanted && receipt?.replyBy
+          ? html`<p class="reply-by">
+              ${t.receiptReplyBy(formatDate(receipt.replyBy, t.dateLocale))}
+            </p>`
+          : nothing
+      }
+      <p>${this.replyWanted ? t.receiptNext(this.who) : t.receiptNextAnonymous(this.who)}</p>
+      <button type="button" part="button" @click=${this.sendAnother}>${t.sendAnother}</button>
+    </section>`;
+  }
+
+  private renderForm(t: Catalog): TemplateResult {
+    const sending = this.status === 'sending';
+    const limits = fileLimits(this.client.capabilities);
+    return html`${this.renderSummary(t)} ${this.renderFailure(t)} ${this.renderRoutes(t)}
+      <form
+        part="form"
+        novalidate
+        @submit=${this.onSubmit}
+        @input=${this.onInput}
+        @change=${this.onInput}
+      >
+        ${this.staff ? this.renderChannel(t) : nothing} ${this.renderKind(t)}
+        ${this.areas.length > 0 ? this.renderArea(t) : nothing} ${this.renderMessage(t)}
+        ${this.field(
+          'occurredAt',
+          t.whenLabel,
+          t.whenHint,
+          true,
+          (d) =>
+            html`<input
+              type="date"
+              id="f-occurredAt"
+              name="occurredAt"
+              part="input"
+              max=${new Date().toISOString().slice(0, 10)}
+              .value=${live(this.values.occurredAt)}
+              aria-describedby=${d || nothing}
+              aria-invalid=${this.invalid('occurredAt')}
+            />`,
+        )}
+        ${this.field(
+          'place',
+          t.whereLabel,
+          t.whereHint,
+          true,
+          (d) =>
+            html`<input
+              type="text"
+              id="f-place"
+              name="place"
+              part="input"
+              autocomplete="off"
+              .value=${live(this.values.place)}
+              aria-describedby=${d || nothing}
+              aria-invalid=${this.invalid('place')}
+            />`,
+        )}
+        ${limits ? this.renderFiles(t, limits.maxCount, limits.maxBytes, limits.types) : nothing}
+        ${this.renderReply(t)}
+        <p class="notice" part="notice">
+          ${this.staff ? t.publicRecordStaff(this.who) : t.publicRecord(this.who)}
+          ${
+            safeUrl(this.privacyUrl)
+              ? html`<a href=${this.privacyUrl}>${t.privacyLink}</a>`
+              : nothing
+          }
+        </p>
+        <button
+          type="submit"
+          part="button"
+          class="send"
+          ?disabled=${sending}
+          aria-busy=${sending ? 'true' : 'false'}
+        >
+          ${sending ? t.sending : t.send}
+        </button>
+      </form>`;
+  }
+
+  private renderRoutes(t: Catalog): TemplateResult {
+    const links: [keyof Catalog['routes'], string][] = [
+      ['emergency', 'tel:112'],
+      ['appeal', this.appealUrl],
+      ['faultReport', this.faultReportUrl],
+      ['ivo', this.ivoUrl],
+    ];
+    return html`<section class="routes" part="routes" aria-labelledby="routes-heading">
+      <h2 id="routes-heading">${t.routesHeading}</h2>
+      <ul>
+        ${links.map(([route, url]) => {
+          const href = safeUrl(url);
+          const [question, link] = t.routes[route];
+          return href ? html`<li>${question} <a href=${href}>${link}</a></li>` : nothing;
+        })}
+      </ul>
+      <p ?hidden=${!this.hasAlternatives}>
+        ${t.alternatives} <slot @slotchange=${this.onSlotChange}></slot>
+      </p>
+    </section>`;
+  }
+
+  private readonly onSlotChange = (event: Event): void => {
+    const slot = event.target as HTMLSlotElement;
+    this.hasAlternatives = slot
+      .assignedNodes({ flatten: true })
+      .some((node) =>
+        node instanceof Element
+          ? node.localName !== 'synpunkt-area'
+          : (node.textContent ?? '').trim() !== '',
+      );
+  };
+
+  private renderSummary(t: Catalog): TemplateResult | typeof nothing {
+    if (this.issues.length === 0) return nothing;
+    return html`<section
+      id="error-summary"
+      class="summary"
+      part="error-summary"
+      tabindex="-1"
+      aria-labelledby="summary-heading"
+    >
+      <h2 id="summary-heading">${t.summaryHeading}</h2>
+      <ul>
+        ${this.issues.map((issue) => {
+          const key = fieldOf(issue);
+          const text = t.summaryItem(t.fields[key], this.errorText(issue));
+          return key === 'form'
+            ? html`<li>${text}</li>`
+            : html`<li>
+                <a href="#f-${key}" @click=${(e: Event) => this.focusField(e, key)}>${text}</a>
+              </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private renderFailure(t: Catalog): TemplateResult | typeof nothing {
+    if (this.status !== 'failed') return nothing;
+    return html`<section
+      id="failure"
+      class="failure"
+      part="failure"
+      tabindex="-1"
+      aria-labelledby="failure-heading"
+    >
+      <h2 id="failure-heading">${t.failedHeading}</h2>
+      <p>${this.retryable ? t.failedRetryable : t.failedFinal}</p>
+      ${
+        this.retryable
+          ? html`<button type="button" id="retry" part="button" @click=${() => this.send()}>
+              ${t.retry}
+            </button>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  /** The first error of a field, if any. */
+  private errorOf(key: FieldKey): string | undefined {
+    const issue = this.issues.find((i) => fieldOf(i) === key);
+    return issue && this.errorText(issue);
+  }
+
+  private invalid(key: FieldKey): 'true' | 'false' {
+    return this.errorOf(key) === undefined ? 'false' : 'true';
+  }
+
+  private errorLine(key: FieldKey): TemplateResult | typeof nothing {
+    const error = this.errorOf(key);
+    return error === undefined
+      ? nothing
+      : html`<p class="error" part="error" id="f-${key}-error">${error}</p>`;
+  }
+
+  /** The ids describing a control: its hint, its error, anything else given. */
+  private describedBy(key: FieldKey, hint: boolean, ...more: string[]): string {
+    const ids = hint ? [`f-${key}-hint`] : [];
+    if (this.errorOf(key) !== undefined) ids.push(`f-${key}-error`);
+    return [...ids, ...more].join(' ');
+  }
+
+  /** A labelled field: label, hint, error, then the control made by `control(describedBy)`. */
+  private field(
+    key: FieldKey,
+    label: string,
+    hint: string | undefined,
+    optional: boolean,
+    control: (describedBy: string) => TemplateResult,
+    ...more: string[]
+  ): TemplateResult {
+    return html`<div class="field ${this.errorOf(key) ? 'has-error' : ''}" part="field">
+      <label part="label" for="f-${key}"
+        >${label}${
+          optional ? html` <span class="optional">${this.texts.optional}</span>` : nothing
+        }</label
+      >
+      ${hint ? html`<p class="hint" part="hint" id="f-${key}-hint">${hint}</p>` : nothing}
+      ${this.errorLine(key)} ${control(this.describedBy(key, hint !== undefined, ...more))}
+    </div>`;
+  }
+
+  /** A group of radio buttons; the first gets `f-<key>` so the error summary can focus it. */
+  private radios<V extends string>(
+    key: FieldKey,
+    legend: string,
+    hint: string | undefined,
+    options: readonly (readonly [V, string, string?])[],
+    checked: string,
+  ): TemplateResult {
+    return html`<fieldset
+      class="${this.errorOf(key) ? 'has-error' : ''}"
+      part="fieldset"
+      aria-describedby=${this.describedBy(key, hint !== undefined) || nothing}
+    >
+      <legend part="legend">${legend}</legend>
+      ${hint ? html`<p class="hint" part="hint" id="f-${key}-hint">${hint}</p>` : nothing}
+      ${this.errorLine(key)}
+      ${options.map(([value, label, optionHint], index) => {
+        const id = index === 0 ? `f-${key}` : `f-${key}-${value}`;
+        return html`<div class="choice">
+          <input
+            type="radio"
+            id=${id}
+            name=${key}
+            value=${value}
+            .checked=${live(checked === value)}
+            aria-describedby=${optionHint ? `${id}-hint` : nothing}
+          />
+          <label part="label" for=${id}>${label}</label>
+          ${optionHint ? html`<p class="hint" part="hint" id="${id}-hint">${optionHint}</p>` : nothing}
+        </div>`;
+      })}
+    </fieldset>`;
+  }
+
+  private renderChannel(t: Catalog): TemplateResult {
+    const channels = Object.entries(t.channels);
+    return this.field(
+      'channel',
+      t.channelLabel,
+      undefined,
+      false,
+      (d) =>
+        html`<select
+          id="f-channel"
+          name="channel"
+          part="input"
+          required
+          .value=${live(this.values.channel)}
+          aria-describedby=${d || nothing}
+          aria-invalid=${this.invalid('channel')}
+        >
+          <option value="" ?selected=${!this.values.channel}>${t.areaChoose}</option>
+          ${channels.map(
+            ([value, label]) =>
+              html`<option value=${value} ?selected=${this.values.channel === value}>
+                ${label}
+              </option>`,
+          )}
+        </select>`,
+    );
+  }
+
+  private renderKind(t: Catalog): TemplateResult {
+    const kinds = (['praise', 'suggestion', 'complaint'] as const).map(
+      (kind) => [kind, t.kinds[kind].label, t.kinds[kind].hint] as const,
+    );
+    return this.radios(
+      'kind',
+      this.staff ? t.kindLegendStaff : t.kindLegend,
+      undefined,
+      kinds,
+      this.values.kind,
+    );
+  }
+
+  private renderArea(t: Catalog): TemplateResult {
+    const areas = [...this.areas, { value: AREA_UNKNOWN, label: t.areaUnknown }];
+    const selected = this.values.area;
+    return this.field(
+      'area',
+      t.areaLabel,
+      undefined,
+      false,
+      (d) =>
+        html`<select
+          id="f-area"
+          name="area"
+          part="input"
+          required
+          .value=${live(selected)}
+          aria-describedby=${d || nothing}
+          aria-invalid=${this.invalid('area')}
+        >
+          <option value="" ?selected=${!selected}>${t.areaChoose}</option>
+          ${areas.map(
+            (area) =>
+              html`<option value=${area.value} ?selected=${selected === area.value}>
+                ${area.label}
+              </option>`,
+          )}
+        </select>`,
+    );
+  }
+
+  private renderMessage(t: Catalog): TemplateResult {
+    const capability = this.client.capabilities.maxMessageLength;
+    const max = Math.min(LIMITS.messageMax, capability ?? LIMITS.messageMax);
+    const length = this.values.message.length;
+    const n = (value: number) => formatNumber(value, t.dateLocale);
+    return this.field(
+      'message',
+      this.staff ? t.messageLabelStaff : t.messageLabel,
+      this.staff ? t.messageHintStaff : t.messageHint,
+      false,
+      (d) =>
+        html`<textarea
+            id="f-message"
+            name="message"
+            part="input"
+            rows="8"
+            required
+            .value=${live(this.values.message)}
+            aria-describedby=${d || nothing}
+            aria-invalid=${this.invalid('message')}
+          ></textarea>
+          <p id="f-message-count" class="count ${length > max ? 'over' : ''}" part="count">
+            ${t.messageCount(n(length), n(max))}${
+              length > max ? html` · <strong>${t.messageOver(n(length - max))}</strong>` : nothing
+            }
+          </p>`,
+      'f-message-count',
+    );
+  }
+
+  private renderFiles(
+    t: Catalog,
+    maxCount: number,
+    maxBytes: number,
+    types: readonly string[],
+  ): TemplateResult {
+    const size = (bytes: number) =>
+      new Intl.NumberFormat(t.dateLocale, {
+        style: 'unit',
+        unit: bytes < 1048576 ? 'kilobyte' : 'megabyte',
+        maximumFractionDigits: 1,
+      }).format(bytes < 1048576 ? bytes / 1024 : bytes / 1048576);
+    const notes = [
+      ...this.refused.map((r) => this.refusalText(r)),
+      ...(this.lostFiles.length > 0 ? [t.filesNotRestored(this.lostFiles.join(', '))] : []),
+    ];
+    return this.field(
+      'attachments',
+      t.filesLabel,
+      t.filesHint(maxCount, `${Math.round(maxBytes / 1048576)} MB`),
+      true,
+      (d) =>
+        html`${
+            notes.length > 0
+              ? html`<ul id="f-attachments-refused" class="error refused" part="error">
+                  ${notes.map((note) => html`<li>${note}</li>`)}
+                </ul>`
+              : nothing
+          }
+          <input
+            type="file"
+            id="f-attachments"
+            part="input"
+            multiple
+            accept=${types.join(',')}
+            aria-describedby=${d || nothing}
+            aria-invalid=${this.invalid('attachments')}
+            @change=${this.onFiles}
+          />
+          ${
+            this.attachments.length > 0
+              ? html`<ul class="files" part="files" aria-label=${t.filesAdded}>
+                  ${this.attachments.map(
+                    (file, index) =>
+                      html`<li>
+                        <span>${file.name} (${size(file.size)})</span>
+                        <button
+                          type="button"
+                          part="button"
+                          class="secondary"
+                          @click=${() => this.removeFile(index)}
+                        >
+                          ${t.fileRemove(file.name)}
+                        </button>
+                      </li>`,
+                  )}
+                </ul>`
+              : nothing
+          }`,
+      ...(notes.length > 0 ? ['f-attachments-refused'] : []),
+    );
+  }
+
+  private renderReply(t: Catalog): TemplateResult {
+    const { replyWanted, via } = this.values;
+    const staff = this.staff;
+    const text = (key: FieldKey, label: string, type: string, autocomplete: string) =>
+      this.field(
+        key,
+        label,
+        undefined,
+        false,
+        (d) =>
+          html`<input
+            type=${type}
+            id="f-${key}"
+            name=${key}
+            part="input"
+            required
+            autocomplete=${staff ? 'off' : autocomplete}
+            .value=${live(this.values[key as keyof FormValues])}
+            aria-describedby=${d || nothing}
+            aria-invalid=${this.invalid(key)}
+          />`,
+        'f-replyWanted-required',
+      );
+    return html`${this.radios(
+      'replyWanted',
+      staff ? t.replyLegendStaff : t.replyLegend,
+      undefined,
+      [
+        ['yes', staff ? t.replyYesStaff : t.replyYes],
+        ['no', staff ? t.replyNoStaff : t.replyNo],
+      ],
+      replyWanted,
+    )}
+    ${
+      replyWanted === 'no'
+        ? html`<p class="note" part="hint">${staff ? t.anonymousNoteStaff : t.anonymousNote}</p>`
+        : nothing
+    }
+    ${
+      replyWanted === 'yes'
+        ? html`<div class="contact">
+            <p class="hint" part="hint" id="f-replyWanted-required">${t.requiredForReply}</p>
+            ${text('name', t.nameLabel, 'text', 'name')}
+            ${this.radios(
+              'via',
+              staff ? t.viaLegendStaff : t.viaLegend,
+              undefined,
+              [
+                ['email', t.viaEmail],
+                ['phone', t.viaPhone],
+                ['letter', t.viaLetter],
+              ],
+              via,
+            )}
+            ${via === 'email' ? text('email', t.emailLabel, 'email', 'email') : nothing}
+            ${via === 'phone' ? text('phone', t.phoneLabel, 'tel', 'tel') : nothing}
+            ${
+              via === 'letter'
+                ? html`${text('street', t.streetLabel, 'text', 'street-address')}
+                  ${text('postalCode', t.postalCodeLabel, 'text', 'postal-code')}
+                  ${text('city', t.cityLabel, 'text', 'address-level2')}`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'synpunkt-form': SynpunktForm;
+  }
+}

@@ -1,0 +1,212 @@
+import type { ErrorCode } from '@synpunkt/sdk';
+
+/** The form's fields, as error messages and the error summary name them. `form` is the whole form. */
+export type FieldKey =
+  | 'kind'
+  | 'area'
+  | 'message'
+  | 'occurredAt'
+  | 'place'
+  | 'attachments'
+  | 'replyWanted'
+  | 'via'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'street'
+  | 'postalCode'
+  | 'city'
+  | 'channel'
+  | 'form';
+
+/** What an error text may use: the limit, the allowed values. */
+export interface ErrorTextParams {
+  /** The largest allowed value (characters, files or bytes, depending on the code). */
+  max?: number;
+  /** The allowed values, already joined for reading. */
+  allowed?: string;
+}
+
+/** The three kinds, each with a name and one line saying what it is. */
+export interface KindText {
+  /** The name: "Beröm". */
+  label: string;
+  /** What it is: "Något som fungerar bra." */
+  hint: string;
+}
+
+/**
+ * Every text the form shows, in one language. Functions take the numbers they show. A missing
+ * key or error code is a compile error, never a blank on screen. Keys ending in `Staff` are the
+ * same texts written to a staff member registering a synpunkt for someone else.
+ */
+export interface Catalog {
+  /** BCP 47 tag sent as the submission's `locale` and set as `lang` on the form. */
+  locale: string;
+  /** Locale used to write dates out (`sv-SE`: "tisdag 8 december 2026"). */
+  dateLocale: string;
+
+  /** Heading of the guidance box: "Innan du börjar". */
+  routesHeading: string;
+  /** Other routes than a synpunkt: the question, then the link text. */
+  routes: Record<'emergency' | 'appeal' | 'faultReport' | 'ivo', readonly [string, string]>;
+  /** Before the editor's fallback link: "Vill du hellre höra av dig på ett annat sätt?". */
+  alternatives: string;
+
+  /** After the label of an optional field: "(frivilligt)". */
+  optional: string;
+  /** Above the contact fields: "Obligatoriskt om du vill få svar". */
+  requiredForReply: string;
+
+  /** The question for the kind: "Vad vill du lämna?". */
+  kindLegend: string;
+  /** The same, to staff. */
+  kindLegendStaff: string;
+  /** Beröm, förslag, klagomål: name and one line each. */
+  kinds: Record<'praise' | 'suggestion' | 'complaint', KindText>;
+
+  /** The question for the area: "Vad gäller det?". */
+  areaLabel: string;
+  /** The empty first option of a select: "Välj". */
+  areaChoose: string;
+  /** The "don't know" area: "Vet inte". */
+  areaUnknown: string;
+
+  /** Label of the message. */
+  messageLabel: string;
+  /** The same, to staff: "Skriv vad personen sa". */
+  messageLabelStaff: string;
+  /** Hint below the message label. */
+  messageHint: string;
+  /** The same, to staff. */
+  messageHintStaff: string;
+  /** The visible count: "120 av 10 000 tecken". */
+  messageCount: (count: string, max: string) => string;
+  /** When the text is too long: "12 tecken för mycket". */
+  messageOver: (over: string) => string;
+
+  /** Label of the date field. */
+  whenLabel: string;
+  /** Hint of the date field. */
+  whenHint: string;
+  /** Label of the place field. */
+  whereLabel: string;
+  /** Hint of the place field, with an example. */
+  whereHint: string;
+
+  /** Label of the file picker. */
+  filesLabel: string;
+  /** The limits, shown before the user picks: count, megabytes per file, the types. */
+  filesHint: (count: number, megabytes: string) => string;
+  /** Accessible name of the list of attached files. */
+  filesAdded: string;
+  /** The remove button of one file: "Ta bort a.png". */
+  fileRemove: (name: string) => string;
+  /** A file of a type not taken. */
+  fileRefusedType: (name: string) => string;
+  /** A file whose bytes are not what its type claims. */
+  fileRefusedBytes: (name: string) => string;
+  /** A file over the size limit. */
+  fileRefusedSize: (name: string, megabytes: string) => string;
+  /** A file beyond the count limit. */
+  fileRefusedCount: (name: string, count: number) => string;
+  /** A file that would pass the total size limit. */
+  fileRefusedTotal: (name: string, megabytes: string) => string;
+  /** A file the browser could not read. */
+  fileRefusedRead: (name: string) => string;
+  /** After a reload: files are never kept in the draft, so they must be added again. */
+  filesNotRestored: (names: string) => string;
+
+  /** The question: "Vill du ha svar?". */
+  replyLegend: string;
+  /** The same, to staff. */
+  replyLegendStaff: string;
+  /** The "yes" choice. */
+  replyYes: string;
+  /** The same, to staff. */
+  replyYesStaff: string;
+  /** The "no, anonymous" choice. */
+  replyNo: string;
+  /** The same, to staff. */
+  replyNoStaff: string;
+  /** Said plainly to someone who chose not to get an answer. */
+  anonymousNote: string;
+  /** The same, to staff. */
+  anonymousNoteStaff: string;
+  /** Label of the name field. */
+  nameLabel: string;
+  /** The question for the reply channel. */
+  viaLegend: string;
+  /** The same, to staff. */
+  viaLegendStaff: string;
+  /** The e-mail choice. */
+  viaEmail: string;
+  /** The phone choice. */
+  viaPhone: string;
+  /** The letter choice. */
+  viaLetter: string;
+  /** Label of the e-mail field. */
+  emailLabel: string;
+  /** Label of the phone field. */
+  phoneLabel: string;
+  /** Label of the street address field. */
+  streetLabel: string;
+  /** Label of the postal code field. */
+  postalCodeLabel: string;
+  /** Label of the city field. */
+  cityLabel: string;
+
+  /** Staff mode: "Hur kom synpunkten in?". */
+  channelLabel: string;
+  /** Staff mode: the ways a synpunkt comes in. */
+  channels: Record<'phone' | 'visit' | 'letter' | 'email', string>;
+
+  /** "the municipality", used when the `municipality` attribute is not set. */
+  theMunicipality: string;
+  /** The public-record notice; `who` is the municipality's name or `theMunicipality`. */
+  publicRecord: (who: string) => string;
+  /** The same, to staff. */
+  publicRecordStaff: (who: string) => string;
+  /** The link to the municipality's page about personal data. */
+  privacyLink: string;
+
+  /** The send button. */
+  send: string;
+  /** The send button and the live region while sending: "Skickar…". */
+  sending: string;
+  /** Heading of the error summary. */
+  summaryHeading: string;
+  /** The summary's line for one field: "Meddelande: Skriv …". */
+  summaryItem: (field: string, message: string) => string;
+
+  /** Heading when sending failed (also announced). */
+  failedHeading: string;
+  /** Sending failed, a retry may work; the text is kept. */
+  failedRetryable: string;
+  /** Sending failed for good; the text is kept, other ways suggested. */
+  failedFinal: string;
+  /** The retry button: "Försök igen". */
+  retry: string;
+  /** A cancelled `synpunkt-submit` or an aborted send: nothing was sent. */
+  notSent: string;
+
+  /** Heading of the receipt. */
+  receiptHeading: string;
+  /** Before the case reference. */
+  receiptReference: string;
+  /** The date written out: "Du får svar senast tisdag 8 december 2026.". */
+  receiptReplyBy: (date: string) => string;
+  /** What happens next, when a reply was wanted. */
+  receiptNext: (who: string) => string;
+  /** What happens next, for an anonymous sender. */
+  receiptNextAnonymous: (who: string) => string;
+  /** The button that starts a new synpunkt. */
+  sendAnother: string;
+
+  /** Field names for the error summary. */
+  fields: Record<FieldKey, string>;
+  /** What to do about an empty field, per field: "Skriv din synpunkt." (the `required` code). */
+  required: Record<FieldKey, string>;
+  /** One text per sdk error code. */
+  errors: Record<ErrorCode, (params: ErrorTextParams) => string>;
+}

@@ -1,0 +1,179 @@
+import type { Catalog } from './catalog.js';
+
+const mb = (max: number | undefined) => `${Math.round((max ?? 0) / 1024 / 1024)} MB`;
+
+/** English, for people who do not read Swedish well. */
+export const en: Catalog = {
+  locale: 'en',
+  dateLocale: 'en-GB',
+
+  routesHeading: 'Before you start',
+  routes: {
+    emergency: ['Is it an emergency?', 'Call 112'],
+    appeal: ['Do you want to appeal a decision?', 'How to appeal'],
+    faultReport: ['Is something broken, such as a street light?', 'Report a fault'],
+    ivo: ['Are you worried about health or social care?', 'Contact IVO'],
+  },
+  alternatives: 'Would you rather contact us another way?',
+
+  optional: '(optional)',
+  requiredForReply: 'Required if you want a reply',
+
+  kindLegend: 'What would you like to give?',
+  kindLegendStaff: 'What would the person like to give?',
+  kinds: {
+    praise: { label: 'Praise', hint: 'Something that works well.' },
+    suggestion: { label: 'Suggestion', hint: 'An idea for how something could be better.' },
+    complaint: { label: 'Complaint', hint: 'Something that does not work as it should.' },
+  },
+
+  areaLabel: 'What is it about?',
+  areaChoose: 'Choose',
+  areaUnknown: "Don't know",
+
+  messageLabel: 'Write your feedback',
+  messageLabelStaff: 'Write what the person said',
+  messageHint: 'Tell us what happened and what you think.',
+  messageHintStaff: "Use the person's own words as far as you can.",
+  messageCount: (count, max) => `${count} of ${max} characters`,
+  messageOver: (over) => `${over} characters too many`,
+
+  whenLabel: 'When did it happen?',
+  whenHint: 'If you know.',
+  whereLabel: 'Where did it happen?',
+  whereHint: 'An address or a place, for example the playground on Storgatan.',
+
+  filesLabel: 'Attach files',
+  filesHint: (count, megabytes) =>
+    `Pictures (JPEG, PNG) or PDF. At most ${count} files, at most ${megabytes} each.`,
+  filesAdded: 'Attached files',
+  fileRemove: (name) => `Remove ${name}`,
+  fileRefusedType: (name) => `${name} cannot be attached. You can attach JPEG, PNG and PDF.`,
+  fileRefusedBytes: (name) =>
+    `${name} cannot be attached. Its content is not what its name says. Save it again and retry.`,
+  fileRefusedSize: (name, megabytes) => `${name} is too large. A file can be at most ${megabytes}.`,
+  fileRefusedCount: (name, count) =>
+    `${name} was not added. You can attach at most ${count} files.`,
+  fileRefusedTotal: (name, megabytes) =>
+    `${name} was not added. The files can be at most ${megabytes} together.`,
+  fileRefusedRead: (name) => `${name} could not be read. Please try again.`,
+  filesNotRestored: (names) =>
+    `Files are not kept when the page reloads. Add them again: ${names}.`,
+
+  replyLegend: 'Would you like a reply?',
+  replyLegendStaff: 'Would the person like a reply?',
+  replyYes: 'Yes, I would like a reply',
+  replyYesStaff: 'Yes, the person would like a reply',
+  replyNo: 'No, I want to stay anonymous',
+  replyNoStaff: 'No, the person wants to stay anonymous',
+  anonymousNote: 'Then we cannot reply to you or ask you about your feedback.',
+  anonymousNoteStaff: 'Then nobody can reply to the person or ask about the feedback.',
+  nameLabel: 'Name',
+  viaLegend: 'How would you like the reply?',
+  viaLegendStaff: 'How would the person like the reply?',
+  viaEmail: 'E-mail',
+  viaPhone: 'Phone',
+  viaLetter: 'Letter',
+  emailLabel: 'E-mail address',
+  phoneLabel: 'Phone number',
+  streetLabel: 'Street address',
+  postalCodeLabel: 'Postal code',
+  cityLabel: 'Town or city',
+
+  channelLabel: 'How did the feedback come in?',
+  channels: { phone: 'Phone', visit: 'Visit', letter: 'Letter', email: 'E-mail' },
+
+  theMunicipality: 'the municipality',
+  publicRecord: (who) =>
+    `What you send to ${who} becomes a public document. This means others can ask to read it. Do not write sensitive details about yourself or others, such as about health.`,
+  publicRecordStaff: (who) =>
+    `What is sent to ${who} becomes a public document. Do not write sensitive details about the person or others, such as about health.`,
+  privacyLink: 'How we handle your personal data',
+
+  send: 'Send',
+  sending: 'Sending…',
+  summaryHeading: 'Something needs to be fixed',
+  summaryItem: (field, message) => `${field}: ${message}`,
+
+  failedHeading: 'Your feedback was not sent',
+  failedRetryable:
+    'Something went wrong when we tried to send it. Your text is still here. Please try again in a moment.',
+  failedFinal:
+    'Something went wrong and your feedback could not be received. Your text is still here. You can copy it and contact us another way.',
+  retry: 'Try again',
+  notSent: 'Your feedback was not sent. Your text is still here.',
+
+  receiptHeading: 'Thank you for your feedback!',
+  receiptReference: 'Your case number',
+  receiptReplyBy: (date) => `You will get a reply by ${date} at the latest.`,
+  receiptNext: (who) =>
+    `Your feedback goes to the person responsible at ${who}. Give the case number if you contact us.`,
+  receiptNextAnonymous: (who) =>
+    `Your feedback goes to the person responsible at ${who}. You will not get a reply, as you are anonymous.`,
+  sendAnother: 'Send more feedback',
+
+  fields: {
+    kind: 'What you would like to give',
+    area: 'What it is about',
+    message: 'Feedback',
+    occurredAt: 'When',
+    place: 'Where',
+    attachments: 'Files',
+    replyWanted: 'Reply',
+    via: 'How to reply',
+    name: 'Name',
+    email: 'E-mail address',
+    phone: 'Phone number',
+    street: 'Street address',
+    postalCode: 'Postal code',
+    city: 'Town or city',
+    channel: 'How it came in',
+    form: 'The form',
+  },
+  required: {
+    kind: 'Choose praise, suggestion or complaint.',
+    area: 'Choose what it is about. Choose "Don\'t know" if you are not sure.',
+    message: 'Write your feedback.',
+    occurredAt: 'Write a date or leave the field empty.',
+    place: 'Write a place or leave the field empty.',
+    attachments: 'Add the file again or remove it.',
+    replyWanted: 'Choose whether you would like a reply.',
+    via: 'Choose how you would like the reply.',
+    name: 'Write your name.',
+    email: 'Write your e-mail address.',
+    phone: 'Write your phone number.',
+    street: 'Write your street address.',
+    postalCode: 'Write your postal code.',
+    city: 'Write your town or city.',
+    channel: 'Choose how the feedback came in.',
+    form: 'Something is missing in the form. Reload the page and try again.',
+  },
+  errors: {
+    required: () => 'Please fill this in or choose.',
+    invalid_type: () => 'This cannot be used. Please fill it in again.',
+    too_long: ({ max }) => `The text is too long. It can be at most ${max ?? ''} characters.`,
+    invalid_characters: () => 'The text has characters that cannot be used. Please write it again.',
+    invalid_value: () => 'Please choose one of the options.',
+    unknown_key: () => 'The form sent something unknown. Reload the page and try again.',
+    invalid_id: () => 'The form has an error. Reload the page and try again.',
+    invalid_email: () => 'Write an e-mail address such as name@example.com.',
+    invalid_phone: () => 'Write a phone number, for example +46 70 123 45 67.',
+    invalid_postal_code: () => 'Write a Swedish postal code with five digits, for example 123 45.',
+    invalid_date: () => 'Write a real date, for example 2026-03-15.',
+    date_in_future: () => 'That date has not happened yet. Choose a date in the past.',
+    invalid_url: () => "The page's address could not be read. Reload the page and try again.",
+    contact_not_allowed: () => 'You chose to stay anonymous. Remove your contact details.',
+    invalid_file_name: () => 'A file name cannot be used. Rename the file.',
+    invalid_file_data: () => 'A file could not be read. Remove it and add it again.',
+    file_type_not_allowed: ({ allowed }) =>
+      `A file has the wrong type. You can attach ${allowed ?? 'JPEG, PNG and PDF'}.`,
+    file_type_mismatch: () => "A file's content is not what its name says.",
+    file_size_mismatch: () => 'A file went wrong. Remove it and add it again.',
+    file_too_large: ({ max }) => `A file is too large. It can be at most ${mb(max)}.`,
+    too_many_files: ({ max }) => `There are too many files. You can attach at most ${max ?? ''}.`,
+    files_too_large: ({ max }) =>
+      `The files are too large. Together they can be at most ${mb(max)}.`,
+    files_not_supported: () => 'Files cannot be attached here. Please remove them.',
+    unsupported_version: () => 'The form is out of date. Reload the page and try again.',
+  },
+};

@@ -1,0 +1,177 @@
+import type { Catalog } from './catalog.js';
+
+const mb = (max: number | undefined) => `${Math.round((max ?? 0) / 1024 / 1024)} MB`;
+
+/** Swedish, the default: plain and friendly, the reader is "du". */
+export const sv: Catalog = {
+  locale: 'sv',
+  dateLocale: 'sv-SE',
+
+  routesHeading: 'Innan du börjar',
+  routes: {
+    emergency: ['Är det akut?', 'Ring 112'],
+    appeal: ['Vill du överklaga ett beslut?', 'Så överklagar du'],
+    faultReport: ['Är något trasigt, till exempel en gatlampa?', 'Gör en felanmälan'],
+    ivo: ['Är du orolig för vård eller omsorg?', 'Vänd dig till IVO'],
+  },
+  alternatives: 'Vill du hellre höra av dig på ett annat sätt?',
+
+  optional: '(frivilligt)',
+  requiredForReply: 'Obligatoriskt om du vill få svar',
+
+  kindLegend: 'Vad vill du lämna?',
+  kindLegendStaff: 'Vad vill personen lämna?',
+  kinds: {
+    praise: { label: 'Beröm', hint: 'Något som fungerar bra.' },
+    suggestion: { label: 'Förslag', hint: 'En idé om hur något kan bli bättre.' },
+    complaint: { label: 'Klagomål', hint: 'Något som inte fungerar som det ska.' },
+  },
+
+  areaLabel: 'Vad gäller det?',
+  areaChoose: 'Välj',
+  areaUnknown: 'Vet inte',
+
+  messageLabel: 'Skriv din synpunkt',
+  messageLabelStaff: 'Skriv vad personen sa',
+  messageHint: 'Berätta vad som hänt och vad du tycker.',
+  messageHintStaff: 'Skriv med personens egna ord så långt det går.',
+  messageCount: (count, max) => `${count} av ${max} tecken`,
+  messageOver: (over) => `${over} tecken för mycket`,
+
+  whenLabel: 'När hände det?',
+  whenHint: 'Om du vet.',
+  whereLabel: 'Var hände det?',
+  whereHint: 'En adress eller en plats, till exempel lekplatsen vid Storgatan.',
+
+  filesLabel: 'Bifoga filer',
+  filesHint: (count, megabytes) =>
+    `Bilder (JPEG, PNG) eller PDF. Högst ${count} filer, högst ${megabytes} per fil.`,
+  filesAdded: 'Bifogade filer',
+  fileRemove: (name) => `Ta bort ${name}`,
+  fileRefusedType: (name) => `${name} kan inte bifogas. Det går bara att bifoga JPEG, PNG och PDF.`,
+  fileRefusedBytes: (name) =>
+    `${name} kan inte bifogas. Innehållet är inte det som filnamnet säger. Spara om filen och försök igen.`,
+  fileRefusedSize: (name, megabytes) => `${name} är för stor. Filen får vara högst ${megabytes}.`,
+  fileRefusedCount: (name, count) => `${name} kom inte med. Du kan bifoga högst ${count} filer.`,
+  fileRefusedTotal: (name, megabytes) =>
+    `${name} kom inte med. Filerna får vara högst ${megabytes} tillsammans.`,
+  fileRefusedRead: (name) => `Det gick inte att läsa ${name}. Försök igen.`,
+  filesNotRestored: (names) =>
+    `Filerna sparas inte när sidan laddas om. Lägg till dem igen: ${names}.`,
+
+  replyLegend: 'Vill du ha svar?',
+  replyLegendStaff: 'Vill personen ha svar?',
+  replyYes: 'Ja, jag vill ha svar',
+  replyYesStaff: 'Ja, personen vill ha svar',
+  replyNo: 'Nej, jag vill vara anonym',
+  replyNoStaff: 'Nej, personen vill vara anonym',
+  anonymousNote: 'Då kan vi inte svara dig eller ställa frågor om din synpunkt.',
+  anonymousNoteStaff: 'Då kan ingen svara personen eller ställa frågor om synpunkten.',
+  nameLabel: 'Namn',
+  viaLegend: 'Hur vill du få svar?',
+  viaLegendStaff: 'Hur vill personen få svar?',
+  viaEmail: 'E-post',
+  viaPhone: 'Telefon',
+  viaLetter: 'Brev',
+  emailLabel: 'E-postadress',
+  phoneLabel: 'Telefonnummer',
+  streetLabel: 'Gatuadress',
+  postalCodeLabel: 'Postnummer',
+  cityLabel: 'Ort',
+
+  channelLabel: 'Hur kom synpunkten in?',
+  channels: { phone: 'Telefon', visit: 'Besök', letter: 'Brev', email: 'E-post' },
+
+  theMunicipality: 'kommunen',
+  publicRecord: (who) =>
+    `Det du skickar till ${who} blir allmän handling. Det betyder att andra kan få läsa det. Skriv inte känsliga uppgifter om dig själv eller andra, till exempel om hälsa.`,
+  publicRecordStaff: (who) =>
+    `Det som skickas till ${who} blir allmän handling. Skriv inte känsliga uppgifter om personen eller andra, till exempel om hälsa.`,
+  privacyLink: 'Så hanterar vi dina personuppgifter',
+
+  send: 'Skicka',
+  sending: 'Skickar…',
+  summaryHeading: 'Något behöver rättas',
+  summaryItem: (field, message) => `${field}: ${message}`,
+
+  failedHeading: 'Synpunkten skickades inte',
+  failedRetryable:
+    'Det blev ett fel när vi försökte skicka. Din text finns kvar. Försök igen om en stund.',
+  failedFinal:
+    'Det blev ett fel och synpunkten kunde inte tas emot. Din text finns kvar. Du kan kopiera den och höra av dig på ett annat sätt.',
+  retry: 'Försök igen',
+  notSent: 'Synpunkten skickades inte. Din text finns kvar.',
+
+  receiptHeading: 'Tack för din synpunkt!',
+  receiptReference: 'Ditt ärendenummer',
+  receiptReplyBy: (date) => `Du får svar senast ${date}.`,
+  receiptNext: (who) =>
+    `Synpunkten går till den som ansvarar för frågan på ${who}. Ange ärendenumret om du kontaktar oss.`,
+  receiptNextAnonymous: (who) =>
+    `Synpunkten går till den som ansvarar för frågan på ${who}. Du får inget svar, eftersom du är anonym.`,
+  sendAnother: 'Skicka en synpunkt till',
+
+  fields: {
+    kind: 'Vad vill du lämna',
+    area: 'Vad gäller det',
+    message: 'Synpunkt',
+    occurredAt: 'När',
+    place: 'Var',
+    attachments: 'Filer',
+    replyWanted: 'Vill du ha svar',
+    via: 'Hur du vill få svar',
+    name: 'Namn',
+    email: 'E-postadress',
+    phone: 'Telefonnummer',
+    street: 'Gatuadress',
+    postalCode: 'Postnummer',
+    city: 'Ort',
+    channel: 'Hur synpunkten kom in',
+    form: 'Formuläret',
+  },
+  required: {
+    kind: 'Välj beröm, förslag eller klagomål.',
+    area: 'Välj vad det gäller. Välj "Vet inte" om du inte vet.',
+    message: 'Skriv din synpunkt.',
+    occurredAt: 'Skriv ett datum eller lämna fältet tomt.',
+    place: 'Skriv en plats eller lämna fältet tomt.',
+    attachments: 'Lägg till filen igen eller ta bort den.',
+    replyWanted: 'Välj om du vill ha svar.',
+    via: 'Välj hur du vill få svar.',
+    name: 'Skriv ditt namn.',
+    email: 'Skriv din e-postadress.',
+    phone: 'Skriv ditt telefonnummer.',
+    street: 'Skriv din gatuadress.',
+    postalCode: 'Skriv ditt postnummer.',
+    city: 'Skriv din ort.',
+    channel: 'Välj hur synpunkten kom in.',
+    form: 'Något saknas i formuläret. Ladda om sidan och försök igen.',
+  },
+  errors: {
+    required: () => 'Fyll i eller välj här.',
+    invalid_type: () => 'Det här går inte att använda. Fyll i igen.',
+    too_long: ({ max }) => `Texten är för lång. Den får vara högst ${max ?? ''} tecken.`,
+    invalid_characters: () => 'Texten har tecken som inte går att använda. Skriv om den.',
+    invalid_value: () => 'Välj ett av alternativen.',
+    unknown_key: () => 'Formuläret skickade något okänt. Ladda om sidan och försök igen.',
+    invalid_id: () => 'Formuläret har ett fel. Ladda om sidan och försök igen.',
+    invalid_email: () => 'Skriv en e-postadress som namn@exempel.se.',
+    invalid_phone: () => 'Skriv ett telefonnummer, till exempel 070-123 45 67.',
+    invalid_postal_code: () => 'Skriv ett postnummer med fem siffror, till exempel 123 45.',
+    invalid_date: () => 'Skriv ett datum som finns, till exempel 2026-03-15.',
+    date_in_future: () => 'Datumet har inte hänt än. Välj ett datum som har varit.',
+    invalid_url: () => 'Sidans adress gick inte att läsa. Ladda om sidan och försök igen.',
+    contact_not_allowed: () => 'Du har valt att vara anonym. Ta bort dina kontaktuppgifter.',
+    invalid_file_name: () => 'Ett filnamn går inte att använda. Byt namn på filen.',
+    invalid_file_data: () => 'En fil gick inte att läsa. Ta bort den och lägg till den igen.',
+    file_type_not_allowed: ({ allowed }) =>
+      `En fil har fel typ. Det går att bifoga ${allowed ?? 'JPEG, PNG och PDF'}.`,
+    file_type_mismatch: () => 'En fils innehåll är inte det som filnamnet säger.',
+    file_size_mismatch: () => 'En fil blev fel. Ta bort den och lägg till den igen.',
+    file_too_large: ({ max }) => `En fil är för stor. Den får vara högst ${mb(max)}.`,
+    too_many_files: ({ max }) => `Du har för många filer. Du kan bifoga högst ${max ?? ''}.`,
+    files_too_large: ({ max }) => `Filerna är för stora. De får vara högst ${mb(max)} tillsammans.`,
+    files_not_supported: () => 'Det går inte att bifoga filer här. Ta bort filerna.',
+    unsupported_version: () => 'Formuläret är för gammalt. Ladda om sidan och försök igen.',
+  },
+};

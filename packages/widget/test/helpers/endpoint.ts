@@ -1,0 +1,27 @@
+// The test endpoint served by the dev server (test/endpoint.mjs), driven over HTTP.
+
+/** One submission as the endpoint received it. */
+export interface Received {
+  key: string;
+  body: Record<string, unknown> & { id: string; reply: Record<string, unknown> };
+}
+
+/** Forgets everything and comes back up. */
+export async function resetEndpoint(): Promise<void> {
+  await fetch('/api/_reset', { method: 'POST' });
+}
+
+/** Switches the endpoint: up, down (503), invalid (422) or slow (answers after 2 s). */
+export async function setEndpoint(mode: 'up' | 'down' | 'invalid' | 'slow'): Promise<void> {
+  const answer = await fetch('/api/_control', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode }),
+  });
+  if (!answer.ok) throw new Error(`_control ${mode}: ${answer.status}`);
+}
+
+/** What the endpoint has accepted, in order. */
+export async function received(): Promise<Received[]> {
+  return (await (await fetch('/api/_received')).json()) as Received[];
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+// The single file web editors self-host: it must stay small and hold no Node-only code.
+
+const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.url));
+/**
+ * The ceiling this file may not grow past. The widget issue asks for 25 KB; that is out of reach
+ * with lit (5.8 KB), the sdk's zod/mini schema shared with the relay (13.8 KB) and ky (6.5 KB)
+ * before a line of form code or a second language (see the widget README, "Size"). This guards
+ * against growth while the team decides; lower it with every saving.
+ */
+const BUDGET = 44 * 1024;
+
+function read(): string {
+  assert.ok(
+    existsSync(bundle),
+    `${bundle} is missing: run \`pnpm --filter @synpunkt/widget build\``,
+  );
+  return readFileSync(bundle, 'utf8');
+}
+
+describe('dist/synpunkt-form.js', () => {
+  it(`is at most ${BUDGET / 1024} KB gzip (level 9)`, (t) => {
+    const source = read();
+    const gzip = gzipSync(source, { level: 9 }).length;
+    t.diagnostic(
+      `${(Buffer.byteLength(source) / 1024).toFixed(1)} KB minified, ` +
+        `${(gzip / 1024).toFixed(2)} KB gzip -9 of ${BUDGET / 1024} KB`,
+    );
+    assert.ok(gzip <= BUDGET, `${gzip} bytes gzip is over the budget of ${BUDGET}`);
+  });
+
+  it('is one self-contained ES module: no imports of other files', () => {
+    const source = read();
+    // A bare or relative import left in the bundle would fail on an editor's server.
+    assert.doesNotMatch(source, /\bimport\s*\(?\s*["'`][^"'`]+["'`]/);
+    assert.doesNotMatch(source, /\bfrom\s*["'`][^"'`]+["'`]/);
+    assert.doesNotMatch(source, /\brequire\s*\(/);
+  });
+
+  it('holds no Node-only adapter code', () => {
+    const source = read();
+    for (const word of ['nodemailer', 'xmldom', 'smtp-server', 'artvise', 'process.env']) {
+      assert.ok(!source.includes(word), `the bundle contains "${word}"`);
+    }
+    // `node:fs` and the like as a string: a Node built-in the bundle would try to load.
+    assert.doesNotMatch(source, /["'`]node:[a-z]/);
+  });
+
+  it('registers <synpunkt-form> and points to its source map', () => {
+    const source = read();
+    assert.ok(source.includes('synpunkt-form'));
+    assert.match(source, /\/\/# sourceMappingURL=synpunkt-form\.js\.map\s*$/);
+    assert.ok(existsSync(`${bundle}.map`), 'the source map file is missing');
+  });
+});

@@ -1,0 +1,748 @@
+// <synpunkt-form> in headless Chromium: every state a user can reach, with axe in each.
+import { aTimeout, expect, fixture, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { SynpunktForm } from '../src/index.js';
+import { received, resetEndpoint, setEndpoint } from './helpers/endpoint.js';
+import {
+  $,
+  $$,
+  clickLabel,
+  ensureDefined,
+  fill,
+  fillValid,
+  huge,
+  memoryAdapter,
+  pdfAsJpeg,
+  pick,
+  png,
+  send,
+  snippet,
+  text,
+} from './helpers/form.js';
+
+const DRAFT_KEY = `synpunkt-draft:${location.pathname}#synpunkt-form`;
+
+beforeEach(async () => {
+  sessionStorage.clear();
+  document.documentElement.lang = '';
+  await resetEndpoint();
+});
+
+afterEach(() => fixtureCleanup());
+
+describe('embedding', () => {
+  it('shows the fallback link before the element is defined, then upgrades; defining twice is harmless', async () => {
+    expect(customElements.get('synpunkt-form'), 'this test must run first').to.equal(undefined);
+    const host = await fixture<HTMLElement>(`<div><synpunkt-form endpoint="/api/synpunkter">
+      <synpunkt-area value="skola">Förskola och skola</synpunkt-area>
+      <a href="mailto:kommun@exempelkommun.se">Skicka din synpunkt med e-post</a>
+    </synpunkt-form></div>`);
+    const link = host.querySelector('a')!;
+    expect(link.getBoundingClientRect().height, 'fallback link visible').to.be.greaterThan(0);
+    expect(host.querySelector('synpunkt-form')!.shadowRoot).to.equal(null);
+
+    await import('../src/define.js');
+    await import('../src/define.js?again' as string);
+    await ensureDefined();
+    const el = host.querySelector('synpunkt-form') as SynpunktForm;
+    await el.updateComplete;
+    expect(el.shadowRoot).to.not.equal(null);
+    // The mailto link stays reachable, slotted into "another way" in the guidance block.
+    expect(
+      link.getBoundingClientRect().height,
+      'link still visible after upgrade',
+    ).to.be.greaterThan(0);
+    expect(link.assignedSlot).to.not.equal(null);
+    expect(text(el)).to.contain('Vill du hellre höra av dig på ett annat sätt?');
+    // The area's own text is not shown as loose text; it is an option.
+    const area = el.querySelector('synpunkt-area')!;
+    expect(area.getBoundingClientRect().height).to.equal(0);
+    expect($$(el, '#f-area option').map((o) => o.textContent?.trim())).to.deep.equal([
+      'Välj',
+      'Förskola och skola',
+      'Vet inte',
+    ]);
+  });
+
+  it('follows changes to the <synpunkt-area> children', async () => {
+    const el = await snippet();
+    const area = document.createElement('synpunkt-area');
+    area.setAttribute('value', 'gata');
+    area.textContent = 'Gator och parker';
+    el.append(area);
+    await waitUntil(() => $$(el, '#f-area option').length === 5, 'new area listed');
+    el.querySelector('synpunkt-area[value="skola"]')!.remove();
+    await waitUntil(() => !text($(el, '#f-area')).includes('skola'), 'removed area gone');
+    expect($$(el, '#f-area option').map((o) => o.getAttribute('value'))).to.deep.equal([
+      '',
+      'aldreomsorg',
+      'gata',
+      'unknown',
+    ]);
+  });
+
+  it('without <synpunkt-area> children asks no area question and sends "unknown"', async () => {
+    await ensureDefined();
+    const el = await fixture<SynpunktForm>(
+      '<synpunkt-form endpoint="/api/synpunkter"></synpunkt-form>',
+    );
+    expect($$(el, '#f-area')).to.have.length(0);
+    await clickLabel(el, 'f-kind');
+    await fill(el, 'f-message', 'Tack!');
+    await clickLabel(el, 'f-replyWanted-no');
+    // The events are typed in HTMLElementEventMap: detail.receipt fields without casts.
+    let reference = '';
+    el.addEventListener('synpunkt-success', (event) => (reference = event.detail.reference));
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    expect(reference).to.equal('TEST-2026-000001');
+    expect((await received())[0]!.body.area).to.equal('unknown');
+  });
+
+  it('keeps everything in shadow DOM and inherits the page font', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      `<div style="font-family: Georgia, serif; font-size: 19px"></div>`,
+    );
+    await ensureDefined();
+    const el = document.createElement('synpunkt-form');
+    wrapper.append(el);
+    await el.updateComplete;
+    const textarea = $(el, '#f-message');
+    expect(getComputedStyle(textarea).fontFamily).to.contain('Georgia');
+    expect(getComputedStyle(textarea).fontSize).to.equal('19px');
+    expect(document.querySelector('#f-message')).to.equal(null);
+  });
+
+  it('takes colours, radius and spacing from custom properties and exposes parts', async () => {
+    const el = await snippet();
+    el.style.setProperty('--synpunkt-color-primary', 'rgb(1, 2, 3)');
+    el.style.setProperty('--synpunkt-radius', '9px');
+    const button = $(el, 'button[type="submit"]');
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(button).borderTopLeftRadius).to.equal('9px');
+    for (const part of ['form', 'fieldset', 'label', 'input', 'button', 'routes', 'notice']) {
+      expect($$(el, `[part~="${part}"]`).length, part).to.be.greaterThan(0);
+    }
+  });
+});
+
+describe('the empty form', () => {
+  it('shows every question, the limits, the guidance and the notice, and passes axe', async () => {
+    const el = await snippet({ 'appeal-url': '/overklaga', 'fault-report-url': '/felanmalan' });
+    const all = text(el);
+    for (const words of [
+      'Ring 112',
+      'Så överklagar du',
+      'Gör en felanmälan',
+      'Vänd dig till IVO',
+      'Vad vill du lämna?',
+      'Beröm',
+      'Något som fungerar bra.',
+      'Förslag',
+      'Klagomål',
+      'Vad gäller det?',
+      'Skriv din synpunkt',
+      '0 av 10 000 tecken',
+      'När hände det?',
+      'Var hände det?',
+      'Högst 5 filer, högst 5 MB per fil.',
+      'Vill du ha svar?',
+      'blir allmän handling',
+      'Skriv inte känsliga uppgifter',
+    ]) {
+      expect(all).to.contain(words);
+    }
+    expect(text($(el, '.routes a[href="/overklaga"]'))).to.equal('Så överklagar du');
+    expect(text($(el, '.routes a[href="tel:112"]'))).to.equal('Ring 112');
+    expect($<HTMLAnchorElement>(el, '.notice a').getAttribute('href')).to.equal('/personuppgifter');
+    expect($<HTMLInputElement>(el, '#f-attachments').accept).to.equal(
+      'image/jpeg,image/png,application/pdf',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a route only when its link is set, except 112', async () => {
+    const el = await snippet({ 'ivo-url': '' });
+    const routes = text($(el, '.routes'));
+    expect(routes).to.contain('112');
+    expect(routes).to.not.contain('överklaga');
+    expect(routes).to.not.contain('felanmälan');
+    expect(routes).to.not.contain('IVO');
+  });
+
+  for (const [kind, hint] of [
+    ['praise', 'Något som fungerar bra.'],
+    ['suggestion', 'En idé om hur något kan bli bättre.'],
+    ['complaint', 'Något som inte fungerar som det ska.'],
+  ] as const) {
+    it(`can choose ${kind} by its label, which is described by its one line`, async () => {
+      const el = await snippet();
+      const id = kind === 'praise' ? 'f-kind' : `f-kind-${kind}`;
+      await clickLabel(el, id);
+      const radio = $<HTMLInputElement>(el, `#${id}`);
+      expect(radio.checked).to.equal(true);
+      expect(text($(el, `#${radio.getAttribute('aria-describedby')}`))).to.equal(hint);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('counts characters as the user types', async () => {
+    const el = await snippet();
+    $(el, '#f-message').focus();
+    await sendKeys({ type: 'Hej kommunen' });
+    await el.updateComplete;
+    expect(text($(el, '#f-message-count'))).to.equal('12 av 10 000 tecken');
+    expect($(el, '#f-message').getAttribute('aria-describedby')).to.contain('f-message-count');
+  });
+
+  it("uses the adapter's smaller message limit and says when the text is too long", async () => {
+    const el = await snippet();
+    el.adapter = memoryAdapter({ maxMessageLength: 10 });
+    await el.updateComplete;
+    await fill(el, 'f-message', 'Det här är för långt');
+    expect(text($(el, '#f-message-count'))).to.contain('20 av 10 tecken');
+    expect(text($(el, '#f-message-count'))).to.contain('10 tecken för mycket');
+  });
+});
+
+describe('errors', () => {
+  it('lists every problem at the top, focuses the list, and each link moves focus to its field', async () => {
+    const el = await snippet();
+    await send(el);
+    const summary = $(el, '#error-summary');
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    const links = $$<HTMLAnchorElement>(el, '#error-summary a');
+    expect(links.map((a) => a.getAttribute('href'))).to.include.members([
+      '#f-kind',
+      '#f-area',
+      '#f-message',
+      '#f-replyWanted',
+    ]);
+    expect(text(summary)).to.contain('Synpunkt: Skriv din synpunkt.');
+    expect(text(summary)).to.contain('Vad vill du lämna: Välj beröm, förslag eller klagomål.');
+    const message = $(el, '#f-message');
+    expect(message.getAttribute('aria-invalid')).to.equal('true');
+    expect(text($(el, `#${message.getAttribute('aria-describedby')!.split(' ')[1]}`))).to.equal(
+      'Skriv din synpunkt.',
+    );
+    await expect(el).to.be.accessible();
+
+    links.find((a) => a.getAttribute('href') === '#f-message')!.click();
+    expect(el.shadowRoot!.activeElement).to.equal(message);
+    links.find((a) => a.getAttribute('href') === '#f-kind')!.click();
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-kind'));
+    expect(await received()).to.have.length(0);
+  });
+
+  it('removes a problem from the list once it is fixed', async () => {
+    const el = await snippet();
+    await send(el);
+    await fill(el, 'f-message', 'Nu finns det text');
+    expect($$(el, '#error-summary a[href="#f-message"]')).to.have.length(0);
+    expect($(el, '#f-message').getAttribute('aria-invalid')).to.equal('false');
+    expect($$(el, '#error-summary a[href="#f-kind"]')).to.have.length(1);
+  });
+
+  it('checks contact details with the sdk: a bad e-mail address is named', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await fill(el, 'f-email', 'anna.example.org');
+    await send(el);
+    expect(text($(el, '#error-summary'))).to.contain(
+      'E-postadress: Skriv en e-postadress som namn@exempel.se.',
+    );
+    expect($(el, '#f-email').getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it("shows the server's 422 field errors like its own", async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await setEndpoint('invalid');
+    const failed = oneEvent(el, 'synpunkt-error');
+    await send(el);
+    expect((await failed).detail.retryable).to.equal(false);
+    await el.updateComplete;
+    expect(text($(el, '#error-summary'))).to.contain('Synpunkt: Skriv din synpunkt.');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#error-summary'));
+    expect($<HTMLTextAreaElement>(el, '#f-message').value).to.contain('Gungan');
+  });
+});
+
+describe('reply', () => {
+  it('anonymous: says plainly that nobody can answer, and sends no contact details', async () => {
+    const el = await snippet();
+    await clickLabel(el, 'f-kind');
+    await fill(el, 'f-area', 'unknown');
+    await fill(el, 'f-message', 'Tack för en fin sommaröppning!');
+    await clickLabel(el, 'f-replyWanted-no');
+    expect(text(el)).to.contain('Då kan vi inte svara dig');
+    expect($$(el, '#f-name')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    const [record] = await received();
+    expect(record!.body.reply).to.deep.equal({ wanted: false });
+    expect(record!.body.area).to.equal('unknown');
+    expect(record!.body.kind).to.equal('praise');
+  });
+
+  it('by e-mail: name and e-mail address, required for a reply', async () => {
+    const el = await snippet();
+    await clickLabel(el, 'f-replyWanted');
+    expect(text(el)).to.contain('Obligatoriskt om du vill få svar');
+    expect($(el, '#f-name').getAttribute('aria-describedby')).to.contain('f-replyWanted-required');
+    expect($$(el, '#f-email')).to.have.length(1);
+    expect($$(el, '#f-phone')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('by phone: the phone number is sent in E.164', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await clickLabel(el, 'f-via-phone');
+    expect($$(el, '#f-email')).to.have.length(0);
+    await fill(el, 'f-phone', '070-123 45 67');
+    await expect(el).to.be.accessible();
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    const [record] = await received();
+    expect(record!.body.reply).to.deep.equal({
+      wanted: true,
+      via: 'phone',
+      name: 'Anna Andersson',
+      phone: '+46701234567',
+    });
+  });
+
+  it('by letter: street, postal code and city, each required', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await clickLabel(el, 'f-via-letter');
+    await fill(el, 'f-street', 'Storgatan 1');
+    await send(el);
+    expect($$(el, '#error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#f-postalCode',
+      '#f-city',
+    ]);
+    await expect(el).to.be.accessible();
+    await fill(el, 'f-postalCode', '123 45');
+    await fill(el, 'f-city', 'Exempelby');
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    const [record] = await received();
+    expect(record!.body.reply).to.deep.include({
+      via: 'letter',
+      address: { street: 'Storgatan 1', postalCode: '123 45', city: 'Exempelby' },
+    });
+  });
+});
+
+describe('attachments', () => {
+  it('adds a real PNG, lists it with a remove button, and sends it as base64', async () => {
+    const el = await snippet();
+    await pick(el, [png('lekplats.png')]);
+    await waitUntil(() => $$(el, '.files li').length === 1, 'file listed');
+    expect(text($(el, '.files'))).to.contain('lekplats.png');
+    expect(text($(el, '.files button'))).to.equal('Ta bort lekplats.png');
+    await expect(el).to.be.accessible();
+    await fillValid(el);
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    const [record] = await received();
+    const [file] = record!.body.attachments as { name: string; type: string; size: number }[];
+    expect(file).to.include({ name: 'lekplats.png', type: 'image/png', size: 70 });
+  });
+
+  it('removes a file with its button and puts focus back on the picker', async () => {
+    const el = await snippet();
+    await pick(el, [png('a.png'), png('b.png')]);
+    await waitUntil(() => $$(el, '.files li').length === 2);
+    $(el, '.files li button').click();
+    await el.updateComplete;
+    expect(text($(el, '.files'))).to.not.contain('a.png');
+    expect(text($(el, '.files'))).to.contain('b.png');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-attachments'));
+  });
+
+  it('refuses a PDF renamed to .jpg by its bytes, with a clear message', async () => {
+    const el = await snippet();
+    await pick(el, [pdfAsJpeg('kvitto.jpg')]);
+    await waitUntil(() => $$(el, '#f-attachments-refused').length === 1);
+    expect(text($(el, '#f-attachments-refused'))).to.contain(
+      'kvitto.jpg kan inte bifogas. Innehållet är inte det som filnamnet säger.',
+    );
+    expect($$(el, '.files li')).to.have.length(0);
+    expect($(el, '#f-attachments').getAttribute('aria-describedby')).to.contain(
+      'f-attachments-refused',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a file over 5 MB without reading it', async () => {
+    const el = await snippet();
+    await pick(el, [huge('stor.png')]);
+    await waitUntil(() => $$(el, '#f-attachments-refused').length === 1);
+    expect(text($(el, '#f-attachments-refused'))).to.contain(
+      'stor.png är för stor. Filen får vara högst 5 MB.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a sixth file and keeps the first five', async () => {
+    const el = await snippet();
+    await pick(
+      el,
+      ['1', '2', '3', '4', '5', '6'].map((n) => png(`${n}.png`)),
+    );
+    await waitUntil(() => $$(el, '.files li').length === 5);
+    expect(text($(el, '#f-attachments-refused'))).to.contain(
+      '6.png kom inte med. Du kan bifoga högst 5 filer.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a type it does not take', async () => {
+    const el = await snippet();
+    await pick(el, [new File(['hej'], 'brev.txt', { type: 'text/plain' })]);
+    await waitUntil(() => $$(el, '#f-attachments-refused').length === 1);
+    expect(text($(el, '#f-attachments-refused'))).to.contain('brev.txt kan inte bifogas.');
+  });
+});
+
+describe('sending', () => {
+  it('while sending: the button is disabled and busy, "Skickar…" is announced, and a second click sends nothing', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await setEndpoint('slow');
+    const submitted = oneEvent(el, 'synpunkt-submit');
+    const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
+    button.click();
+    button.click();
+    await submitted;
+    await el.updateComplete;
+    expect(button.disabled).to.equal(true);
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+    await waitUntil(() => text($(el, '[role="status"]')) === 'Skickar…', 'announced');
+    await el.send();
+    await expect(el).to.be.accessible();
+    await oneEvent(el, 'synpunkt-success');
+    expect(await received()).to.have.length(1);
+  });
+
+  it('a double click sends one request', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
+    let submits = 0;
+    el.addEventListener('synpunkt-submit', () => (submits += 1));
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 1 }));
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 2 }));
+    await oneEvent(el, 'synpunkt-success');
+    await aTimeout(50);
+    expect(submits).to.equal(1);
+    expect(await received()).to.have.length(1);
+  });
+
+  it('a cancelled synpunkt-submit sends nothing and keeps the text', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    el.addEventListener('synpunkt-submit', (event) => event.preventDefault(), { once: true });
+    await send(el);
+    await aTimeout(50);
+    expect(await received()).to.have.length(0);
+    expect($<HTMLTextAreaElement>(el, '#f-message').value).to.contain('Gungan');
+  });
+
+  it('on failure keeps the text and says so; "Försök igen" resends with the same id: one record', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await setEndpoint('down');
+    const failed = oneEvent(el, 'synpunkt-error');
+    await send(el);
+    const { detail } = await failed;
+    expect(detail.retryable).to.equal(true);
+    await el.updateComplete;
+    expect(text($(el, '#failure'))).to.contain('Synpunkten skickades inte');
+    expect(text($(el, '#failure'))).to.contain('Din text finns kvar');
+    expect($<HTMLTextAreaElement>(el, '#f-message').value).to.contain('Gungan');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#retry'));
+    await expect(el).to.be.accessible();
+
+    const stored = JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as {
+      attempt: { id: string; submittedAt: string };
+    };
+    const firstId = stored.attempt.id;
+    expect(firstId).to.match(/^[0-9a-f-]{36}$/);
+    await setEndpoint('up');
+    const success = oneEvent(el, 'synpunkt-success');
+    $(el, '#retry').click();
+    const receipt = (await success).detail;
+    const records = await received();
+    expect(records).to.have.length(1);
+    expect(records[0]!.key).to.equal(firstId);
+    expect(records[0]!.body.id).to.equal(firstId);
+    // Byte for byte the same submission: the first try's time, not the retry's.
+    expect(records[0]!.body.submittedAt).to.equal(stored.attempt.submittedAt);
+    expect(receipt.id).to.equal(firstId);
+  });
+
+  it('a changed text after a failure is a new submission with a new id', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await setEndpoint('down');
+    const failed = oneEvent(el, 'synpunkt-error');
+    await send(el);
+    await failed;
+    const firstId = (JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as { id: string }).id;
+    await fill(el, 'f-message', 'Gungan är trasig. Nu är även rutschkanan trasig.');
+    await setEndpoint('up');
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    expect((await success).detail.id).to.not.equal(firstId);
+  });
+
+  it('without endpoint or adapter: says it could not be sent, no retry offered', async () => {
+    await ensureDefined();
+    const el = await fixture<SynpunktForm>(
+      '<synpunkt-form><synpunkt-area value="skola">Skola</synpunkt-area></synpunkt-form>',
+    );
+    await fillValid(el);
+    const failed = oneEvent(el, 'synpunkt-error');
+    await send(el);
+    expect((await failed).detail.retryable).to.equal(false);
+    await el.updateComplete;
+    expect(text($(el, '#failure'))).to.contain('kunde inte tas emot');
+    expect($$(el, '#retry')).to.have.length(0);
+  });
+
+  it('the adapter property overrides the endpoint', async () => {
+    const el = await snippet();
+    const adapter = memoryAdapter();
+    el.adapter = adapter;
+    await fillValid(el);
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    expect(await received()).to.have.length(0);
+    expect(adapter.stored.size).to.equal(1);
+  });
+});
+
+describe('the receipt', () => {
+  it('thanks, shows the reference and the reply date written out in Swedish; "Skicka en till" starts over', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    const receipt = (await success).detail;
+    await el.updateComplete;
+    expect(receipt.reference).to.equal('TEST-2026-000001');
+    const view = text($(el, '.receipt'));
+    expect(view).to.contain('Tack för din synpunkt!');
+    expect(view).to.contain('TEST-2026-000001');
+    const expected = new Intl.DateTimeFormat('sv-SE', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${receipt.replyBy}T00:00:00Z`));
+    expect(view).to.contain(`Du får svar senast ${expected}.`);
+    expect(expected).to.match(/^(måndag|tisdag|onsdag|torsdag|fredag) \d{1,2} [a-z]+ \d{4}$/);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#receipt-heading'));
+    await expect(el).to.be.accessible();
+
+    $(el, '.receipt button').click();
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#f-message').value).to.equal('');
+    expect($<HTMLInputElement>(el, '#f-kind-complaint').checked).to.equal(false);
+    expect($$(el, '#error-summary')).to.have.length(0);
+  });
+
+  it('writes the date out from the receipt: Tuesday 8 December 2026', async () => {
+    const el = await snippet();
+    el.adapter = {
+      name: 'fixed',
+      submit: async (submission) => ({
+        id: submission.id,
+        reference: 'SYN-2026-000042',
+        receivedAt: '2026-11-24T09:00:00Z',
+        replyBy: '2026-12-08',
+      }),
+    };
+    await fillValid(el);
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    await el.updateComplete;
+    expect(text($(el, '.receipt'))).to.contain('Du får svar senast tisdag 8 december 2026.');
+  });
+
+  it('anonymous: no reply date, and says no reply will come', async () => {
+    const el = await snippet();
+    await clickLabel(el, 'f-kind');
+    await fill(el, 'f-area', 'skola');
+    await fill(el, 'f-message', 'Bra bemötande i receptionen.');
+    await clickLabel(el, 'f-replyWanted-no');
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    await el.updateComplete;
+    expect(text($(el, '.receipt'))).to.not.contain('senast');
+    expect(text($(el, '.receipt'))).to.contain('Du får inget svar');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('staff mode', () => {
+  it('asks how it came in, addresses the staff member, and sends the channel', async () => {
+    const el = await snippet({ staff: true, municipality: 'Exempels kommun' });
+    const all = text(el);
+    expect(all).to.contain('Hur kom synpunkten in?');
+    expect(all).to.contain('Skriv vad personen sa');
+    expect(all).to.contain('Vill personen ha svar?');
+    expect(all).to.contain('Det som skickas till Exempels kommun blir allmän handling');
+    await expect(el).to.be.accessible();
+    await fillValid(el);
+    await send(el);
+    expect(text($(el, '#error-summary'))).to.contain('Hur synpunkten kom in');
+    await fill(el, 'f-channel', 'visit');
+    expect(text(el)).to.contain('Personen vill ha svar'.replace('Personen', 'Ja, personen'));
+    await expect(el).to.be.accessible();
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    const [record] = await received();
+    expect(record!.body.channel).to.equal('visit');
+  });
+
+  it('a citizen sends channel "web"', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    const [record] = await received();
+    expect(record!.body).to.include({ channel: 'web', locale: 'sv', mode: 'standard' });
+  });
+});
+
+describe('languages', () => {
+  it('English from the lang attribute, with errors and sent locale', async () => {
+    const el = await snippet({ lang: 'en' });
+    expect(text(el)).to.contain('What would you like to give?');
+    expect(text(el)).to.contain('becomes a public document');
+    await expect(el).to.be.accessible();
+    await send(el);
+    expect(text($(el, '#error-summary'))).to.contain('Something needs to be fixed');
+    await expect(el).to.be.accessible();
+    await fillValid(el);
+    const success = oneEvent(el, 'synpunkt-success');
+    await send(el);
+    await success;
+    await el.updateComplete;
+    expect(text($(el, '.receipt'))).to.match(
+      /You will get a reply by \w+day,? \d+ \w+ \d{4} at the latest\./,
+    );
+    await expect(el).to.be.accessible();
+    expect((await received())[0]!.body.locale).to.equal('en');
+  });
+
+  it("follows the page's lang when the element has none, also when it changes", async () => {
+    document.documentElement.lang = 'en';
+    const el = await snippet();
+    expect(text(el)).to.contain('Would you like a reply?');
+    expect($(el, '.root').getAttribute('lang')).to.equal('en');
+    document.documentElement.lang = 'sv';
+    await waitUntil(() => text(el).includes('Vill du ha svar?'), 'back to Swedish');
+    await expect(el).to.be.accessible();
+  });
+
+  it("follows the closest ancestor's lang", async () => {
+    await ensureDefined();
+    const wrapper = await fixture<HTMLElement>(
+      '<section lang="en-GB"><synpunkt-form endpoint="/api/synpunkter"></synpunkt-form></section>',
+    );
+    const el = wrapper.querySelector('synpunkt-form')!;
+    await el.updateComplete;
+    expect(text(el)).to.contain('Write your feedback');
+  });
+});
+
+describe('the draft', () => {
+  it('survives re-creating the element in the same tab, and is cleared after sending', async () => {
+    const first = await snippet();
+    await clickLabel(first, 'f-kind-suggestion');
+    await fill(first, 'f-message', 'Fler bänkar i parken.');
+    await clickLabel(first, 'f-replyWanted');
+    await fill(first, 'f-name', 'Bo');
+    await waitUntil(() => sessionStorage.getItem(DRAFT_KEY) !== null, 'draft saved');
+    expect(localStorage.length).to.equal(0);
+    fixtureCleanup();
+
+    const second = await snippet();
+    expect($<HTMLTextAreaElement>(second, '#f-message').value).to.equal('Fler bänkar i parken.');
+    expect($<HTMLInputElement>(second, '#f-kind-suggestion').checked).to.equal(true);
+    expect($<HTMLInputElement>(second, '#f-name').value).to.equal('Bo');
+    await expect(second).to.be.accessible();
+
+    await fill(second, 'f-area', 'skola');
+    await fill(second, 'f-email', 'bo@example.org');
+    const success = oneEvent(second, 'synpunkt-success');
+    await send(second);
+    await success;
+    expect(sessionStorage.getItem(DRAFT_KEY)).to.equal(null);
+    fixtureCleanup();
+    const third = await snippet();
+    expect($<HTMLTextAreaElement>(third, '#f-message').value).to.equal('');
+  });
+
+  it('keeps the submission id across a reload, so a retry after it makes no duplicate', async () => {
+    const first = await snippet();
+    await fillValid(first);
+    await setEndpoint('down');
+    const failed = oneEvent(first, 'synpunkt-error');
+    await send(first);
+    await failed;
+    const { attempt } = JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as {
+      attempt: { id: string; submittedAt: string };
+    };
+    const id = attempt.id;
+    fixtureCleanup();
+
+    await setEndpoint('up');
+    const second = await snippet();
+    const success = oneEvent(second, 'synpunkt-success');
+    await send(second);
+    expect((await success).detail.id).to.equal(id);
+    const records = await received();
+    expect(records.map((r) => r.key)).to.deep.equal([id]);
+    expect(records[0]!.body.submittedAt).to.equal(attempt.submittedAt);
+  });
+
+  it('does not keep attached files, and says so after a reload', async () => {
+    const first = await snippet();
+    await pick(first, [png('foto.png')]);
+    await waitUntil(() => $$(first, '.files li').length === 1);
+    await fill(first, 'f-message', 'Se bilden.');
+    await waitUntil(() => sessionStorage.getItem(DRAFT_KEY)?.includes('foto.png') === true);
+    expect(sessionStorage.getItem(DRAFT_KEY)).to.not.contain('iVBOR');
+    fixtureCleanup();
+    const second = await snippet();
+    expect(text(second)).to.contain('Lägg till dem igen: foto.png.');
+    await expect(second).to.be.accessible();
+  });
+
+  it('draft-storage="none" stores nothing', async () => {
+    const el = await snippet({ 'draft-storage': 'none' });
+    await fill(el, 'f-message', 'Hemligt');
+    await aTimeout(400);
+    expect(sessionStorage.length).to.equal(0);
+  });
+});
