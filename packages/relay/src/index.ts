@@ -1,1 +1,172 @@
-export {};
+/**
+ * The synpunkt relay: a small server between `<synpunkt-form>` and a municipality's backends.
+ * It validates, stores durably, answers with a receipt, and delivers from an outbox with
+ * retries. Run it with the `synpunkt-relay` command, or embed it with {@link createRelay}.
+ * @packageDocumentation
+ */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { Hono } from 'hono';
+import { createApp } from './app.js';
+import { ProofOfWork } from './challenge.js';
+import { CommitQueue } from './commit-queue.js';
+import {
+  ConfigError,
+  parseConfig,
+  resolveSecrets,
+  type RelayConfig,
+  type RelayConfigInput,
+} from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { Metrics } from './metrics.js';
+import { OutboxWorker } from './outbox.js';
+import { RateLimiter } from './rate-limit.js';
+import { Store } from './store.js';
+import { buildTargets, type AdapterFactory, type TargetType } from './targets.js';
+
+export { ConfigError, loadConfig, parseConfig, fieldName } from './config.js';
+export type { RelayConfig, RelayConfigInput, TargetConfig, EnvReference } from './config.js';
+export { Store } from './store.js';
+export type {
+  AcceptResult,
+  DeliveryStatus,
+  DueDelivery,
+  NewSubmission,
+  OutboxEntry,
+  QueueCounts,
+  SubmissionStatus,
+} from './store.js';
+export { OutboxWorker } from './outbox.js';
+export type { OutboxOptions, TargetOutcome } from './outbox.js';
+export type { AdapterFactory, Target, TargetType } from './targets.js';
+export { ProofOfWork, POW_HEADER } from './challenge.js';
+export type { Challenge, Solution, Verdict } from './challenge.js';
+export { HONEYPOT_HEADER, REPLAYED_HEADER } from './app.js';
+export { RELAY_PROBLEM_TYPES } from './problems.js';
+export { createLogger, silentLogger } from './log.js';
+export type { Logger, LogFields } from './log.js';
+export { formatReference } from './references.js';
+export { backoffDelay } from './backoff.js';
+export type { BackoffOptions } from './backoff.js';
+
+/** Options for embedding the relay. */
+export interface RelayOptions {
+  /** Where log lines go (JSON lines on stdout by default). */
+  log?: Logger;
+  /** Adapter factories to use instead of `@synpunkt/adapters`, by target type. */
+  adapters?: Partial<Record<TargetType, AdapterFactory>>;
+  /** The environment secrets are read from (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A relay, built and ready to start. */
+export interface Relay {
+  /** The HTTP routes (a Hono app): `app.request(...)` works without a listening server. */
+  readonly app: Hono<never>;
+  readonly config: RelayConfig;
+  readonly store: Store;
+  readonly worker: OutboxWorker;
+  readonly metrics: Metrics;
+  /** Starts the outbox worker and listens on `config.listen`; resolves with the bound address. */
+  start(): Promise<{ host: string; port: number }>;
+  /**
+   * Graceful stop: refuses new submissions, lets requests and deliveries in flight finish,
+   * then closes the store.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds a relay from a configuration: opens the store, resolves secrets and builds the
+ * targets' adapters.
+ *
+ * @throws ConfigError naming the field when the configuration or a secret is wrong.
+ */
+export async function createRelay(
+  input: RelayConfig | RelayConfigInput,
+  options: RelayOptions = {},
+): Promise<Relay> {
+  const config = parseConfig(input);
+  const env = options.env ?? process.env;
+  const log = options.log ?? createLogger();
+  const targets = await buildTargets(config.targets, options.adapters, env);
+  let pow: ProofOfWork | undefined;
+  if (config.challenge.enabled) {
+    const key = resolveSecrets(config.challenge.hmacKey, 'challenge.hmacKey', env);
+    if (typeof key !== 'string' || key.length < 16) {
+      throw new ConfigError(
+        'Invalid relay configuration:\n  challenge.hmacKey: the key must be at least 16 characters',
+      );
+    }
+    pow = new ProofOfWork(key, config.challenge.maxNumber, config.challenge.expiresMs);
+  }
+  const store = new Store(config.storePath, config.referencePrefix);
+  const metrics = new Metrics();
+  const worker = new OutboxWorker({
+    store,
+    targets,
+    settings: config.outbox,
+    retentionDays: config.retentionDays,
+    log,
+    metrics,
+  });
+  const state = { draining: false };
+  const app = createApp({
+    config,
+    store,
+    queue: new CommitQueue(store),
+    worker,
+    targets,
+    log,
+    metrics,
+    limiter: new RateLimiter(config.rateLimit.windowMs, config.rateLimit.max),
+    pow,
+    state,
+  });
+
+  let server: ServerType | undefined;
+  let stopping: Promise<void> | undefined;
+
+  return {
+    app: app as unknown as Hono<never>,
+    config,
+    store,
+    worker,
+    metrics,
+    async start() {
+      worker.start();
+      const address = await new Promise<AddressInfo>((resolve, reject) => {
+        server = serve(
+          { fetch: app.fetch, hostname: config.listen.host, port: config.listen.port },
+          (info) => resolve(info),
+        );
+        server.once('error', reject);
+      });
+      log.info('relay.listening', {
+        host: address.address,
+        port: address.port,
+        targets: targets.length,
+      });
+      return { host: address.address, port: address.port };
+    },
+    stop() {
+      stopping ??= (async () => {
+        state.draining = true;
+        if (server) {
+          const http = server as Server;
+          const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+          // Connections busy now become idle after their answer: close those too, until done.
+          const sweep = setInterval(() => http.closeIdleConnections(), 50);
+          http.closeIdleConnections();
+          await closed;
+          clearInterval(sweep);
+        }
+        await worker.stop();
+        store.close();
+        log.info('relay.stopped', {});
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,346 @@
+import type { HttpBindings } from '@hono/node-server';
+import {
+  addWorkingDays,
+  capabilityIssues,
+  IDEMPOTENCY_HEADER,
+  invalidSubmissionProblem,
+  parseSubmission,
+  type Receipt,
+} from '@synpunkt/sdk';
+import { Hono, type Context } from 'hono';
+import { isJsonContentType, readJsonBody } from './body.js';
+import { POW_HEADER, type ProofOfWork } from './challenge.js';
+import type { CommitQueue } from './commit-queue.js';
+import type { RelayConfig } from './config.js';
+import { submissionHash } from './hash.js';
+import { errorCode, type Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+import type { OutboxWorker } from './outbox.js';
+import { problem, problemResponse, RELAY_PROBLEM_TYPES as TYPES } from './problems.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { Store } from './store.js';
+import { targetsFor, type Target } from './targets.js';
+
+/** The header a widget sets, with the honeypot field's value, when a bot (or autofill) filled it. */
+export const HONEYPOT_HEADER = 'Synpunkt-Honeypot';
+
+/** Set on a `201` that repeats an earlier answer for the same `Idempotency-Key`. */
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/** What the routes use. */
+export interface AppDependencies {
+  config: RelayConfig;
+  store: Store;
+  queue: CommitQueue;
+  worker: OutboxWorker;
+  targets: readonly Target[];
+  log: Logger;
+  metrics: Metrics;
+  limiter: RateLimiter;
+  pow: ProofOfWork | undefined;
+  /** Set while shutting down: new submissions get `503`. */
+  state: { draining: boolean };
+}
+
+type Env = { Bindings: Partial<HttpBindings> };
+
+const ALLOWED_HEADERS = ['Content-Type', IDEMPOTENCY_HEADER, POW_HEADER, HONEYPOT_HEADER].join(
+  ', ',
+);
+const EXPOSED_HEADERS = ['Retry-After', REPLAYED_HEADER].join(', ');
+
+/** The client's address, used only as input to the rate limiter's salted hash. */
+function clientAddress(c: Context<Env>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For');
+    const last = forwarded?.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return c.env?.incoming?.socket.remoteAddress ?? 'local';
+}
+
+/** Builds the relay's HTTP routes. */
+export function createApp(deps: AppDependencies): Hono<Env> {
+  const { config, store, log, metrics } = deps;
+  const allowedOrigins = new Set(config.allowedOrigins);
+  const app = new Hono<Env>();
+
+  const reject = (reason: string, response: Response): Response => {
+    metrics.rejected.inc(reason);
+    return response;
+  };
+
+  // Latency per route, and one log line per request (route and status: no address, no body).
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // While shutting down, close each connection after its answer so the server can stop.
+    if (deps.state.draining) c.res.headers.set('Connection', 'close');
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath === '/*' ? 'other' : c.req.routePath;
+    metrics.observeRequest(route, seconds);
+    if (route === '/v1/synpunkter' && c.res.status >= 400) {
+      log.info('request.refused', { route, status: c.res.status, ms: Math.round(seconds * 1000) });
+    }
+  });
+
+  // CORS for the configured origins only; a browser from any other origin gets 403.
+  app.use('/v1/*', async (c, next) => {
+    const origin = c.req.header('Origin');
+    if (origin !== undefined) {
+      if (!allowedOrigins.has(origin)) {
+        return reject(
+          'forbidden_origin',
+          problemResponse(
+            problem(TYPES.forbiddenOrigin, 403, 'This origin may not use the relay'),
+            {
+              Vary: 'Origin',
+            },
+          ),
+        );
+      }
+      if (c.req.method === 'OPTIONS') {
+        return new Response(null, {
+          status: 204,
+          headers: {
+            'Access-Control-Allow-Origin': origin,
+            'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+            'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+            'Access-Control-Max-Age': '600',
+            Vary: 'Origin',
+          },
+        });
+      }
+    }
+    await next();
+    if (origin !== undefined) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin);
+      c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    }
+    c.res.headers.append('Vary', 'Origin');
+  });
+
+  const limited = (c: Context<Env>): Response | undefined => {
+    const decision = deps.limiter.hit(clientAddress(c, config.trustProxy));
+    if (decision.allowed) return undefined;
+    return reject(
+      'rate_limited',
+      problemResponse(problem(TYPES.rateLimited, 429, 'Too many requests'), {
+        'Retry-After': String(decision.retryAfterSeconds),
+      }),
+    );
+  };
+
+  app.get('/v1/challenge', (c) => {
+    const refused = limited(c);
+    if (refused) return refused;
+    if (!deps.pow) {
+      return problemResponse(problem(TYPES.challengeDisabled, 404, 'No challenge on this relay'));
+    }
+    return c.json(deps.pow.create(), 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.post('/v1/synpunkter', async (c) => {
+    const started = performance.now();
+    if (deps.state.draining) {
+      return reject(
+        'unavailable',
+        problemResponse(problem(TYPES.unavailable, 503, 'The relay is restarting'), {
+          'Retry-After': '5',
+          Connection: 'close',
+        }),
+      );
+    }
+    const refused = limited(c);
+    if (refused) return refused;
+    if (!isJsonContentType(c.req.header('Content-Type'))) {
+      return reject(
+        'unsupported_media_type',
+        problemResponse(
+          problem(TYPES.unsupportedMediaType, 415, 'Send the submission as application/json'),
+        ),
+      );
+    }
+    const body = await readJsonBody(c.req.raw, config.bodyLimitBytes);
+    if (!body.ok) {
+      if (body.error === 'too_large') {
+        return reject(
+          'too_large',
+          problemResponse(
+            problem(
+              TYPES.tooLarge,
+              413,
+              'The request is too large',
+              `limit ${config.bodyLimitBytes} bytes`,
+            ),
+            { Connection: 'close' },
+          ),
+        );
+      }
+      return reject(
+        body.error,
+        problemResponse(
+          problem(
+            TYPES.malformed,
+            400,
+            body.error === 'invalid_encoding' ? 'The body is not UTF-8' : 'The body is not JSON',
+          ),
+        ),
+      );
+    }
+    const key = c.req.header(IDEMPOTENCY_HEADER);
+    if (key === undefined || key === '') {
+      return reject(
+        'idempotency_key',
+        problemResponse(
+          problem(TYPES.idempotencyKey, 400, 'The Idempotency-Key header is missing'),
+        ),
+      );
+    }
+    const parsed = parseSubmission(body.value);
+    if (!parsed.success) {
+      return reject('invalid_submission', problemResponse(invalidSubmissionProblem(parsed.issues)));
+    }
+    const submission = parsed.data;
+    if (key !== submission.id) {
+      return reject(
+        'idempotency_key',
+        problemResponse(
+          problem(
+            TYPES.idempotencyKey,
+            400,
+            'The Idempotency-Key header must equal the submission id',
+          ),
+        ),
+      );
+    }
+    const hash = submissionHash(submission);
+
+    // A replay answers 201 too, with the first receipt: the client needs no special case.
+    const answer = (receipt: Receipt, replayed: boolean) =>
+      c.json(receipt, 201, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
+    const conflict = () =>
+      reject(
+        'conflict',
+        problemResponse(
+          problem(
+            TYPES.idempotencyConflict,
+            409,
+            'This Idempotency-Key was used for a different submission',
+          ),
+        ),
+      );
+
+    // A retry of a stored submission gets its receipt before any challenge: its solution may
+    // have expired meanwhile, and it costs nothing to answer.
+    const known = store.receipt(submission.id);
+    if (known) {
+      if (store.hashOf(submission.id) !== hash) return conflict();
+      metrics.replayed.inc();
+      return answer(known, true);
+    }
+
+    if (deps.pow) {
+      const verdict = deps.pow.verify(c.req.header(POW_HEADER), submission.id);
+      if (verdict !== 'ok') {
+        return reject(
+          `challenge_${verdict}`,
+          problemResponse(
+            problem(
+              TYPES.challengeFailed,
+              403,
+              'The proof of work is missing or not valid',
+              verdict,
+            ),
+          ),
+        );
+      }
+    }
+
+    const targets = targetsFor(deps.targets, submission.area);
+    const issues = targets.flatMap((t) =>
+      capabilityIssues(submission, t.adapter.capabilities ?? {}),
+    );
+    if (issues.length > 0) {
+      return reject('invalid_submission', problemResponse(invalidSubmissionProblem(issues)));
+    }
+
+    const honeypot = c.req.header(HONEYPOT_HEADER);
+    const quarantined = honeypot !== undefined && honeypot.trim() !== '';
+    const receivedAt = new Date();
+    let result;
+    try {
+      result = await deps.queue.accept({
+        id: submission.id,
+        hash,
+        body: JSON.stringify(submission),
+        receivedAt,
+        ...(submission.reply.wanted
+          ? { replyBy: addWorkingDays(receivedAt, config.replyDays) }
+          : {}),
+        targets: targets.map((t) => t.name),
+        quarantined,
+      });
+    } catch (error) {
+      log.error('store.write_failed', { id: submission.id, code: errorCode(error) });
+      return reject(
+        'unavailable',
+        problemResponse(problem(TYPES.unavailable, 503, 'The relay cannot store submissions now'), {
+          'Retry-After': '30',
+        }),
+      );
+    }
+    if (result.outcome === 'conflict') return conflict();
+    if (result.outcome === 'replayed') {
+      metrics.replayed.inc();
+      return answer(result.receipt, true);
+    }
+    metrics.accepted.inc();
+    log.info('submission.accepted', {
+      id: submission.id,
+      reference: result.receipt.reference,
+      targets: targets.length,
+      attachments: submission.attachments.length,
+      quarantined,
+      ms: Math.round(performance.now() - started),
+    });
+    if (!quarantined) deps.worker.kick();
+    return answer(result.receipt, false);
+  });
+
+  app.get('/healthz', (c) => {
+    const writable = !deps.state.draining && store.writable();
+    const targets = Object.fromEntries(
+      deps.targets.map((t) => [t.name, deps.worker.lastOutcome.get(t.name) ?? { outcome: 'none' }]),
+    );
+    return c.json(
+      {
+        status: writable ? 'ok' : 'unavailable',
+        store: writable ? 'writable' : 'failing',
+        targets,
+      },
+      writable ? 200 : 503,
+      { 'Cache-Control': 'no-store' },
+    );
+  });
+
+  app.get('/metrics', (c) => {
+    let queue;
+    try {
+      queue = store.counts();
+    } catch {
+      queue = { pending: -1, delivered: -1, dead: -1, quarantined: -1 };
+    }
+    return c.body(metrics.render(queue), 200, {
+      'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
+  });
+
+  app.notFound(() => problemResponse(problem(TYPES.notFound, 404, 'Not found')));
+  app.onError((error) => {
+    log.error('request.error', { code: errorCode(error) });
+    return problemResponse(problem('about:blank', 500, 'Internal error'));
+  });
+
+  return app;
+}

@@ -1,0 +1,133 @@
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+/** The request header that carries the solved challenge: base64 of the ALTCHA JSON payload. */
+export const POW_HEADER = 'Synpunkt-Pow';
+
+/** What `GET /v1/challenge` answers: the ALTCHA challenge format. */
+export interface Challenge {
+  algorithm: 'SHA-256';
+  /** SHA-256 (hex) of `salt + number`, for a secret number up to `maxnumber`. */
+  challenge: string;
+  maxnumber: number;
+  /** Random text, with `?expires=<unix seconds>` after it. */
+  salt: string;
+  /** HMAC-SHA-256 (hex) of `challenge` with the relay's key: proof the relay made it. */
+  signature: string;
+}
+
+/** A solved challenge, as the widget sends it (base64 JSON in the `Synpunkt-Pow` header). */
+export interface Solution {
+  algorithm: string;
+  challenge: string;
+  number: number;
+  salt: string;
+  signature: string;
+}
+
+/** Why a solution was refused, or `ok`. */
+export type Verdict = 'ok' | 'missing' | 'malformed' | 'invalid' | 'expired' | 'replayed';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function safeEqualHex(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * ALTCHA-compatible proof of work. The widget fetches a challenge while the person types, finds
+ * the number in the background, and sends the solution with the submission. A solution is good
+ * for one submission: the same one again is refused, except for the same submission id (a retry
+ * after a lost answer).
+ */
+export class ProofOfWork {
+  private readonly used = new Map<string, { id: string; expires: number }>();
+
+  constructor(
+    private readonly hmacKey: string,
+    private readonly maxNumber: number,
+    private readonly expiresMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A fresh challenge. */
+  create(): Challenge {
+    const expires = Math.floor((this.now() + this.expiresMs) / 1000);
+    const salt = `${randomBytes(12).toString('hex')}?expires=${expires}`;
+    const challenge = sha256(`${salt}${randomInt(0, this.maxNumber + 1)}`);
+    return {
+      algorithm: 'SHA-256',
+      challenge,
+      maxnumber: this.maxNumber,
+      salt,
+      signature: this.sign(challenge),
+    };
+  }
+
+  /** Checks a header value for the submission `id`. */
+  verify(header: string | undefined, id: string): Verdict {
+    if (header === undefined || header === '') return 'missing';
+    const solution = decode(header);
+    if (solution === undefined) return 'malformed';
+    if (solution.algorithm !== 'SHA-256') return 'invalid';
+    const expires = Number(new URLSearchParams(solution.salt.split('?')[1] ?? '').get('expires'));
+    if (!Number.isFinite(expires) || expires <= 0) return 'invalid';
+    if (!safeEqualHex(this.sign(solution.challenge), solution.signature)) return 'invalid';
+    if (sha256(`${solution.salt}${solution.number}`) !== solution.challenge) return 'invalid';
+    const now = this.now();
+    if (expires * 1000 < now) return 'expired';
+    this.forgetExpired(now);
+    const seen = this.used.get(solution.challenge);
+    if (seen && seen.id !== id) return 'replayed';
+    this.used.set(solution.challenge, { id, expires: expires * 1000 });
+    return 'ok';
+  }
+
+  /** A solution for `challenge`, found the way the widget finds it. For tests and tools. */
+  static solve(challenge: Challenge): Solution | undefined {
+    for (let number = 0; number <= challenge.maxnumber; number++) {
+      if (sha256(`${challenge.salt}${number}`) === challenge.challenge) {
+        const { algorithm, salt, signature } = challenge;
+        return { algorithm, challenge: challenge.challenge, number, salt, signature };
+      }
+    }
+    return undefined;
+  }
+
+  /** The header value for a solution: base64 of its JSON. */
+  static encode(solution: Solution): string {
+    return Buffer.from(JSON.stringify(solution), 'utf8').toString('base64');
+  }
+
+  private sign(challenge: string): string {
+    return createHmac('sha256', this.hmacKey).update(challenge).digest('hex');
+  }
+
+  private forgetExpired(now: number): void {
+    if (this.used.size < 1024) return;
+    for (const [key, entry] of this.used) if (entry.expires < now) this.used.delete(key);
+  }
+}
+
+function decode(header: string): Solution | undefined {
+  if (header.length > 2048) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(header, 'base64').toString('utf8'));
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { algorithm, challenge, number, salt, signature } = value as Record<string, unknown>;
+    if (
+      typeof algorithm !== 'string' ||
+      typeof challenge !== 'string' ||
+      typeof number !== 'number' ||
+      !Number.isInteger(number) ||
+      typeof salt !== 'string' ||
+      typeof signature !== 'string'
+    ) {
+      return undefined;
+    }
+    return { algorithm, challenge, number, salt, signature };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,241 @@
+import { readFileSync } from 'node:fs';
+import * as z from 'zod';
+
+/** A secret kept out of the file: `{ "env": "SMTP_PASSWORD" }` is read from the environment at start-up. */
+export interface EnvReference {
+  env: string;
+}
+
+const envReference = z.strictObject({
+  env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable'),
+});
+
+const positiveInt = (what: string) =>
+  z
+    .number({ error: `must be a number (${what})` })
+    .int('must be a whole number')
+    .positive('must be greater than 0');
+
+const targetSchema = z.strictObject({
+  name: z
+    .string({ error: 'must be text' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
+  type: z.enum(['email', 'rest', 'open311', 'artvise'], {
+    error: 'must be one of email, rest, open311, artvise',
+  }),
+  settings: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
+  areas: z
+    .array(z.string({ error: 'must be text' }).min(1, 'must not be empty'), {
+      error: 'must be a list of area ids',
+    })
+    .min(1, 'must list at least one area, or be left out to take every area')
+    .optional(),
+});
+
+const configSchema = z
+  .strictObject({
+    listen: z
+      .strictObject({
+        host: z.string({ error: 'must be text' }).min(1, 'must not be empty').default('127.0.0.1'),
+        port: z.number({ error: 'must be a number' }).int().min(0).max(65535, 'must be 0–65535'),
+      })
+      .default({ host: '127.0.0.1', port: 8787 }),
+    storePath: z.string({ error: 'must be a file path' }).min(1, 'must not be empty'),
+    allowedOrigins: z
+      .array(
+        z
+          .string({ error: 'must be text' })
+          .regex(
+            /^https?:\/\/[^/\s]+$/,
+            'must be an origin such as https://www.kommun.se (no path)',
+          ),
+        { error: 'must be a list of origins' },
+      )
+      .default([]),
+    referencePrefix: z
+      .string({ error: 'must be text' })
+      .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'must be 1–10 capital letters or digits, such as SYN')
+      .default('SYN'),
+    replyDays: z
+      .number({ error: 'must be a number' })
+      .int()
+      .min(0)
+      .max(365, 'must be 0–365')
+      .default(10),
+    bodyLimitBytes: positiveInt('bytes').default(16 * 1024 * 1024),
+    trustProxy: z.boolean({ error: 'must be true or false' }).default(false),
+    rateLimit: z
+      .strictObject({
+        windowMs: positiveInt('milliseconds').default(60_000),
+        max: positiveInt('requests per window').default(20),
+      })
+      .default({ windowMs: 60_000, max: 20 }),
+    challenge: z
+      .strictObject({
+        enabled: z.boolean({ error: 'must be true or false' }).default(false),
+        hmacKey: envReference.optional(),
+        maxNumber: positiveInt('upper bound of the search').default(100_000),
+        expiresMs: positiveInt('milliseconds').default(20 * 60_000),
+      })
+      .default({ enabled: false, maxNumber: 100_000, expiresMs: 20 * 60_000 }),
+    outbox: z
+      .strictObject({
+        maxAttempts: positiveInt('attempts').default(12),
+        baseDelayMs: positiveInt('milliseconds').default(10_000),
+        maxDelayMs: positiveInt('milliseconds').default(3_600_000),
+        pollIntervalMs: positiveInt('milliseconds').default(1_000),
+        concurrency: positiveInt('deliveries at once').max(64, 'must be at most 64').default(4),
+        timeoutMs: positiveInt('milliseconds').default(60_000),
+      })
+      .default({
+        maxAttempts: 12,
+        baseDelayMs: 10_000,
+        maxDelayMs: 3_600_000,
+        pollIntervalMs: 1_000,
+        concurrency: 4,
+        timeoutMs: 60_000,
+      }),
+    retentionDays: z.number({ error: 'must be a number' }).int().min(0).max(3650).default(30),
+    targets: z
+      .array(targetSchema, { error: 'must be a list of targets' })
+      .min(1, 'must name at least one target'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.challenge.enabled && config.challenge.hmacKey === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['challenge', 'hmacKey'],
+        message: 'is required when the challenge is enabled ({ "env": "NAME" })',
+      });
+    }
+    if (config.outbox.maxDelayMs < config.outbox.baseDelayMs) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outbox', 'maxDelayMs'],
+        message: 'must not be smaller than outbox.baseDelayMs',
+      });
+    }
+    const names = new Set<string>();
+    config.targets.forEach((target, index) => {
+      if (names.has(target.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', index, 'name'],
+          message: `"${target.name}" is used twice; every target needs its own name`,
+        });
+      }
+      names.add(target.name);
+    });
+    if (config.targets.every((target) => target.areas !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['targets'],
+        message:
+          'at least one target must take every area (leave out `areas`), so no synpunkt is left without a receiver',
+      });
+    }
+  });
+
+/** The relay's configuration as written in `relay.config.json`, before defaults. */
+export type RelayConfigInput = z.input<typeof configSchema>;
+
+/** The relay's configuration after validation, with defaults filled in. */
+export type RelayConfig = z.output<typeof configSchema>;
+
+/** One delivery target as configured. */
+export type TargetConfig = RelayConfig['targets'][number];
+
+/** A configuration that cannot be used; the message names the field and what is wrong. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** `targets.0.settings.smtp` → `targets[0].settings.smtp`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let name = '';
+  for (const key of path) {
+    if (typeof key === 'number') name += `[${key}]`;
+    else name += name === '' ? String(key) : `.${String(key)}`;
+  }
+  return name || '(configuration)';
+}
+
+/**
+ * Validates a configuration object and fills in defaults.
+ *
+ * @throws ConfigError naming every wrong field, such as `outbox.maxAttempts: must be a whole number`.
+ */
+export function parseConfig(input: unknown): RelayConfig {
+  const result = configSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return `${fieldName(issue.path)}: unknown field(s) ${issue.keys.join(', ')}`;
+    }
+    return `${fieldName(issue.path)}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid relay configuration:\n  ${lines.join('\n  ')}`);
+}
+
+/**
+ * Reads and validates a JSON configuration file.
+ *
+ * @throws ConfigError when the file cannot be read, is not JSON, or has a wrong field.
+ */
+export function loadConfig(path: string): RelayConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `Cannot read the configuration file ${path}: ${(error as Error).message}`,
+    );
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(
+      `The configuration file ${path} is not JSON: ${(error as Error).message}`,
+    );
+  }
+  return parseConfig(input);
+}
+
+function isEnvReference(value: unknown): value is EnvReference {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === 'env' && typeof (value as EnvReference).env === 'string';
+}
+
+/**
+ * Replaces every `{ "env": "NAME" }` in `value` with the environment variable's value.
+ *
+ * @param field where `value` sits in the configuration, for error messages.
+ * @throws ConfigError naming the field when a variable is not set or empty.
+ */
+export function resolveSecrets(
+  value: unknown,
+  field: string,
+  env: NodeJS.ProcessEnv = process.env,
+): unknown {
+  if (isEnvReference(value)) {
+    const secret = env[value.env];
+    if (secret === undefined || secret === '') {
+      throw new ConfigError(
+        `Invalid relay configuration:\n  ${field}: the environment variable ${value.env} is not set`,
+      );
+    }
+    return secret;
+  }
+  if (Array.isArray(value))
+    return value.map((item, i) => resolveSecrets(item, `${field}[${i}]`, env));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = resolveSecrets(item, `${field}.${key}`, env);
+    }
+    return out;
+  }
+  return value;
+}

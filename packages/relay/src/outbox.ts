@@ -1,0 +1,200 @@
+import { AdapterError, isAdapterError, type Submission } from '@synpunkt/sdk';
+import { backoffDelay } from './backoff.js';
+import type { RelayConfig } from './config.js';
+import { errorCode, type Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+import type { DueDelivery, Store } from './store.js';
+import type { Target } from './targets.js';
+
+/** The last thing that happened with a target, for `GET /healthz`. */
+export interface TargetOutcome {
+  outcome: 'delivered' | 'failed';
+  at: string;
+  /** For a failure: the error's code (`AdapterError:unavailable`), never its message. */
+  code?: string;
+}
+
+/** What the worker needs. */
+export interface OutboxOptions {
+  store: Store;
+  targets: readonly Target[];
+  settings: RelayConfig['outbox'];
+  retentionDays: number;
+  log: Logger;
+  metrics: Metrics;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Settles with `promise`, or fails (retryably) once `ms` pass: an adapter that ignores its
+ * abort signal cannot hold a delivery slot, or a shutdown, for ever.
+ */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new AdapterError('The delivery took too long', {
+            reason: 'unavailable',
+            status: 'timeout',
+          }),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Delivers stored submissions to their targets. Each (submission, target) pair is its own
+ * delivery, tried, retried with backoff and finally marked dead on its own, so one target
+ * failing never sends anything twice to another.
+ *
+ * Crash safety: a delivery's state changes only after the attempt's outcome is known, in one
+ * transaction. A delivery in flight when the process dies is still `pending` in the store and
+ * is tried again after a restart (at least once; the adapters deduplicate by submission id
+ * where their protocol allows).
+ */
+export class OutboxWorker {
+  /** Per target: what happened last. */
+  readonly lastOutcome = new Map<string, TargetOutcome>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly byName: Map<string, Target>;
+  private readonly targetNames: string;
+  private poll: NodeJS.Timeout | undefined;
+  private retention: NodeJS.Timeout | undefined;
+  private kicked = false;
+  private stopping = false;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.byName = new Map(options.targets.map((t) => [t.name, t]));
+    this.targetNames = JSON.stringify(options.targets.map((t) => t.name));
+  }
+
+  /** Starts polling the outbox and the hourly retention sweep. */
+  start(): void {
+    this.stopping = false;
+    this.runRetention();
+    this.poll = setInterval(() => this.tick(), this.options.settings.pollIntervalMs);
+    this.poll.unref();
+    this.retention = setInterval(() => this.runRetention(), HOUR);
+    this.retention.unref();
+    this.kick();
+  }
+
+  /** Looks for work soon (after a new submission, or a slot freed up). */
+  kick(): void {
+    if (this.kicked || this.stopping) return;
+    this.kicked = true;
+    setImmediate(() => {
+      this.kicked = false;
+      this.tick();
+    });
+  }
+
+  /** How many deliveries are being attempted right now. */
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  /** Stops taking new work and waits for the deliveries in flight to finish. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.poll);
+    clearInterval(this.retention);
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /**
+   * Removes the content of submissions that every target has had for `retentionDays`.
+   * Returns how many were purged.
+   */
+  runRetention(now = Date.now()): number {
+    const purged = this.options.store.purgeDelivered(now - this.options.retentionDays * 24 * HOUR);
+    if (purged > 0) this.options.log.info('retention.purged', { count: purged });
+    return purged;
+  }
+
+  private tick(): void {
+    if (this.stopping) return;
+    const { store, settings } = this.options;
+    const free = settings.concurrency - this.inFlight.size;
+    if (free <= 0) return;
+    let due: DueDelivery[];
+    try {
+      due = store.due(Date.now(), this.targetNames, settings.concurrency + this.inFlight.size);
+    } catch (error) {
+      this.options.log.error('outbox.poll_failed', { code: errorCode(error) });
+      return;
+    }
+    let started = 0;
+    for (const row of due) {
+      if (started >= free) break;
+      const key = `${row.submissionId}\u0000${row.target}`;
+      if (this.inFlight.has(key)) continue;
+      const target = this.byName.get(row.target);
+      if (!target) continue;
+      started += 1;
+      const attempt = this.deliver(target, row).finally(() => {
+        this.inFlight.delete(key);
+        this.kick();
+      });
+      this.inFlight.set(key, attempt);
+    }
+  }
+
+  private async deliver(target: Target, row: DueDelivery): Promise<void> {
+    const { store, settings, log, metrics } = this.options;
+    const started = Date.now();
+    const attempt = row.attempts + 1;
+    const fields = { id: row.submissionId, target: target.name, attempt };
+    try {
+      const submission = JSON.parse(row.body) as Submission;
+      const receipt = await withDeadline(
+        // The sender's reference travels along, so the clerk's mail carries the same number.
+        target.adapter.submit(submission, {
+          signal: AbortSignal.timeout(settings.timeoutMs),
+          reference: row.reference,
+        }),
+        settings.timeoutMs + 1_000,
+      );
+      const now = Date.now();
+      store.markDelivered(row.submissionId, target.name, receipt.reference, now);
+      metrics.delivered.inc(target.name);
+      this.lastOutcome.set(target.name, { outcome: 'delivered', at: new Date(now).toISOString() });
+      log.info('delivery.delivered', { ...fields, ms: now - started });
+    } catch (error) {
+      const now = Date.now();
+      const code = errorCode(error);
+      const retryable = isAdapterError(error) ? error.retryable : true;
+      const dead = !retryable || attempt >= settings.maxAttempts;
+      const retryAfter = isAdapterError(error) ? error.retryAfterMs : undefined;
+      const nextAttemptAt = dead ? now : now + backoffDelay(attempt, settings, retryAfter);
+      try {
+        store.markFailed(row.submissionId, target.name, { dead, nextAttemptAt, error: code }, now);
+      } catch (storeError) {
+        log.error('delivery.record_failed', { ...fields, code: errorCode(storeError) });
+        return;
+      }
+      this.lastOutcome.set(target.name, {
+        outcome: 'failed',
+        at: new Date(now).toISOString(),
+        code,
+      });
+      if (dead) {
+        metrics.dead.inc(target.name);
+        log.error('delivery.dead', { ...fields, code, retryable, ms: now - started });
+      } else {
+        metrics.retried.inc(target.name);
+        log.warn('delivery.retry', {
+          ...fields,
+          code,
+          ms: now - started,
+          nextAttemptAt: new Date(nextAttemptAt).toISOString(),
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,384 @@
+import Database from 'better-sqlite3';
+import type { Receipt } from '@synpunkt/sdk';
+import { nextReference } from './references.js';
+
+/** Where one delivery (one submission to one target) stands. */
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead' | 'quarantined';
+
+/** Where a submission stands as a whole. */
+export type SubmissionStatus = 'accepted' | 'quarantined' | 'delivered' | 'purged';
+
+/** What the relay stores for a newly accepted submission. */
+export interface NewSubmission {
+  id: string;
+  /** Canonical hash of the normalised submission: a retry with another body is a conflict. */
+  hash: string;
+  /** The normalised submission as JSON. */
+  body: string;
+  receivedAt: Date;
+  /** Days to add for `replyBy`, computed by the caller; undefined when no reply is wanted. */
+  replyBy?: string;
+  /** Names of the targets it goes to. */
+  targets: readonly string[];
+  /** A filled honeypot: stored and answered as usual, but held back from delivery. */
+  quarantined: boolean;
+}
+
+/** The outcome of storing a submission. */
+export type AcceptResult =
+  | { outcome: 'created'; receipt: Receipt }
+  | { outcome: 'replayed'; receipt: Receipt }
+  | { outcome: 'conflict'; receipt: Receipt };
+
+/** A delivery the worker may attempt now. */
+export interface DueDelivery {
+  submissionId: string;
+  target: string;
+  attempts: number;
+  body: string;
+  /** The reference on the sender's receipt, handed to the adapter. */
+  reference: string;
+}
+
+/** One line of `synpunkt-relay outbox list`. */
+export interface OutboxEntry {
+  submissionId: string;
+  reference: string;
+  target: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  receivedAt: string;
+}
+
+/** How many deliveries are in each state. */
+export type QueueCounts = Record<DeliveryStatus, number>;
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE submissions (
+     id TEXT PRIMARY KEY,
+     reference TEXT NOT NULL UNIQUE,
+     hash TEXT NOT NULL,
+     body TEXT,
+     received_at TEXT NOT NULL,
+     reply_by TEXT,
+     status TEXT NOT NULL,
+     delivered_at INTEGER
+   );
+   CREATE INDEX submissions_delivered ON submissions (status, delivered_at);
+   CREATE TABLE deliveries (
+     submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+     target TEXT NOT NULL,
+     status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL,
+     last_error TEXT,
+     remote_reference TEXT,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (submission_id, target)
+   );
+   CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+   CREATE TABLE reference_sequences (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+   CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);`,
+];
+
+interface SubmissionRow {
+  id: string;
+  reference: string;
+  hash: string;
+  received_at: string;
+  reply_by: string | null;
+}
+
+function receiptOf(row: SubmissionRow): Receipt {
+  const receipt: Receipt = { id: row.id, reference: row.reference, receivedAt: row.received_at };
+  if (row.reply_by !== null) receipt.replyBy = row.reply_by;
+  return receipt;
+}
+
+/**
+ * Opens (or creates) a store with the durability the relay promises: WAL, `synchronous=FULL`,
+ * so a committed transaction survives a power cut. Brings the schema up to date through
+ * `user_version`.
+ */
+export function openDatabase(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // Overwrite deleted content, so a purged message does not linger in free pages.
+  db.pragma('secure_delete = ON');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    db.close();
+    throw new Error(
+      `The store ${path} has schema version ${version}, newer than this relay knows (${MIGRATIONS.length}). Upgrade the relay.`,
+    );
+  }
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[next]!);
+      db.pragma(`user_version = ${next + 1}`);
+    })();
+  }
+  return db;
+}
+
+/** The relay's durable state: submissions, their deliveries, reference sequences. */
+export class Store {
+  readonly db: Database.Database;
+  private readonly prefix: string;
+  private readonly statements;
+
+  /** Opens the SQLite file at `path`; `prefix` starts every reference (`SYN`). */
+  constructor(path: string, prefix = 'SYN') {
+    this.db = openDatabase(path);
+    this.prefix = prefix;
+    const db = this.db;
+    this.statements = {
+      byId: db.prepare(
+        'SELECT id, reference, hash, received_at, reply_by FROM submissions WHERE id = ?',
+      ),
+      insertSubmission: db.prepare(
+        `INSERT INTO submissions (id, reference, hash, body, received_at, reply_by, status)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertDelivery: db.prepare(
+        `INSERT INTO deliveries (submission_id, target, status, next_attempt_at, updated_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      ),
+      due: db.prepare(
+        `SELECT d.submission_id AS submissionId, d.target, d.attempts, s.body, s.reference
+         FROM deliveries d JOIN submissions s ON s.id = d.submission_id
+         WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+           AND d.target IN (SELECT value FROM json_each(?))
+         ORDER BY d.next_attempt_at LIMIT ?`,
+      ),
+      delivered: db.prepare(
+        `UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, last_error = NULL,
+           remote_reference = ?, updated_at = ?
+         WHERE submission_id = ? AND target = ? AND status = 'pending'`,
+      ),
+      undeliveredCount: db.prepare(
+        `SELECT count(*) AS n FROM deliveries WHERE submission_id = ? AND status <> 'delivered'`,
+      ),
+      submissionDelivered: db.prepare(
+        `UPDATE submissions SET status = 'delivered', delivered_at = ? WHERE id = ? AND status = 'accepted'`,
+      ),
+      failed: db.prepare(
+        `UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt_at = ?,
+           last_error = ?, updated_at = ?
+         WHERE submission_id = ? AND target = ? AND status = 'pending'`,
+      ),
+      counts: db.prepare('SELECT status, count(*) AS n FROM deliveries GROUP BY status'),
+      health: db.prepare(
+        'INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
+      ),
+      healthRead: db.prepare('SELECT at FROM health WHERE id = 1'),
+    };
+  }
+
+  /**
+   * Stores a submission with one pending delivery per target, and its reference, in one
+   * transaction; when this returns, the row is on disk. A second call with the same id returns
+   * the first receipt: `replayed` for the same hash, `conflict` for another body.
+   */
+  accept(submission: NewSubmission): AcceptResult {
+    return this.acceptMany([submission])[0]!;
+  }
+
+  /**
+   * Stores several submissions in one transaction (one fsync for all: the group commit that
+   * keeps the relay fast under load). Results are in the order given.
+   */
+  acceptMany(submissions: readonly NewSubmission[]): AcceptResult[] {
+    const s = this.statements;
+    return this.db.transaction(() =>
+      submissions.map((item): AcceptResult => {
+        const existing = s.byId.get(item.id) as SubmissionRow | undefined;
+        if (existing) {
+          return {
+            outcome: existing.hash === item.hash ? 'replayed' : 'conflict',
+            receipt: receiptOf(existing),
+          };
+        }
+        const reference = nextReference(this.db, this.prefix, item.receivedAt);
+        const receivedAt = item.receivedAt.toISOString();
+        const status = item.quarantined ? 'quarantined' : 'accepted';
+        s.insertSubmission.run(
+          item.id,
+          reference,
+          item.hash,
+          item.body,
+          receivedAt,
+          item.replyBy ?? null,
+          status,
+        );
+        const now = item.receivedAt.getTime();
+        const deliveryStatus: DeliveryStatus = item.quarantined ? 'quarantined' : 'pending';
+        for (const target of item.targets) {
+          s.insertDelivery.run(item.id, target, deliveryStatus, now, now);
+        }
+        const row: SubmissionRow = {
+          id: item.id,
+          reference,
+          hash: item.hash,
+          received_at: receivedAt,
+          reply_by: item.replyBy ?? null,
+        };
+        return { outcome: 'created', receipt: receiptOf(row) };
+      }),
+    )();
+  }
+
+  /** The receipt of a stored submission, if there is one. */
+  receipt(id: string): Receipt | undefined {
+    const row = this.statements.byId.get(id) as SubmissionRow | undefined;
+    return row && receiptOf(row);
+  }
+
+  /** The stored hash of a submission, if there is one. */
+  hashOf(id: string): string | undefined {
+    return (this.statements.byId.get(id) as SubmissionRow | undefined)?.hash;
+  }
+
+  /**
+   * Pending deliveries whose time has come, oldest first, for the targets named in
+   * `targetsJson` (a JSON array: deliveries to a target no longer configured wait in the outbox).
+   */
+  due(now: number, targetsJson: string, limit: number): DueDelivery[] {
+    return this.statements.due.all(now, targetsJson, limit) as DueDelivery[];
+  }
+
+  /** Records a successful delivery; the submission is `delivered` once every target has it. */
+  markDelivered(submissionId: string, target: string, remoteReference: string, now: number): void {
+    const s = this.statements;
+    this.db.transaction(() => {
+      s.delivered.run(remoteReference, now, submissionId, target);
+      const { n } = s.undeliveredCount.get(submissionId) as { n: number };
+      if (n === 0) s.submissionDelivered.run(now, submissionId);
+    })();
+  }
+
+  /** Records a failed attempt: `pending` again at `nextAttemptAt`, or `dead`. */
+  markFailed(
+    submissionId: string,
+    target: string,
+    outcome: { dead: boolean; nextAttemptAt: number; error: string },
+    now: number,
+  ): void {
+    this.statements.failed.run(
+      outcome.dead ? 'dead' : 'pending',
+      outcome.nextAttemptAt,
+      outcome.error,
+      now,
+      submissionId,
+      target,
+    );
+  }
+
+  /** How many deliveries are pending, delivered, dead and quarantined. */
+  counts(): QueueCounts {
+    const counts: QueueCounts = { pending: 0, delivered: 0, dead: 0, quarantined: 0 };
+    for (const row of this.statements.counts.all() as { status: DeliveryStatus; n: number }[]) {
+      counts[row.status] = row.n;
+    }
+    return counts;
+  }
+
+  /** Deliveries that are not done: pending, dead and quarantined (or the given statuses). */
+  list(statuses: readonly DeliveryStatus[] = ['pending', 'dead', 'quarantined']): OutboxEntry[] {
+    const marks = statuses.map(() => '?').join(', ');
+    return this.db
+      .prepare(
+        `SELECT d.submission_id AS submissionId, s.reference, d.target, d.status, d.attempts,
+           d.next_attempt_at AS next, d.last_error AS lastError, s.received_at AS receivedAt
+         FROM deliveries d JOIN submissions s ON s.id = d.submission_id
+         WHERE d.status IN (${marks})
+         ORDER BY s.received_at, d.target`,
+      )
+      .all(...statuses)
+      .map((row) => {
+        const { next, ...rest } = row as Omit<OutboxEntry, 'nextAttemptAt'> & { next: number };
+        return { ...rest, nextAttemptAt: new Date(next).toISOString() };
+      });
+  }
+
+  /**
+   * Sends a submission's dead or quarantined deliveries again (attempts from zero). Takes the
+   * submission id or its reference. Returns how many deliveries were released.
+   */
+  retry(idOrReference: string, now = Date.now()): number {
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare('SELECT id FROM submissions WHERE id = ? OR reference = ?')
+        .get(idOrReference, idOrReference) as { id: string } | undefined;
+      if (!row) return 0;
+      this.db
+        .prepare(
+          `UPDATE submissions SET status = 'accepted' WHERE id = ? AND status = 'quarantined'`,
+        )
+        .run(row.id);
+      return this.db
+        .prepare(
+          `UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
+           WHERE submission_id = ? AND status IN ('dead', 'quarantined', 'pending')`,
+        )
+        .run(now, now, row.id).changes;
+    })();
+  }
+
+  /** Sends every dead delivery again. Quarantined ones stay: release those one by one. */
+  retryAllDead(now = Date.now()): number {
+    return this.db
+      .prepare(
+        `UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
+         WHERE status = 'dead'`,
+      )
+      .run(now, now).changes;
+  }
+
+  /**
+   * Data minimisation: removes the content of submissions every target had before `before`
+   * (ms). The receipt (id, reference, dates, hash) stays, so a late retry still gets its
+   * receipt rather than creating a second case. Returns how many were purged.
+   */
+  purgeDelivered(before: number): number {
+    return this.db.transaction(() => {
+      const ids = this.db
+        .prepare(
+          `SELECT id FROM submissions WHERE status = 'delivered' AND delivered_at < ?
+           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = submissions.id AND d.status <> 'delivered')`,
+        )
+        .all(before) as { id: string }[];
+      const purge = this.db.prepare(
+        `UPDATE submissions SET body = NULL, status = 'purged' WHERE id = ?`,
+      );
+      const drop = this.db.prepare('DELETE FROM deliveries WHERE submission_id = ?');
+      for (const { id } of ids) {
+        drop.run(id);
+        purge.run(id);
+      }
+      return ids.length;
+    })();
+  }
+
+  /** Writes and reads back a row: true when the store takes writes. */
+  writable(): boolean {
+    try {
+      const now = Date.now();
+      this.statements.health.run(now);
+      const row = this.statements.healthRead.get() as { at: number } | undefined;
+      return row?.at === now;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Closes the database (checkpointing the WAL). */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { addWorkingDays, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Receipt } from '@synpunkt/sdk';
+import { sampleAnonymous } from '@synpunkt/sdk/testing';
+import {
+  createRelay,
+  RELAY_PROBLEM_TYPES,
+  type Relay,
+  type RelayConfigInput,
+} from '../src/index.js';
+import { captureLogger, countingAdapter, post, sample, tempDir, testConfig } from './helpers.js';
+
+describe('POST /v1/synpunkter', () => {
+  const tmp = tempDir();
+  let relay: Relay;
+  let backend: ReturnType<typeof countingAdapter>;
+  let n = 0;
+
+  const make = async (overrides: Partial<RelayConfigInput> = {}) => {
+    backend = countingAdapter();
+    relay = await createRelay(testConfig(join(tmp.dir, `relay-${n++}.db`), overrides), {
+      log: captureLogger().log,
+      adapters: { rest: () => backend },
+    });
+    relay.worker.start();
+    return relay;
+  };
+  const request = (init: RequestInit, path = '/v1/synpunkter') => relay.app.request(path, init);
+
+  beforeEach(() => make());
+  afterEach(async () => {
+    await relay.stop();
+  });
+
+  it('answers 201 with the receipt: reference per year, and a reply-by date in working days', async () => {
+    const submission = sample();
+    const response = await request(post(submission));
+    assert.equal(response.status, 201);
+    const receipt = (await response.json()) as Receipt;
+    const year = new Date().getFullYear();
+    assert.equal(receipt.id, submission.id);
+    assert.equal(receipt.reference, `SYN-${year}-000001`);
+    assert.equal(receipt.replyBy, addWorkingDays(new Date(receipt.receivedAt), 10));
+    const second = (await (await request(post(sample()))).json()) as Receipt;
+    assert.equal(second.reference, `SYN-${year}-000002`, 'the sequence counts up');
+  });
+
+  it('gives an anonymous sender no reply-by date', async () => {
+    const receipt = (await (await request(post(sampleAnonymous()))).json()) as Receipt;
+    assert.equal(receipt.replyBy, undefined);
+  });
+
+  it('gives the same receipt for the same Idempotency-Key, and stores it once', async () => {
+    const submission = sample();
+    const first = await request(post(submission));
+    const again = await request(post(submission));
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('Idempotent-Replayed'), 'true');
+    assert.equal(first.headers.get('Idempotent-Replayed'), null);
+    assert.deepEqual(await again.json(), await first.json());
+    assert.equal(relay.store.counts().pending + relay.store.counts().delivered, 1);
+  });
+
+  it('answers 409 for the same key with a different body', async () => {
+    const submission = sample();
+    await request(post(submission));
+    const response = await request(post({ ...submission, message: 'Något helt annat.' }));
+    assert.equal(response.status, 409);
+    assert.equal(response.headers.get('Content-Type'), PROBLEM_CONTENT_TYPE);
+    assert.equal(
+      ((await response.json()) as { type: string }).type,
+      PROBLEM_TYPES.idempotencyConflict,
+    );
+  });
+
+  it('treats a body that only differs in untrimmed spaces as the same submission', async () => {
+    const submission = sample();
+    await request(post(submission));
+    const response = await request(post({ ...submission, message: `  ${submission.message}  ` }));
+    assert.equal(response.status, 201);
+  });
+
+  it('answers 400 when the Idempotency-Key is missing or is not the submission id', async () => {
+    const submission = sample();
+    const missing = await request({
+      ...post(submission),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    assert.equal(missing.status, 400);
+    assert.equal(
+      ((await missing.json()) as { type: string }).type,
+      RELAY_PROBLEM_TYPES.idempotencyKey,
+    );
+    const other = await request(post(submission, { 'Idempotency-Key': crypto.randomUUID() }));
+    assert.equal(other.status, 400);
+  });
+
+  it('answers 422 with field errors as sdk codes', async () => {
+    const submission = {
+      ...sample(),
+      message: '   ',
+      reply: { wanted: true, via: 'email', name: 'A' },
+    };
+    const response = await request(post(submission));
+    assert.equal(response.status, 422);
+    const problem = (await response.json()) as {
+      type: string;
+      errors: { path: string[]; code: string }[];
+    };
+    assert.equal(problem.type, PROBLEM_TYPES.invalidSubmission);
+    assert.deepEqual(problem.errors.map((e) => `${e.path.join('.')}:${e.code}`).sort(), [
+      'message:required',
+      'reply.email:required',
+    ]);
+  });
+
+  it('answers 415 for anything but JSON, 400 for broken JSON, 413 past the body limit', async () => {
+    const submission = sample();
+    const text = await request({
+      ...post(submission),
+      headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': submission.id },
+    });
+    assert.equal(text.status, 415);
+    assert.equal(
+      ((await text.json()) as { type: string }).type,
+      PROBLEM_TYPES.unsupportedMediaType,
+    );
+    const broken = await request({ ...post(submission), body: '{"id":' });
+    assert.equal(broken.status, 400);
+    const huge = await request({
+      ...post(submission),
+      body: JSON.stringify({ ...submission, place: 'x'.repeat(70_000) }),
+    });
+    assert.equal(huge.status, 413);
+    assert.equal(((await huge.json()) as { type: string }).type, PROBLEM_TYPES.tooLarge);
+  });
+
+  it('refuses an attachment whose bytes are not its claimed type', async () => {
+    const fake = Buffer.from('%PDF-1.4\nnot a picture').toString('base64');
+    const submission = {
+      ...sample(),
+      attachments: [{ name: 'foto.jpg', type: 'image/jpeg', size: 22, data: fake }],
+    };
+    const response = await request(post(submission));
+    assert.equal(response.status, 422);
+    const problem = (await response.json()) as { errors: { path: unknown[]; code: string }[] };
+    assert.ok(problem.errors.some((e) => e.code === 'file_type_mismatch'));
+  });
+
+  it('answers 429 with Retry-After past the per-client limit', async () => {
+    await relay.stop();
+    await make({ rateLimit: { windowMs: 60_000, max: 2 } });
+    assert.equal((await request(post(sample()))).status, 201);
+    assert.equal((await request(post(sample()))).status, 201);
+    const limited = await request(post(sample()));
+    assert.equal(limited.status, 429);
+    assert.ok(Number(limited.headers.get('Retry-After')) >= 1);
+    assert.equal(((await limited.json()) as { type: string }).type, PROBLEM_TYPES.rateLimited);
+  });
+
+  it('refuses a submission a target cannot carry, before storing it', async () => {
+    await relay.stop();
+    await make();
+    backend.capabilities = { maxMessageLength: 20 };
+    const response = await request(post(sample()));
+    assert.equal(response.status, 422);
+    const problem = (await response.json()) as { errors: { code: string }[] };
+    assert.equal(problem.errors[0]?.code, 'too_long');
+    assert.equal(relay.store.counts().pending, 0);
+  });
+});
+
+describe('CORS', () => {
+  const tmp = tempDir();
+  let relay: Relay;
+  beforeEach(async () => {
+    relay = await createRelay(testConfig(join(tmp.dir, `cors-${Date.now()}.db`)), {
+      log: captureLogger().log,
+      adapters: { rest: () => countingAdapter() },
+    });
+  });
+  afterEach(() => relay.stop());
+
+  it('answers a preflight from an allowed origin with the headers the widget sends', async () => {
+    const response = await relay.app.request('/v1/synpunkter', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://www.exempelkommun.se',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type, idempotency-key, synpunkt-pow',
+      },
+    });
+    assert.equal(response.status, 204);
+    assert.equal(
+      response.headers.get('Access-Control-Allow-Origin'),
+      'https://www.exempelkommun.se',
+    );
+    const allowed = response.headers.get('Access-Control-Allow-Headers')!.toLowerCase();
+    for (const header of ['content-type', 'idempotency-key', 'synpunkt-pow', 'synpunkt-honeypot']) {
+      assert.ok(allowed.includes(header), `${header} is allowed`);
+    }
+  });
+
+  it('refuses other origins with 403 and no CORS headers', async () => {
+    const preflight = await relay.app.request('/v1/synpunkter', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    assert.equal(preflight.status, 403);
+    assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), null);
+    const submission = sample();
+    const posted = await relay.app.request(
+      '/v1/synpunkter',
+      post(submission, { Origin: 'https://evil.example' }),
+    );
+    assert.equal(posted.status, 403);
+    assert.equal(relay.store.receipt(submission.id), undefined, 'nothing was stored');
+  });
+
+  it('lets an allowed origin read the answer', async () => {
+    const response = await relay.app.request(
+      '/v1/synpunkter',
+      post(sample(), { Origin: 'https://www.exempelkommun.se' }),
+    );
+    assert.equal(response.status, 201);
+    assert.equal(
+      response.headers.get('Access-Control-Allow-Origin'),
+      'https://www.exempelkommun.se',
+    );
+    assert.match(response.headers.get('Access-Control-Expose-Headers') ?? '', /Retry-After/);
+  });
+});

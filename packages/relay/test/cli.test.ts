@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createRelay, silentLogger, type RelayConfigInput } from '../src/index.js';
+import {
+  countingAdapter,
+  eventually,
+  kill,
+  post,
+  runCli,
+  sample,
+  startChild,
+  tempDir,
+  testConfig,
+} from './helpers.js';
+
+describe('synpunkt-relay outbox', () => {
+  const tmp = tempDir();
+  const configPath = join(tmp.dir, 'relay.config.json');
+  let config: RelayConfigInput;
+  const dead = sample();
+  const quarantined = sample();
+  let deadReference = '';
+
+  before(async () => {
+    config = testConfig(join(tmp.dir, 'relay.db'), {
+      outbox: {
+        maxAttempts: 1,
+        baseDelayMs: 5,
+        maxDelayMs: 5,
+        pollIntervalMs: 10,
+        concurrency: 1,
+        timeoutMs: 1_000,
+      },
+    });
+    writeFileSync(configPath, JSON.stringify(config));
+    const backend = countingAdapter();
+    backend.state = 'refusing';
+    const relay = await createRelay(config, {
+      log: silentLogger,
+      adapters: { rest: () => backend },
+    });
+    relay.worker.start();
+    const receipt = (await (await relay.app.request('/v1/synpunkter', post(dead))).json()) as {
+      reference: string;
+    };
+    deadReference = receipt.reference;
+    await relay.app.request('/v1/synpunkter', post(quarantined, { 'Synpunkt-Honeypot': 'x' }));
+    await eventually(() => relay.store.counts().dead === 1);
+    await relay.stop();
+  });
+  after(() => tmp.cleanup());
+
+  it('lists dead and quarantined deliveries', async () => {
+    const { code, stdout } = await runCli(['outbox', 'list', '--config', configPath]);
+    assert.equal(code, 0);
+    assert.match(stdout, new RegExp(`${deadReference}\\s+${dead.id}\\s+mem\\s+dead\\s+1`));
+    assert.match(stdout, new RegExp(`${quarantined.id}\\s+mem\\s+quarantined`));
+    assert.doesNotMatch(stdout, /Gungan/, 'no message text in the listing');
+    const json = await runCli(['outbox', 'list', '--json', '--config', configPath]);
+    const entries = JSON.parse(json.stdout) as { submissionId: string; status: string }[];
+    assert.deepEqual(entries.map((e) => e.status).sort(), ['dead', 'quarantined']);
+  });
+
+  it('retries one by reference, all dead ones with --all, and says when there is nothing', async () => {
+    const all = await runCli(['outbox', 'retry', '--all', '--config', configPath]);
+    assert.equal(all.code, 0);
+    assert.match(all.stdout, /^1 dead deliveries/);
+    const one = await runCli(['outbox', 'retry', quarantined.id, '--config', configPath]);
+    assert.equal(one.code, 0);
+    const unknown = await runCli(['outbox', 'retry', 'SYN-1999-000001', '--config', configPath]);
+    assert.equal(unknown.code, 1);
+    const { stdout } = await runCli(['outbox', 'list', '--json', '--config', configPath]);
+    const entries = JSON.parse(stdout) as { status: string; attempts: number }[];
+    assert.deepEqual(
+      entries.map((e) => [e.status, e.attempts]),
+      [
+        ['pending', 0],
+        ['pending', 0],
+      ],
+    );
+    void deadReference;
+  });
+
+  it('stops with exit code 78 and names the field for a bad configuration', async () => {
+    const bad = join(tmp.dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...config, rateLimit: { windowMs: -1, max: 5 } }));
+    const { code, stderr } = await runCli(['--config', bad]);
+    assert.equal(code, 78);
+    assert.match(stderr, /rateLimit\.windowMs: must be greater than 0/);
+  });
+
+  it('shows the usage without --config', async () => {
+    const { code, stderr } = await runCli([]);
+    assert.equal(code, 64);
+    assert.match(stderr, /Usage:/);
+  });
+});
+
+describe('synpunkt-relay on SIGTERM', () => {
+  it('finishes the request in flight, then exits 0', async () => {
+    const tmp = tempDir();
+    const relay = await startChild(
+      testConfig(join(tmp.dir, 'relay.db')),
+      join(tmp.dir, 'relay.config.json'),
+    );
+    try {
+      // A request whose body is still arriving when SIGTERM comes.
+      const submission = sample();
+      const body = JSON.stringify(submission);
+      const request = httpRequest(`${relay.url}/v1/synpunkter`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'Idempotency-Key': submission.id,
+        },
+      });
+      const response = new Promise<number>((resolve, reject) => {
+        request.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        request.on('error', reject);
+      });
+      request.write(body.slice(0, 100));
+      await new Promise((r) => setTimeout(r, 200));
+      relay.process.kill('SIGTERM');
+      await eventually(() => relay.output().includes('relay.stopping'), 10_000, 'the signal');
+      request.end(body.slice(100));
+      assert.equal(await response, 201, 'the request in flight was answered');
+      const { code } = await relay.exited;
+      assert.equal(code, 0);
+      assert.match(relay.output(), /"event":"relay.stopping","signal":"SIGTERM"/);
+      assert.match(relay.output(), /"event":"relay.stopped"/);
+    } finally {
+      await kill(relay);
+      tmp.cleanup();
+    }
+  });
+});

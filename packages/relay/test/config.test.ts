@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, createRelay, loadConfig, parseConfig, silentLogger } from '../src/index.js';
+import { countingAdapter, PACKAGE_DIR, tempDir, testConfig } from './helpers.js';
+
+const base = () => testConfig('/tmp/never-opened.db');
+
+function configError(input: unknown): string {
+  try {
+    parseConfig(input);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.message;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('fills in defaults for a minimal configuration', () => {
+    const config = parseConfig({
+      storePath: 'x.db',
+      targets: [{ name: 'a', type: 'rest', settings: {} }],
+    });
+    assert.equal(config.listen.port, 8787);
+    assert.equal(config.referencePrefix, 'SYN');
+    assert.equal(config.replyDays, 10);
+    assert.equal(config.outbox.maxAttempts, 12);
+    assert.equal(config.challenge.enabled, false);
+  });
+
+  it('names the field that is wrong', () => {
+    assert.match(
+      configError({ ...base(), outbox: { ...base().outbox, maxAttempts: 1.5 } }),
+      /outbox\.maxAttempts: must be a whole number/,
+    );
+    assert.match(
+      configError({ ...base(), listen: { host: '127.0.0.1', port: 70_000 } }),
+      /listen\.port/,
+    );
+    assert.match(
+      configError({ ...base(), allowedOrigins: ['https://kommun.se/page'] }),
+      /allowedOrigins\[0\]: must be an origin/,
+    );
+    assert.match(configError({ ...base(), referencePrefix: 'syn-' }), /referencePrefix/);
+    assert.match(
+      configError({ ...base(), targets: [{ name: 'a', type: 'fax', settings: {} }] }),
+      /targets\[0\]\.type: must be one of/,
+    );
+    assert.match(configError({ ...base(), storePath: undefined }), /storePath/);
+    assert.match(configError({ ...base(), colour: 'blue' }), /unknown field\(s\) colour/);
+    assert.match(
+      configError({ ...base(), challenge: { enabled: true } }),
+      /challenge\.hmacKey: is required/,
+    );
+    assert.match(
+      configError({
+        ...base(),
+        targets: [{ name: 'a', type: 'rest', settings: {}, areas: ['skola'] }],
+      }),
+      /targets: at least one target must take every area/,
+    );
+    assert.match(
+      configError({
+        ...base(),
+        targets: [
+          { name: 'a', type: 'rest', settings: {} },
+          { name: 'a', type: 'rest', settings: {} },
+        ],
+      }),
+      /targets\[1\]\.name: "a" is used twice/,
+    );
+  });
+
+  it('names the field of a secret whose environment variable is missing', async () => {
+    const config = {
+      ...base(),
+      targets: [
+        {
+          name: 'mail',
+          type: 'email' as const,
+          settings: { smtp: { auth: { pass: { env: 'NO_SUCH_VAR_X' } } } },
+        },
+      ],
+    };
+    await assert.rejects(createRelay(config, { env: {}, log: silentLogger }), (error: Error) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(
+        error.message,
+        /targets\[0\]\.settings\.smtp\.auth\.pass: the environment variable NO_SUCH_VAR_X is not set/,
+      );
+      return true;
+    });
+  });
+
+  it('passes a resolved secret to the adapter, and reports an adapter’s TypeError naming the target', async () => {
+    const tmp = tempDir();
+    let seen: unknown;
+    const relay = await createRelay(
+      {
+        ...testConfig(join(tmp.dir, 's.db')),
+        targets: [{ name: 'api', type: 'rest', settings: { token: { env: 'API_TOKEN' } } }],
+      },
+      {
+        log: silentLogger,
+        env: { API_TOKEN: 's3cret' },
+        adapters: { rest: (settings) => ((seen = settings), countingAdapter()) },
+      },
+    );
+    await relay.stop();
+    assert.deepEqual(seen, { token: 's3cret' });
+    await assert.rejects(
+      createRelay(
+        {
+          ...testConfig(join(tmp.dir, 't.db')),
+          targets: [{ name: 'registrator', type: 'email', settings: { smtp: {} } }],
+        },
+        { env: {}, log: silentLogger },
+      ),
+      (error: Error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(
+          error.message,
+          /targets\[0\]\.settings \(target "registrator"\): emailAdapter: smtp\.host/,
+        );
+        return true;
+      },
+    );
+    tmp.cleanup();
+  });
+
+  it('ships an example configuration that is valid', () => {
+    const config = loadConfig(join(PACKAGE_DIR, 'relay.config.example.json'));
+    assert.ok(config.targets.length >= 1);
+    const text = readFileSync(join(PACKAGE_DIR, 'relay.config.example.json'), 'utf8');
+    assert.doesNotMatch(text, /"pass":\s*"/, 'no password in the example: only env references');
+  });
+
+  it('builds the example’s targets with the real adapters once the secrets are set', async () => {
+    const tmp = tempDir();
+    const config = loadConfig(join(PACKAGE_DIR, 'relay.config.example.json'));
+    const relay = await createRelay(
+      { ...config, storePath: join(tmp.dir, 'example.db') },
+      {
+        log: silentLogger,
+        env: {
+          SMTP_PASSWORD: 'x',
+          ARTVISE_API_KEY: 'y',
+          SYNPUNKT_ALTCHA_KEY: 'an-hmac-key-of-some-length',
+        },
+      },
+    );
+    await relay.stop();
+    tmp.cleanup();
+  });
+
+  it('says which file is not JSON', () => {
+    const tmp = tempDir();
+    assert.throws(
+      () => loadConfig(join(tmp.dir, 'missing.json')),
+      /Cannot read the configuration file/,
+    );
+    tmp.cleanup();
+  });
+});

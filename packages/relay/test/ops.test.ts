@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { createRelay } from '../src/index.js';
+import {
+  captureLogger,
+  countingAdapter,
+  eventually,
+  post,
+  sample,
+  tempDir,
+  testConfig,
+} from './helpers.js';
+
+const DAY = 24 * 3600 * 1000;
+
+describe('operations', () => {
+  it('GET /healthz reports a writable store and each target’s last outcome; 503 once stopping', async () => {
+    const tmp = tempDir();
+    const backend = countingAdapter();
+    const relay = await createRelay(testConfig(join(tmp.dir, 'h.db')), {
+      log: captureLogger().log,
+      adapters: { rest: () => backend },
+    });
+    relay.worker.start();
+    try {
+      let health = await relay.app.request('/healthz');
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), {
+        status: 'ok',
+        store: 'writable',
+        targets: { mem: { outcome: 'none' } },
+      });
+      backend.state = 'down';
+      await relay.app.request('/v1/synpunkter', post(sample()));
+      await eventually(() => relay.worker.lastOutcome.get('mem')?.outcome === 'failed');
+      health = await relay.app.request('/healthz');
+      const body = (await health.json()) as { targets: { mem: { outcome: string; code: string } } };
+      assert.equal(
+        health.status,
+        200,
+        'a failing target does not make the relay unhealthy: it queues',
+      );
+      assert.equal(body.targets.mem.outcome, 'failed');
+      assert.equal(body.targets.mem.code, 'AdapterError:unavailable');
+    } finally {
+      await relay.stop();
+    }
+    const stopped = await relay.app.request('/healthz');
+    assert.equal(stopped.status, 503, 'a closed store is reported');
+    tmp.cleanup();
+  });
+
+  it('GET /metrics speaks the Prometheus text format', async () => {
+    const tmp = tempDir();
+    const relay = await createRelay(testConfig(join(tmp.dir, 'm.db')), {
+      log: captureLogger().log,
+      adapters: { rest: () => countingAdapter() },
+    });
+    relay.worker.start();
+    try {
+      const submission = sample();
+      await relay.app.request('/v1/synpunkter', post(submission));
+      await relay.app.request('/v1/synpunkter', post(submission));
+      await relay.app.request('/v1/synpunkter', { method: 'POST', body: 'x' });
+      await eventually(() => relay.metrics.delivered.get('mem') === 1);
+      const response = await relay.app.request('/metrics');
+      assert.match(response.headers.get('Content-Type')!, /^text\/plain; version=0\.0\.4/);
+      const text = await response.text();
+      for (const line of [
+        'synpunkt_accepted_total 1',
+        'synpunkt_replayed_total 1',
+        'synpunkt_rejected_total{reason="unsupported_media_type"} 1',
+        'synpunkt_delivered_total{target="mem"} 1',
+        'synpunkt_queue_depth{status="pending"} 0',
+        'synpunkt_queue_depth{status="delivered"} 1',
+        '# TYPE synpunkt_request_duration_seconds histogram',
+        'synpunkt_request_duration_seconds_count{route="/v1/synpunkter"} 3',
+      ]) {
+        assert.ok(text.includes(`${line}\n`), `has ${line}`);
+      }
+    } finally {
+      await relay.stop();
+      tmp.cleanup();
+    }
+  });
+
+  it('keeps IP addresses and message text out of the logs, and out of the store once purged', async () => {
+    const tmp = tempDir();
+    const storePath = join(tmp.dir, 'p.db');
+    const logs = captureLogger();
+    const relay = await createRelay(testConfig(storePath, { trustProxy: true }), {
+      log: logs.log,
+      adapters: { rest: () => countingAdapter() },
+    });
+    const { port } = await relay.start();
+    const ip = '203.0.113.77';
+    const secret = 'Hemlighet-7f3a9c om grannen';
+    const name = 'Zelda Testsson';
+    const email = 'zelda.privat@example.org';
+    const submission = sample({
+      message: secret,
+      reply: { wanted: true, via: 'email', name, email },
+    });
+    const url = `http://127.0.0.1:${port}/v1/synpunkter`;
+    const accepted = await fetch(url, post(submission, { 'X-Forwarded-For': ip }));
+    assert.equal(accepted.status, 201);
+    const invalid = {
+      ...submission,
+      id: crypto.randomUUID(),
+      reply: { wanted: false, name, email },
+    };
+    assert.equal((await fetch(url, post(invalid, { 'X-Forwarded-For': ip }))).status, 422);
+    assert.equal(
+      (await fetch(url, { ...post(submission, { 'X-Forwarded-For': ip }), body: `${secret}{` }))
+        .status,
+      400,
+    );
+    await eventually(() => relay.store.counts().delivered === 1);
+
+    const logged = logs.text();
+    assert.ok(logged.includes(submission.id), 'logs carry ids');
+    for (const value of [ip, secret, name, email, 'Hemlighet']) {
+      assert.ok(!logged.includes(value), `the logs do not contain ${value}`);
+    }
+    const rows = relay.store.db
+      .prepare(`SELECT count(*) AS n FROM submissions WHERE body LIKE '%Hemlighet-7f3a9c%'`)
+      .get() as { n: number };
+    assert.equal(rows.n, 1, 'the text is stored once, in the submission itself');
+
+    relay.worker.runRetention(Date.now() + 31 * DAY);
+    relay.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    await relay.stop();
+    const files = [storePath, `${storePath}-wal`].filter(existsSync).map((f) => readFileSync(f));
+    for (const file of files) {
+      for (const value of [ip, secret, name, email, 'Hemlighet']) {
+        assert.equal(file.indexOf(value), -1, `the store file does not contain ${value}`);
+      }
+    }
+    const db = new Database(storePath, { readonly: true });
+    assert.deepEqual(db.prepare('SELECT status FROM submissions').all(), [{ status: 'purged' }]);
+    db.close();
+    tmp.cleanup();
+  });
+
+  it('stops gracefully: refuses new submissions, lets a delivery in flight finish, closes the store', async () => {
+    const tmp = tempDir();
+    const storePath = join(tmp.dir, 's.db');
+    const backend = countingAdapter(300);
+    const relay = await createRelay(testConfig(storePath), {
+      log: captureLogger().log,
+      adapters: { rest: () => backend },
+    });
+    await relay.start();
+    const submission = sample();
+    assert.equal((await relay.app.request('/v1/synpunkter', post(submission))).status, 201);
+    await eventually(() => backend.calls.length === 1, 5_000, 'the delivery to start');
+    const stopping = relay.stop();
+    const late = await relay.app.request('/v1/synpunkter', post(sample()));
+    assert.equal(late.status, 503, 'a submission during shutdown is refused, to be retried');
+    assert.ok(late.headers.get('Retry-After'));
+    await stopping;
+    assert.equal(relay.store.db.open, false, 'the store is closed');
+    const db = new Database(storePath, { readonly: true });
+    const row = db
+      .prepare('SELECT status FROM deliveries WHERE submission_id = ?')
+      .get(submission.id);
+    db.close();
+    assert.deepEqual(
+      row,
+      { status: 'delivered' },
+      'the delivery in flight finished and was recorded',
+    );
+    tmp.cleanup();
+  });
+});

@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import { simpleParser } from 'mailparser';
+import { backoffDelay, createRelay, type Relay, type RelayConfigInput } from '../src/index.js';
+import {
+  captureLogger,
+  countingAdapter,
+  emailSettings,
+  eventually,
+  post,
+  sample,
+  smtpSink,
+  tempDir,
+  testConfig,
+} from './helpers.js';
+
+const DAY = 24 * 3600 * 1000;
+
+describe('the outbox', () => {
+  const tmp = tempDir();
+  let relay: Relay | undefined;
+  let n = 0;
+  afterEach(async () => {
+    await relay?.stop();
+    relay = undefined;
+  });
+
+  /** A relay with two rest targets, each backed by its own counting adapter. */
+  const twoTargets = async (overrides: Partial<RelayConfigInput> = {}) => {
+    const backends = [countingAdapter(), countingAdapter()] as const;
+    let made = 0;
+    relay = await createRelay(
+      testConfig(join(tmp.dir, `outbox-${n++}.db`), {
+        targets: [
+          { name: 'registrator', type: 'rest', settings: {} },
+          { name: 'skolan', type: 'rest', settings: {}, areas: ['skola'] },
+        ],
+        ...overrides,
+      }),
+      { log: captureLogger().log, adapters: { rest: () => backends[made++]! } },
+    );
+    relay.worker.start();
+    return { relay, all: backends[0], school: backends[1] };
+  };
+
+  it('sends a submission only to the targets that take its area', async () => {
+    const { relay, all, school } = await twoTargets();
+    const park = sample({ area: 'gata-park' });
+    const classroom = sample({ area: 'skola' });
+    await relay.app.request('/v1/synpunkter', post(park));
+    await relay.app.request('/v1/synpunkter', post(classroom));
+    await eventually(() => all.calls.length === 2 && school.calls.length === 1);
+    assert.deepEqual(school.calls, [classroom.id]);
+  });
+
+  it('gives the clerk’s mail the reference on the sender’s receipt', async () => {
+    const sink = await smtpSink();
+    try {
+      relay = await createRelay(
+        testConfig(join(tmp.dir, `outbox-${n++}.db`), {
+          targets: [{ name: 'registrator', type: 'email', settings: emailSettings(sink.port) }],
+        }),
+        { log: captureLogger().log },
+      );
+      relay.worker.start();
+      const submission = sample();
+      const response = await relay.app.request('/v1/synpunkter', post(submission));
+      const receipt = (await response.json()) as { reference: string };
+      await eventually(() => sink.raw.has(submission.id), 10_000, 'the mail');
+      const mail = await simpleParser(sink.raw.get(submission.id) ?? '');
+      assert.ok(mail.subject?.endsWith(`– ${receipt.reference}`), mail.subject);
+    } finally {
+      await relay?.stop();
+      relay = undefined;
+      await sink.stop();
+    }
+  });
+
+  it('retries a failing target with backoff without sending again to the one that worked', async () => {
+    const { relay, all, school } = await twoTargets();
+    school.state = 'down';
+    const submission = sample({ area: 'skola' });
+    await relay.app.request('/v1/synpunkter', post(submission));
+    await eventually(() => school.calls.length >= 3, 10_000, 'retries');
+    assert.deepEqual(all.calls, [submission.id], 'the working target got it once');
+    assert.ok(relay.metrics.retried.get('skolan') >= 2);
+    school.state = 'up';
+    await eventually(() => school.stored.has(submission.id), 10_000, 'delivery after the outage');
+    await eventually(() => relay.store.counts().delivered === 2);
+    assert.deepEqual(all.calls, [submission.id], 'still once');
+  });
+
+  it('marks a delivery dead after maxAttempts, and at once when the backend refuses for good', async () => {
+    const { relay, all, school } = await twoTargets({
+      outbox: {
+        maxAttempts: 3,
+        baseDelayMs: 5,
+        maxDelayMs: 10,
+        pollIntervalMs: 10,
+        concurrency: 2,
+        timeoutMs: 1_000,
+      },
+    });
+    all.state = 'refusing';
+    school.state = 'down';
+    await relay.app.request('/v1/synpunkter', post(sample({ area: 'skola' })));
+    await eventually(() => relay.store.counts().dead === 2, 10_000, 'both dead');
+    assert.equal(all.calls.length, 1, 'a refusal is not retried');
+    assert.equal(school.calls.length, 3, 'an outage is tried maxAttempts times');
+    const entries = relay.store.list();
+    assert.deepEqual(entries.map((e) => [e.target, e.status, e.attempts]).sort(), [
+      ['registrator', 'dead', 1],
+      ['skolan', 'dead', 3],
+    ]);
+    assert.ok(
+      entries.every((e) => /^AdapterError:/.test(e.lastError ?? '')),
+      'the error is a code',
+    );
+    assert.equal(relay.metrics.dead.get('registrator'), 1);
+
+    all.state = 'up';
+    school.state = 'up';
+    assert.equal(relay.store.retryAllDead(), 2);
+    await eventually(() => relay.store.counts().delivered === 2, 10_000, 'delivery after retry');
+  });
+
+  it('keeps a honeypot submission in quarantine until an operator releases it', async () => {
+    const { relay, all } = await twoTargets();
+    const submission = sample();
+    const response = await relay.app.request(
+      '/v1/synpunkter',
+      post(submission, { 'Synpunkt-Honeypot': 'http://spam.example' }),
+    );
+    assert.equal(response.status, 201, 'answered like any other, so a bot learns nothing');
+    const normal = sample();
+    await relay.app.request('/v1/synpunkter', post(normal));
+    await eventually(() => all.calls.length === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(all.calls, [normal.id], 'the quarantined one was not delivered');
+    assert.deepEqual(
+      relay.store.list().map((e) => [e.submissionId, e.status]),
+      [[submission.id, 'quarantined']],
+    );
+    assert.equal(relay.store.retryAllDead(), 0, '--all does not release quarantine');
+    assert.equal(relay.store.retry(submission.id), 1);
+    await eventually(() => all.calls.includes(submission.id), 10_000, 'release');
+  });
+
+  it('purges delivered submissions after retentionDays, never undelivered ones, and keeps the receipt', async () => {
+    const { relay, school } = await twoTargets({ retentionDays: 30 });
+    school.state = 'down';
+    const delivered = sample();
+    const waiting = sample({ area: 'skola' });
+    const receipt = await (await relay.app.request('/v1/synpunkter', post(delivered))).json();
+    await relay.app.request('/v1/synpunkter', post(waiting));
+    await eventually(() => relay.store.counts().delivered === 2, 10_000, 'two deliveries');
+    assert.equal(relay.worker.runRetention(Date.now() + 29 * DAY), 0, 'not before retentionDays');
+    assert.equal(
+      relay.worker.runRetention(Date.now() + 31 * DAY),
+      1,
+      'only the one every target has',
+    );
+    const row = relay.store.db
+      .prepare('SELECT body, status FROM submissions WHERE id = ?')
+      .get(delivered.id);
+    assert.deepEqual(row, { body: null, status: 'purged' });
+    const kept = relay.store.db
+      .prepare('SELECT body FROM submissions WHERE id = ?')
+      .get(waiting.id) as { body: string | null };
+    assert.ok(kept.body !== null, 'a submission a target still waits for is kept');
+    const again = await relay.app.request('/v1/synpunkter', post(delivered));
+    assert.equal(again.status, 201);
+    assert.deepEqual(
+      await again.json(),
+      receipt,
+      'a late retry still gets its receipt, not a new case',
+    );
+  });
+
+  it('computes exponential backoff with jitter, capped, honouring Retry-After', () => {
+    const options = { baseDelayMs: 1_000, maxDelayMs: 8_000 };
+    assert.equal(
+      backoffDelay(1, options, undefined, () => 0),
+      500,
+    );
+    assert.equal(
+      backoffDelay(1, options, undefined, () => 1),
+      1_000,
+    );
+    assert.equal(
+      backoffDelay(3, options, undefined, () => 1),
+      4_000,
+    );
+    assert.equal(
+      backoffDelay(10, options, undefined, () => 1),
+      8_000,
+    );
+    assert.equal(
+      backoffDelay(1, options, 30_000, () => 1),
+      30_000,
+    );
+  });
+});
