@@ -1,0 +1,93 @@
+// The registry clerk's inbox in the demo: the mails the relay delivered and its outbox.
+// Everything from the server is put on the page with textContent, never as markup.
+const mailList = document.getElementById('mail-list');
+const outboxBody = document.getElementById('outbox-body');
+const status = document.getElementById('refresh-status');
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function renderMail(mails) {
+  mailList.replaceChildren();
+  if (mails.length === 0) {
+    mailList.append(
+      element('p', 'Inga mejl ännu. Skicka en synpunkt från formuläret, så syns den här.'),
+    );
+    return;
+  }
+  for (const mail of mails) {
+    const article = element('article', undefined, 'mail');
+    article.append(element('h3', mail.subject));
+    const meta = element('dl', undefined, 'mail-meta');
+    for (const [label, value] of [
+      ['Från', mail.from],
+      ['Till', mail.to],
+      ['Svara till', mail.replyTo ?? '–'],
+      ['Mottaget', new Date(mail.receivedAt).toLocaleString('sv-SE')],
+      ['Synpunktens id', mail.synpunktId ?? '–'],
+    ]) {
+      meta.append(element('dt', label), element('dd', value));
+    }
+    article.append(meta, element('pre', mail.text, 'mail-body'));
+    if (mail.attachments.length > 0) {
+      const list = element('ul', undefined, 'mail-attachments');
+      for (const file of mail.attachments) {
+        list.append(element('li', `${file.filename} (${file.contentType}, ${file.size} byte)`));
+      }
+      article.append(element('h4', 'Bilagor'), list);
+    }
+    mailList.append(article);
+  }
+}
+
+const STATUS = {
+  pending: 'Väntar',
+  delivered: 'Levererad',
+  dead: 'Misslyckad',
+  quarantined: 'I karantän',
+};
+
+function renderOutbox(outbox) {
+  outboxBody.replaceChildren();
+  if (outbox.entries.length === 0) {
+    const row = element('tr');
+    const cell = element('td', 'Kön är tom: allt är levererat.');
+    cell.colSpan = 5;
+    row.append(cell);
+    outboxBody.append(row);
+    return;
+  }
+  for (const entry of outbox.entries) {
+    const row = element('tr');
+    row.append(
+      element('td', entry.reference),
+      element('td', entry.target),
+      element('td', STATUS[entry.status] ?? entry.status),
+      element('td', String(entry.attempts)),
+      element('td', entry.lastError ?? '–'),
+    );
+    outboxBody.append(row);
+  }
+}
+
+async function refresh() {
+  try {
+    const [mail, outbox] = await Promise.all([
+      fetch('/demo-api/mail').then((r) => r.json()),
+      fetch('/demo-api/outbox').then((r) => r.json()),
+    ]);
+    renderMail(mail);
+    renderOutbox(outbox);
+    status.textContent = `Uppdaterad ${new Date().toLocaleTimeString('sv-SE')}`;
+  } catch {
+    status.textContent = 'Kunde inte hämta. Är demon igång?';
+  }
+}
+
+document.getElementById('refresh').addEventListener('click', refresh);
+refresh();
+setInterval(refresh, 3000);

@@ -1,0 +1,180 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger, createRelay, type Relay, type RelayConfigInput } from '@synpunkt/relay';
+import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
+import { MAIL_PAGE } from './site/mail-page.js';
+import { AREAS, sitePages } from './site/pages.js';
+import { createSiteServer } from './site-server.js';
+
+/** Where the demo keeps its store and log: ignored by git. */
+export const DEMO_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.synpunkt');
+
+/** Ports and paths; every one has a default, so `npm run demo` needs no setup. */
+export interface DemoOptions {
+  /** The site's port (0 picks a free one). Default 8080. */
+  sitePort?: number;
+  /** The relay's port. Default 8787. */
+  relayPort?: number;
+  /** The mail catcher's SMTP port. Default 2525. */
+  smtpPort?: number;
+  /** The relay's SQLite file. Default `demo/.synpunkt/demo.sqlite`. */
+  storePath?: string;
+  /** Where the relay's JSON log lines go. Default `demo/.synpunkt/relay.log`. */
+  logPath?: string;
+  /** The promised answer time in working days. Default 10. */
+  replyDays?: number;
+}
+
+/** A running demo: everything a newcomer, or an end-to-end test, needs to find it. */
+export interface Demo {
+  siteUrl: string;
+  relayUrl: string;
+  smtpPort: number;
+  mail: MailCatcher;
+  relay: Relay;
+  /** Starts the relay again after `stopRelay` (the outage a test plays through). */
+  startRelay(): Promise<void>;
+  /** Stops the relay only, as if it went down. */
+  stopRelay(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function listen(server: ReturnType<typeof createSiteServer>, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** A port that is taken falls back to a free one, so a second demo still starts. */
+async function withFallback<T>(start: (port: number) => Promise<T>, port: number): Promise<T> {
+  try {
+    return await start(port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
+    return start(0);
+  }
+}
+
+function relayConfig(
+  options: Required<DemoOptions>,
+  smtpPort: number,
+  siteOrigins: string[],
+): RelayConfigInput {
+  return {
+    listen: { host: '127.0.0.1', port: options.relayPort },
+    storePath: options.storePath,
+    allowedOrigins: siteOrigins,
+    referencePrefix: 'EXK',
+    replyDays: options.replyDays,
+    challenge: { enabled: false },
+    // Short waits, so a newcomer sees a retry happen while watching.
+    outbox: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 15_000, pollIntervalMs: 250 },
+    retentionDays: 30,
+    targets: [
+      {
+        name: 'registrator',
+        type: 'email',
+        settings: {
+          smtp: { host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true },
+          from: 'synpunkt@exempelkommun.se',
+          fromName: 'Exempelkommun synpunkter',
+          to: {
+            default: 'registrator@exempelkommun.se',
+            byArea: {
+              aldreomsorg: 'aldreomsorg@exempelkommun.se',
+              'forskola-skola': 'skola@exempelkommun.se',
+            },
+          },
+          areaLabels: Object.fromEntries(AREAS),
+          referencePrefix: 'EXK',
+          municipalityName: 'Exempelkommun',
+          confirmation: { enabled: true },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Starts the whole path on loopback: a mail catcher standing in for the registry clerk's
+ * inbox, the relay with its SQLite store delivering to it, and Exempelkommun's site with the
+ * form pasted in as the editor's snippet shows.
+ */
+export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
+  const options: Required<DemoOptions> = {
+    sitePort: input.sitePort ?? 8080,
+    relayPort: input.relayPort ?? 8787,
+    smtpPort: input.smtpPort ?? 2525,
+    storePath: input.storePath ?? join(DEMO_DATA_DIR, 'demo.sqlite'),
+    logPath: input.logPath ?? join(DEMO_DATA_DIR, 'relay.log'),
+    replyDays: input.replyDays ?? 10,
+  };
+  mkdirSync(dirname(options.storePath), { recursive: true });
+  mkdirSync(dirname(options.logPath), { recursive: true });
+
+  const mail = await withFallback(startMailCatcher, options.smtpPort);
+
+  // The site must know the relay's URL and the relay the site's origin: bind the site first.
+  let relayOrigin = '';
+  let relay: Relay | undefined;
+  const site = createSiteServer({
+    pages: () => [
+      ...sitePages({ endpoint: `${relayOrigin}/v1/synpunkter`, replyDays: options.replyDays }),
+      MAIL_PAGE,
+    ],
+    relayOrigin: () => relayOrigin,
+    api: {
+      '/demo-api/mail': () => mail.mails,
+      '/demo-api/outbox': () => ({
+        counts: relay?.store.counts() ?? {},
+        entries:
+          relay?.store.list(['pending', 'dead', 'quarantined', 'delivered']).slice(0, 50) ?? [],
+      }),
+    },
+  });
+  const sitePort = await withFallback((port) => listen(site, port), options.sitePort);
+  const siteOrigins = [`http://127.0.0.1:${sitePort}`, `http://localhost:${sitePort}`];
+
+  const log = createLogger(createWriteStream(options.logPath, { flags: 'a' }));
+  let relayPort = options.relayPort;
+  const startRelay = async (): Promise<void> => {
+    const make = (port: number) =>
+      createRelay(relayConfig({ ...options, relayPort: port }, mail.port, siteOrigins), {
+        log,
+      }).then(async (made) => ({ made, address: await made.start() }));
+    const { made, address } = await withFallback(make, relayPort);
+    relay = made;
+    relayPort = address.port;
+    relayOrigin = `http://127.0.0.1:${address.port}`;
+  };
+  await startRelay();
+
+  const demo: Demo = {
+    siteUrl: `http://127.0.0.1:${sitePort}`,
+    get relayUrl() {
+      return relayOrigin;
+    },
+    smtpPort: mail.port,
+    mail,
+    get relay() {
+      if (!relay) throw new Error('the relay is stopped');
+      return relay;
+    },
+    startRelay,
+    async stopRelay() {
+      await relay?.stop();
+      relay = undefined;
+    },
+    async stop() {
+      await relay?.stop();
+      relay = undefined;
+      await new Promise<void>((resolve) => site.close(() => resolve()));
+      site.closeAllConnections();
+      await mail.close();
+    },
+  };
+  return demo;
+}

@@ -1,0 +1,21 @@
+import type { Page } from './layout.js';
+
+/** The demo's view of what the relay delivered: the clerk's inbox and the outbox. */
+export const MAIL_PAGE: Page = {
+  path: '/demo/post',
+  title: 'Registratorns inkorg (demo)',
+  lang: 'sv',
+  main: `<h1>Registratorns inkorg</h1>
+<p class="lead">Så här kommer synpunkterna fram till kommunens registrator. Relän tar emot dem från formuläret,
+sparar dem och skickar dem som e-post. Sidan uppdateras av sig själv.</p>
+<p><button type="button" class="refresh" id="refresh">Uppdatera nu</button> <span id="refresh-status" role="status"></span></p>
+<h2>Relänas utkorg</h2>
+<table class="outbox">
+  <caption>Leveranser som väntar eller har misslyckats</caption>
+  <thead><tr><th scope="col">Diarienummer</th><th scope="col">Mottagare</th><th scope="col">Status</th><th scope="col">Försök</th><th scope="col">Senaste fel</th></tr></thead>
+  <tbody id="outbox-body"></tbody>
+</table>
+<h2>Mejl</h2>
+<div id="mail-list"></div>`,
+  scripts: ['/js/mail-view.js'],
+};

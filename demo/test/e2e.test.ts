@@ -1,0 +1,204 @@
+// The whole path as a person walks it: Exempelkommun's page in Chromium, the form, the relay
+// with its SQLite store, and the e-mail that reaches the registry clerk's (caught) inbox.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { addWorkingDays } from '@synpunkt/sdk';
+import type { Browser, Page } from 'playwright-core';
+import { startDemo, type Demo } from '../src/demo.js';
+import type { CaughtMail } from '../src/mail-catcher.js';
+import { launchBrowser } from './browser.js';
+
+const REFERENCE = /EXK-\d{4}-\d{6}/;
+
+let demo: Demo;
+let browser: Browser;
+let dataDir: string;
+
+async function eventually<T>(read: () => T | undefined, what: string, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The clerk's mails about one synpunkt (not the confirmation to the sender). */
+function clerkMails(id: string): CaughtMail[] {
+  return demo.mail.mails.filter(
+    (mail) => mail.synpunktId === id && mail.to.includes('exempelkommun.se'),
+  );
+}
+
+/** Script errors and CSP violations in the pages of the current test. */
+let errors: string[] = [];
+
+async function openForm(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('ERR_CONNECTION_REFUSED')) {
+      errors.push(message.text());
+    }
+  });
+  await page.goto(`${demo.siteUrl}${path}`);
+  await page.getByRole('textbox', { name: /Skriv/ }).waitFor();
+  return page;
+}
+
+/** The receipt as the person sees it: its reference and the whole text. */
+async function receiptOf(page: Page): Promise<{ reference: string; text: string }> {
+  const heading = page.getByRole('heading', { name: /Tack för din synpunkt/ });
+  await heading.waitFor({ timeout: 20_000 });
+  // Playwright's CSS locators pierce the form's shadow root.
+  const text = await page.locator('synpunkt-form section.receipt').innerText();
+  const reference = REFERENCE.exec(text)?.[0];
+  assert.ok(reference, `the receipt shows a reference: ${text}`);
+  return { reference, text };
+}
+
+/** The id the relay stored under a reference. */
+function idOf(reference: string): string {
+  const entry = demo.relay.store.list(['delivered', 'pending', 'dead', 'quarantined']);
+  const found = entry.find((e) => e.reference === reference);
+  assert.ok(found, `the relay has ${reference}`);
+  return found.submissionId;
+}
+
+function longSwedishDate(date: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'synpunkt-demo-'));
+  demo = await startDemo({
+    sitePort: 0,
+    relayPort: 0,
+    smtpPort: 0,
+    storePath: join(dataDir, 'demo.sqlite'),
+    logPath: join(dataDir, 'relay.log'),
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('Exempelkommun, end to end', () => {
+  it('a complaint with a reply by e-mail: receipt with the reply-by date, and the clerk’s mail', async () => {
+    const page = await openForm('/kontakt/synpunkter');
+    await page.getByRole('radio', { name: /Klagomål/ }).check();
+    await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption('gata-park');
+    const message = 'Gungan på lekplatsen vid Storgatan har varit trasig i tre veckor.';
+    await page.getByRole('textbox', { name: /Skriv din synpunkt/ }).fill(message);
+    await page.getByRole('textbox', { name: /Var hände det/ }).fill('Lekplatsen vid Storgatan 4');
+    await page.getByRole('radio', { name: /Ja, jag vill ha svar/ }).check();
+    await page.getByRole('textbox', { name: 'Namn' }).fill('Anna Andersson');
+    await page.getByRole('radio', { name: 'E-post' }).check();
+    await page.getByRole('textbox', { name: /E-postadress/ }).fill('anna@example.org');
+    await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+
+    const { reference, text } = await receiptOf(page);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.ok(
+      text.includes(`senast ${longSwedishDate(addWorkingDays(today, 10))}`),
+      `the receipt says when the answer comes: ${text}`,
+    );
+    const id = idOf(reference);
+    const [mail] = await eventually(
+      () => (clerkMails(id).length ? clerkMails(id) : undefined),
+      'the clerk’s mail',
+    );
+    assert.ok(mail);
+    assert.equal(mail.to, 'registrator@exempelkommun.se');
+    assert.match(
+      mail.subject,
+      new RegExp(`Klagomål – Gator, parker och snöröjning – ${reference}`),
+    );
+    assert.match(mail.replyTo ?? '', /anna@example\.org/);
+    assert.ok(mail.text.includes(message), 'the clerk reads the message as written');
+    assert.equal(mail.submission?.message, message);
+    const confirmation = await eventually(
+      () => demo.mail.mails.find((m) => m.to.includes('anna@example.org')),
+      'the confirmation to the sender',
+    );
+    assert.ok(
+      confirmation.subject.includes(reference),
+      'the sender’s confirmation has the reference',
+    );
+    assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
+    await page.close();
+  });
+
+  it('staff register a synpunkt received by phone: the channel reaches the clerk', async () => {
+    const page = await openForm('/intranat/registrera-synpunkt');
+    await page.getByRole('combobox', { name: /Hur kom synpunkten in/ }).selectOption('phone');
+    await page.getByRole('radio', { name: /Förslag/ }).check();
+    await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption('bibliotek');
+    await page
+      .getByRole('textbox', { name: /Skriv vad personen sa/ })
+      .fill('Biblioteket borde ha öppet på söndagar.');
+    await page.getByRole('radio', { name: /Ja, personen vill ha svar/ }).check();
+    await page.getByRole('textbox', { name: 'Namn' }).fill('Bertil Berg');
+    await page.getByRole('radio', { name: 'Telefon' }).check();
+    await page.getByRole('textbox', { name: /Telefonnummer/ }).fill('070-123 45 67');
+    await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+
+    const { reference } = await receiptOf(page);
+    const id = idOf(reference);
+    const [mail] = await eventually(
+      () => (clerkMails(id).length ? clerkMails(id) : undefined),
+      'the clerk’s mail',
+    );
+    assert.equal(mail?.submission?.channel, 'phone');
+    assert.equal((mail?.submission?.reply as { phone?: string }).phone, '+46701234567');
+    assert.match(mail?.subject ?? '', /Förslag – Bibliotek/);
+    assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
+    await page.close();
+  });
+
+  it('sent while the relay is down: the text is kept, and a retry after it is back gives exactly one mail', async () => {
+    const page = await openForm('/kontakt/synpunkter');
+    await page.getByRole('radio', { name: /Beröm/ }).check();
+    await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption('kultur-fritid');
+    const message = 'Tack för den fina konserten i parken!';
+    await page.getByRole('textbox', { name: /Skriv din synpunkt/ }).fill(message);
+    await page.getByRole('radio', { name: /Nej, jag vill vara anonym/ }).check();
+
+    await demo.stopRelay();
+    await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+    await page
+      .getByRole('heading', { name: 'Synpunkten skickades inte' })
+      .waitFor({ timeout: 30_000 });
+    assert.equal(
+      await page.getByRole('textbox', { name: /Skriv din synpunkt/ }).inputValue(),
+      message,
+    );
+
+    await demo.startRelay();
+    await page.getByRole('button', { name: 'Försök igen' }).click();
+    const { reference } = await receiptOf(page);
+    const id = idOf(reference);
+    await eventually(() => (clerkMails(id).length ? true : undefined), 'the clerk’s mail');
+    // Give a duplicate time to show up if there were one.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    assert.equal(clerkMails(id).length, 1, 'exactly one e-mail');
+    assert.equal(clerkMails(id)[0]?.submission?.message, message);
+    assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
+    await page.close();
+  });
+});
