@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import {
-  isAdapterError,
-  PROBLEM_CONTENT_TYPE,
-  type AdapterError,
-  type Submission,
-} from '@synpunkt/sdk';
+import { AdapterError, isAdapterError, PROBLEM_CONTENT_TYPE, type Submission } from '@synpunkt/sdk';
 import { runAdapterConformance, sampleAnonymous, sampleSubmission } from '@synpunkt/sdk/testing';
 import { MAX_RETRY_AFTER_MS, restAdapter, type RestAdapterConfig } from '../src/rest/index.js';
 import { startRestPeer, type RestPeer } from './peers/rest-peer.js';
@@ -395,6 +390,137 @@ describe('rest adapter against a real endpoint', () => {
   });
 });
 
+// --- Headers made for each submission (the widget's honeypot and proof of work). ------------
+
+describe('rest adapter with a headers function', () => {
+  let peer: RestPeer;
+  const adapter = (config: Partial<RestAdapterConfig> = {}) =>
+    restAdapter({ endpoint: peer.url, ...config });
+
+  before(async () => {
+    peer = await startRestPeer();
+  });
+  after(() => peer.close());
+  beforeEach(() => peer.reset());
+
+  it('calls it once per submit, before the first try, and sends its headers on every try', async () => {
+    const submission = sampleSubmission();
+    const unavailable = problemJson({ type: 'about:blank', title: 'Busy', status: 503 });
+    peer.script(unavailable);
+    const calls: string[] = [];
+    const headers = (s: Submission) => {
+      calls.push(s.id);
+      return { 'Synpunkt-Pow': `losning-${calls.length}` };
+    };
+
+    await adapter({ headers, retries: 2 }).submit(submission);
+
+    assert.deepEqual(calls, [submission.id], 'called once, with the submission');
+    const tries = peer.triesOf(submission.id);
+    assert.deepEqual(
+      tries.map((t) => [t.status, t.headers['synpunkt-pow']]),
+      [
+        [503, 'losning-1'],
+        [201, 'losning-1'],
+      ],
+      'the retry inside one submit sends the same headers',
+    );
+
+    // The caller's retry (a second submit of the same submission) asks again.
+    await adapter({ headers }).submit(submission);
+    assert.equal(calls.length, 2);
+    assert.equal(peer.triesOf(submission.id).at(-1)?.headers['synpunkt-pow'], 'losning-2');
+  });
+
+  it('waits for a promise before sending anything', async () => {
+    const submission = sampleSubmission();
+    let release: (headers: Record<string, string>) => void = () => undefined;
+    const made = new Promise<Record<string, string>>((resolve) => (release = resolve));
+    const seen = peer.requests.length;
+
+    const delivery = adapter({ headers: () => made }).submit(submission);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(peer.requests.length, seen, 'nothing is sent while the headers are being made');
+    release({ 'Synpunkt-Honeypot': 'http://spam.example' });
+
+    const receipt = await delivery;
+    assert.equal(receipt.id, submission.id);
+    assert.equal(
+      peer.triesOf(submission.id)[0]?.headers['synpunkt-honeypot'],
+      'http://spam.example',
+    );
+  });
+
+  it('sends no extra header when the function returns an empty object', async () => {
+    const submission = sampleSubmission();
+    await adapter({ headers: async () => ({}) }).submit(submission);
+    const [seen] = peer.triesOf(submission.id);
+    assert.equal(seen?.headers['synpunkt-honeypot'], undefined);
+    assert.equal(seen?.headers['synpunkt-pow'], undefined);
+  });
+
+  it('refuses headers from the function that override its own or carry line breaks, sending nothing', async () => {
+    const seen = peer.requests.length;
+    for (const [made, message] of [
+      [{ 'Idempotency-Key': 'annan' }, /must not set Idempotency-Key/],
+      [{ 'content-type': 'text/plain' }, /must not set Idempotency-Key or Content-Type/],
+      [{ 'X-Spam': 'a\r\nBcc: x' }, /must hold valid header names and values/],
+      [{ 'X-Spam': 1 }, /must be an object of header names and text values/],
+    ] as const) {
+      const error = await failure(
+        adapter({ headers: () => made as unknown as Record<string, string> }).submit(
+          sampleSubmission(),
+        ),
+      );
+      assert.equal(error.reason, 'configuration');
+      assert.equal(error.retryable, false);
+      assert.match(error.message, message);
+    }
+    assert.equal(peer.requests.length, seen, 'nothing was sent');
+  });
+
+  it('fails as configuration when the function throws, and passes its own AdapterError through', async () => {
+    const broken = new Error('trasig');
+    const error = await failure(
+      adapter({
+        headers: () => {
+          throw broken;
+        },
+      }).submit(sampleSubmission()),
+    );
+    assert.equal(error.reason, 'configuration');
+    assert.equal(error.cause, broken);
+    assert.match(error.message, /headers function failed \(trasig\)/);
+
+    const own = new AdapterError('no token yet', { reason: 'unavailable' });
+    const passed = await failure(
+      adapter({ headers: () => Promise.reject(own) }).submit(sampleSubmission()),
+    );
+    assert.equal(passed, own);
+    assert.equal(passed.retryable, true);
+  });
+
+  it('gets the signal, and an abort while the headers are being made rejects with its reason', async () => {
+    const controller = new AbortController();
+    const reason = new Error('the sender left');
+    let given: AbortSignal | undefined;
+    const seen = peer.requests.length;
+    const delivery = adapter({
+      headers: (_s, { signal }) => {
+        given = signal;
+        return new Promise(() => undefined); // never settles on its own
+      },
+    }).submit(sampleSubmission(), { signal: controller.signal });
+
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(given, controller.signal);
+    controller.abort(reason);
+    // The function ignores the signal here; the adapter must not wait for it anyway.
+    await assert.rejects(delivery, (error) => error === reason);
+    assert.equal(peer.requests.length, seen, 'nothing was sent');
+  });
+});
+
 // --- Configuration. ---------------------------------------------------------------------------
 
 describe('rest adapter configuration', () => {
@@ -441,6 +567,12 @@ describe('rest adapter configuration', () => {
     refused({ endpoint, headers: { 'Content-Type': 'text/plain' } }, /headers: must not set/);
     refused({ endpoint, headers: { 'X-Key': 'a\r\nBcc: x' } }, /headers: must hold valid header/);
     refused({ endpoint, headers: { 'X-Key': 1 } }, /headers: must be an object of header names/);
+    refused({ endpoint, headers: 'X-Key: 1' }, /headers: .*or a function that returns one/);
+  });
+
+  it('takes a function for headers', () => {
+    const adapter = restAdapter({ endpoint: 'https://example.org/x', headers: () => ({}) });
+    assert.equal(adapter.name, 'rest');
   });
 
   it('refuses malformed capabilities, unknown options and a fetch that is not a function', () => {

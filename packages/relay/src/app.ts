@@ -134,9 +134,8 @@ export function createApp(deps: AppDependencies): Hono<Env> {
   app.get('/v1/challenge', (c) => {
     const refused = limited(c);
     if (refused) return refused;
-    if (!deps.pow) {
-      return problemResponse(problem(TYPES.challengeDisabled, 404, 'No challenge on this relay'));
-    }
+    // 204, not 404: every form that asks would otherwise log an error in the page's console.
+    if (!deps.pow) return c.body(null, 204, { 'Cache-Control': 'no-store' });
     return c.json(deps.pow.create(), 200, { 'Cache-Control': 'no-store' });
   });
 

@@ -16,8 +16,6 @@ export const RELAY_PROBLEM_TYPES = {
   forbiddenOrigin: 'https://synpunkt.se/problems/forbidden-origin',
   /** No such route. */
   notFound: 'https://synpunkt.se/problems/not-found',
-  /** The challenge is not enabled on this relay. */
-  challengeDisabled: 'https://synpunkt.se/problems/challenge-disabled',
 } as const;
 
 /** A problem+json response. */

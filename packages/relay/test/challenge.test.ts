@@ -123,14 +123,14 @@ describe('proof of work (ALTCHA-compatible)', () => {
 });
 
 describe('challenge disabled', () => {
-  it('answers 404 for GET /v1/challenge and needs no solution', async () => {
+  it('answers 204 (nothing to solve) for GET /v1/challenge and needs no solution', async () => {
     const tmp = tempDir();
     const relay = await createRelay(testConfig(join(tmp.dir, 'nopow.db')), {
       log: captureLogger().log,
       adapters: { rest: () => countingAdapter() },
     });
     try {
-      assert.equal((await relay.app.request('/v1/challenge')).status, 404);
+      assert.equal((await relay.app.request('/v1/challenge')).status, 204);
       assert.equal((await relay.app.request('/v1/synpunkter', post(sample()))).status, 201);
     } finally {
       await relay.stop();

@@ -3,6 +3,7 @@ import {
   IDEMPOTENCY_HEADER,
   isHttpUrl,
   type AdapterCapabilities,
+  type Submission,
 } from '@synpunkt/sdk';
 import * as z from 'zod/mini';
 import { parseConfig } from '../shared/config.js';
@@ -13,6 +14,16 @@ export type FetchFunction = (
   init?: RequestInit,
 ) => Promise<Response>;
 
+/**
+ * Headers made for each submission, such as the widget's proof of work. Called once per
+ * `submit`, before the first try; every retry inside that `submit` sends the same headers. May
+ * return a promise (the send waits for it). The `signal` is the one given to `submit`.
+ */
+export type HeadersFunction = (
+  submission: Submission,
+  context: { signal?: AbortSignal },
+) => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>;
+
 /** How to reach a municipality's own endpoint (or the relay) over HTTP. */
 export interface RestAdapterConfig {
   /** The `http:` or `https:` URL that takes `POST`ed synpunkter. Required. */
@@ -22,10 +33,11 @@ export interface RestAdapterConfig {
   /** How many times to try again after a network error, 408, 429 or 5xx: 0 to 10. Default 2. */
   retries?: number;
   /**
-   * Extra static headers, such as an API key the endpoint wants. `Idempotency-Key` and
-   * `Content-Type` are the adapter's own and are refused here.
+   * Extra headers, such as an API key the endpoint wants: an object, or a function that makes
+   * them for each submission (see {@link HeadersFunction}). `Idempotency-Key` and
+   * `Content-Type` are the adapter's own and are refused, from a function too.
    */
-  headers?: Readonly<Record<string, string>>;
+  headers?: Readonly<Record<string, string>> | HeadersFunction;
   /** What the endpoint can carry, as its operator declares it, so the form shows the right limits. */
   capabilities?: AdapterCapabilities;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
@@ -37,7 +49,7 @@ export interface ResolvedRestConfig {
   endpoint: string;
   timeoutMs: number;
   retries: number;
-  headers: Readonly<Record<string, string>>;
+  headers: Readonly<Record<string, string>> | HeadersFunction;
   capabilities?: AdapterCapabilities;
   fetch?: FetchFunction;
 }
@@ -64,6 +76,25 @@ function validHeaders(headers: Record<string, string>): boolean {
   } catch {
     return false;
   }
+}
+
+/** True when no name is one the adapter sets itself. */
+const ownHeadersOnly = (headers: Record<string, string>): boolean =>
+  Object.keys(headers).every((name) => !RESERVED_HEADERS.includes(name.toLowerCase()));
+
+const HEADERS_ERROR = 'must be an object of header names and text values';
+const RESERVED_ERROR = `must not set ${IDEMPOTENCY_HEADER} or Content-Type: the adapter sets them`;
+const INVALID_ERROR = 'must hold valid header names and values (no line breaks)';
+
+/**
+ * What is wrong with headers a {@link HeadersFunction} returned, or `undefined` when they may be
+ * sent. The same checks as a static `headers` object gets when the adapter is made.
+ */
+export function headersProblem(headers: unknown): string | undefined {
+  if (!isTextRecord(headers)) return HEADERS_ERROR;
+  const record = headers as Record<string, string>;
+  if (!ownHeadersOnly(record)) return RESERVED_ERROR;
+  return validHeaders(record) ? undefined : INVALID_ERROR;
 }
 
 const positive = (what: string) =>
@@ -126,17 +157,17 @@ const schema = z.strictObject(
     ),
     headers: z._default(
       z
-        .custom<Record<string, string>>(isTextRecord, {
-          error: 'must be an object of header names and text values',
-        })
+        .custom<Record<string, string> | HeadersFunction>(
+          (value) => typeof value === 'function' || isTextRecord(value),
+          { error: `${HEADERS_ERROR}, or a function that returns one` },
+        )
         .check(
-          z.refine(
-            (headers) =>
-              Object.keys(headers).every((name) => !RESERVED_HEADERS.includes(name.toLowerCase())),
-            { error: `must not set ${IDEMPOTENCY_HEADER} or Content-Type: the adapter sets them` },
-          ),
-          z.refine(validHeaders, {
-            error: 'must hold valid header names and values (no line breaks)',
+          // A function's headers are checked the same way on each submit.
+          z.refine((headers) => typeof headers === 'function' || ownHeadersOnly(headers), {
+            error: RESERVED_ERROR,
+          }),
+          z.refine((headers) => typeof headers === 'function' || validHeaders(headers), {
+            error: INVALID_ERROR,
           }),
         ),
       {},

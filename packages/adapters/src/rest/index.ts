@@ -6,15 +6,22 @@
 import {
   AdapterError,
   IDEMPOTENCY_HEADER,
+  isAdapterError,
   PROBLEM_CONTENT_TYPE,
   type Adapter,
+  type Submission,
 } from '@synpunkt/sdk';
 import ky, { HTTPError } from 'ky';
-import { parseRestConfig, type RestAdapterConfig } from './config.js';
+import {
+  headersProblem,
+  parseRestConfig,
+  type HeadersFunction,
+  type RestAdapterConfig,
+} from './config.js';
 import { failureOf, isTransient, jsonOf, retryAfterMs } from './errors.js';
 import { receiptOf } from './receipt.js';
 
-export type { FetchFunction, RestAdapterConfig } from './config.js';
+export type { FetchFunction, HeadersFunction, RestAdapterConfig } from './config.js';
 
 /**
  * The longest `Retry-After` the adapter waits for while the sender waits. A longer one ends the
@@ -25,6 +32,48 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 /** Every status worth retrying: 408, 429 and 5xx (ky wants them listed). */
 const RETRY_STATUSES = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
 
+/** Rejects with the signal's reason when it aborts; never resolves. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+/**
+ * The extra headers for one submit: the static ones, or what the function makes (checked like
+ * static ones). A function that throws fails the submit as `configuration`, unless it throws an
+ * `AdapterError`, which passes through as it is.
+ */
+async function headersFor(
+  headers: Readonly<Record<string, string>> | HeadersFunction,
+  submission: Submission,
+  signal: AbortSignal | undefined,
+): Promise<Readonly<Record<string, string>>> {
+  if (typeof headers !== 'function') return headers;
+  let made: unknown;
+  try {
+    const making = Promise.resolve(headers(submission, signal ? { signal } : {}));
+    // The sender may leave while the headers are being made: do not wait for them then.
+    made = await (signal ? Promise.race([making, aborted(signal)]) : making);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (isAdapterError(error)) throw error;
+    throw new AdapterError(
+      `rest: the headers function failed (${error instanceof Error ? error.message : String(error)})`,
+      { reason: 'configuration', cause: error },
+    );
+  }
+  signal?.throwIfAborted();
+  const problem = headersProblem(made);
+  if (problem !== undefined) {
+    throw new AdapterError(`rest: headers: the function's result ${problem}`, {
+      reason: 'configuration',
+    });
+  }
+  return made as Readonly<Record<string, string>>;
+}
+
 /**
  * Makes an adapter that `POST`s each submission as JSON to `endpoint`, with its id as the
  * `Idempotency-Key`, and returns the receipt of a `201` (or `200`) answer.
@@ -34,6 +83,9 @@ const RETRY_STATUSES = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 +
  * does a try that gets no answer within `timeoutMs` (not retried: the sender has waited enough).
  * A `problem+json` answer with field errors fails as `invalid` with the sdk's codes in `issues`;
  * any other refusal as `rejected`. An aborted signal rejects with the signal's reason.
+ *
+ * `headers` may be a function: it is called once per `submit`, before the first try, and its
+ * headers go with every try of that `submit`.
  *
  * @throws TypeError when the configuration is wrong, naming the field.
  * @example
@@ -49,13 +101,14 @@ export function restAdapter(config: RestAdapterConfig): Adapter {
     ...(options.capabilities ? { capabilities: options.capabilities } : {}),
     async submit(submission, { signal } = {}) {
       signal?.throwIfAborted();
+      const extra = await headersFor(options.headers, submission, signal);
       let response: Response;
       let body: unknown;
       try {
         response = await ky.post(options.endpoint, {
           json: submission,
           headers: {
-            ...options.headers,
+            ...extra,
             Accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
             'Content-Type': 'application/json',
             [IDEMPOTENCY_HEADER]: submission.id,
