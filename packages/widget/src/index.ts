@@ -12,7 +12,19 @@ export type {
   SynpunktSubmitDetail,
 } from './synpunkt-form/events.js';
 export type { FormValues } from './synpunkt-form/values.js';
-export type { Catalog, ErrorTextParams, FieldKey, KindText } from './translations/catalog.js';
+export type {
+  Catalog,
+  ErrorTextParams,
+  FieldKey,
+  KindText,
+  LattlastCatalog,
+  LattlastShared,
+  StepId,
+  StepText,
+} from './translations/catalog.js';
 export { sv } from './translations/sv.js';
 export { en } from './translations/en.js';
+export { svLattlast } from './translations/sv-lattlast.js';
+export { enLattlast } from './translations/en-lattlast.js';
+export { lix, lixCounts, type LixCounts } from './lattlast/lix.js';
 export { formatDate } from './synpunkt-form/format-date.js';

@@ -4,9 +4,16 @@
 //
 //   POST /api/synpunkter   the submission (JSON) → 201 receipt | 409 | 415 | 400 | 413 | 422 | 503
 //   POST /api/_control     {"mode": "up" | "down" | "invalid" | "slow"}
-//   GET  /api/_received    [{ key, body }] in arrival order (accepted submissions only)
-//   POST /api/_reset       forget everything, mode back to "up"
+//                          or {"challenge": "on" | "off" | "fail" | { …an ALTCHA challenge… }}
+//   GET  /api/challenge    as a relay with challenge.enabled: "on" (the default) a fresh small
+//                          challenge (maxnumber 1000); "off" 404 (a relay without one); "fail"
+//                          500; an object: that challenge. Solutions are recorded, not checked.
+//   GET  /api/_challenges  {"count": n}: how many GET /api/challenge arrived
+//   GET  /api/_received    [{ key, body, honeypot?, pow? }] in arrival order (accepted only;
+//                          honeypot and pow are the Synpunkt-Honeypot and Synpunkt-Pow headers)
+//   POST /api/_reset       forget everything, mode back to "up", challenge "on"
 
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import {
   IDEMPOTENCY_HEADER,
   PROBLEM_CONTENT_TYPE,
@@ -18,6 +25,8 @@ import {
 
 /** The submissions path, relative to the server's origin. */
 export const SUBMISSIONS_PATH = '/api/synpunkter';
+/** The challenge path: the submissions path with `/synpunkter` → `/challenge`, as on the relay. */
+export const CHALLENGE_PATH = '/api/challenge';
 /** Largest request body accepted, in bytes (attachments travel as base64 inside the JSON). */
 export const BODY_LIMIT = 20 * 1024 * 1024;
 /** How long the "slow" mode waits before answering, in milliseconds. */
@@ -41,7 +50,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  *   middleware: (ctx: any, next: () => Promise<unknown>) => Promise<unknown>,
  *   nodeHandler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<boolean>,
  *   handle: (request: Request) => Promise<Answer | undefined>,
- *   received: () => { key: string, body: unknown }[],
+ *   received: () => { key: string, body: unknown, honeypot?: string, pow?: string }[],
  *   reset: () => void,
  *   setMode: (mode: 'up' | 'down' | 'invalid' | 'slow') => void,
  * }}
@@ -49,16 +58,21 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export function createEndpoint() {
   /** @type {Map<string, { canonical: string, receipt: object }>} */
   let byKey = new Map();
-  /** @type {{ key: string, body: unknown }[]} */
+  /** @type {{ key: string, body: unknown, honeypot?: string, pow?: string }[]} */
   let received = [];
   let sequence = 0;
   let mode = 'up';
+  /** @type {'on' | 'off' | 'fail' | object} */
+  let challenge = 'on';
+  let challengeRequests = 0;
 
   const reset = () => {
     byKey = new Map();
     received = [];
     sequence = 0;
     mode = 'up';
+    challenge = 'on';
+    challengeRequests = 0;
   };
 
   /** @param {Request} request @returns {Promise<Answer | undefined>} */
@@ -71,13 +85,22 @@ export function createEndpoint() {
         headers: {
           'access-control-allow-origin': '*',
           'access-control-allow-methods': 'POST, GET, OPTIONS',
-          'access-control-allow-headers': `content-type, ${IDEMPOTENCY_HEADER.toLowerCase()}`,
+          'access-control-allow-headers': `content-type, ${IDEMPOTENCY_HEADER.toLowerCase()}, synpunkt-pow, synpunkt-honeypot`,
           'access-control-expose-headers': 'retry-after',
         },
       };
     }
     if (path === SUBMISSIONS_PATH && method === 'POST') return submit(request);
     if (path === '/api/_received' && method === 'GET') return json(200, received);
+    if (path === CHALLENGE_PATH && method === 'GET') {
+      challengeRequests += 1;
+      if (challenge === 'off') return problem(404, 'about:blank', 'No challenge here');
+      if (challenge === 'fail') return problem(500, 'about:blank', 'The challenge broke (test)');
+      return json(200, challenge === 'on' ? smallChallenge() : challenge);
+    }
+    if (path === '/api/_challenges' && method === 'GET') {
+      return json(200, { count: challengeRequests });
+    }
     if (path === '/api/_reset' && method === 'POST') {
       reset();
       return { status: 204, headers: {} };
@@ -85,10 +108,28 @@ export function createEndpoint() {
     if (path === '/api/_control' && method === 'POST') {
       const raw = await request.read();
       let wanted;
+      let control;
       try {
-        wanted = raw === 'too-large' ? undefined : JSON.parse(raw.toString('utf8')).mode;
+        control = raw === 'too-large' ? undefined : JSON.parse(raw.toString('utf8'));
+        wanted = control?.mode;
       } catch {
         wanted = undefined;
+      }
+      if (
+        control &&
+        typeof control === 'object' &&
+        'challenge' in control &&
+        !('mode' in control)
+      ) {
+        const next = control.challenge;
+        const named = next === 'on' || next === 'off' || next === 'fail';
+        if (!named && (typeof next !== 'object' || next === null)) {
+          return problem(400, PROBLEM_TYPES.invalidSubmission, 'Unknown challenge', {
+            detail: 'challenge must be "on", "off", "fail" or a challenge object',
+          });
+        }
+        challenge = next;
+        return json(200, { challenge });
       }
       if (!MODES.includes(wanted)) {
         return problem(400, PROBLEM_TYPES.invalidSubmission, 'Unknown mode', {
@@ -159,7 +200,14 @@ export function createEndpoint() {
         : {}),
     };
     byKey.set(key, { canonical, receipt });
-    received.push({ key, body: input });
+    const honeypot = request.headers['synpunkt-honeypot'];
+    const pow = request.headers['synpunkt-pow'];
+    received.push({
+      key,
+      body: input,
+      ...(honeypot === undefined ? {} : { honeypot: String(honeypot) }),
+      ...(pow === undefined ? {} : { pow: String(pow) }),
+    });
     return json(201, receipt);
   }
 
@@ -206,6 +254,24 @@ export function createEndpoint() {
       if (!MODES.includes(next)) throw new TypeError(`Unknown mode: ${next}`);
       mode = next;
     },
+  };
+}
+
+/**
+ * A fresh ALTCHA challenge with a small search (at most 1 001 hashes), as the relay makes them,
+ * signed with a fixed test key.
+ */
+function smallChallenge() {
+  const maxnumber = 1000;
+  const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+  const salt = `${randomBytes(12).toString('hex')}?expires=${Math.floor(Date.now() / 1000) + 1200}`;
+  const challenge = sha256(`${salt}${randomInt(0, maxnumber + 1)}`);
+  return {
+    algorithm: 'SHA-256',
+    challenge,
+    maxnumber,
+    salt,
+    signature: sha256(`test:${challenge}`),
   };
 }
 

@@ -416,17 +416,20 @@ describe('attachments', () => {
 });
 
 describe('sending', () => {
-  it('while sending: the button is disabled and busy, "Skickar…" is announced, and a second click sends nothing', async () => {
+  it('while sending: the button is aria-disabled and busy, keeps focus, "Skickar…" is announced, and a second click sends nothing', async () => {
     const el = await snippet();
     await fillValid(el);
     await setEndpoint('slow');
     const submitted = oneEvent(el, 'synpunkt-submit');
     const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
+    button.focus();
     button.click();
     button.click();
     await submitted;
+    // A disabled button would have dropped keyboard focus to the page.
+    expect(el.shadowRoot!.activeElement).to.equal(button);
     await el.updateComplete;
-    expect(button.disabled).to.equal(true);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
     expect(button.getAttribute('aria-busy')).to.equal('true');
     await waitUntil(() => text($(el, '[role="status"]')) === 'Skickar…', 'announced');
     await el.send();

@@ -37,13 +37,24 @@ export const styles = css`
   * {
     box-sizing: border-box;
   }
+  /*
+   * Browsers reset spacing on controls (letter-spacing: normal); a reader's text-spacing
+   * stylesheet reaches the form only by inheritance, so the controls must inherit it.
+   */
+  button,
+  input,
+  select,
+  textarea {
+    letter-spacing: inherit;
+    word-spacing: inherit;
+  }
   .root {
     max-width: 40rem;
     line-height: 1.5;
   }
   h2 {
+    /* No line-height of its own: a reader's 1.5 (WCAG 1.4.12) must reach headings too. */
     font-size: 1.25em;
-    line-height: 1.3;
     margin: 0 0 calc(var(--_space) / 2);
   }
   p,
@@ -198,7 +209,6 @@ export const styles = css`
   }
   .reference {
     font-size: 1.25em;
-    letter-spacing: 0.05em;
   }
   button {
     font: inherit;
@@ -218,11 +228,22 @@ export const styles = css`
     min-height: 2.25em;
     padding: 0.25em 0.75em;
   }
-  button:disabled {
+  /*
+   * "Skickar…" is read while it shows: full contrast, no fading (WCAG 1.4.3). aria-disabled, not
+   * disabled: a disabled button would drop keyboard focus to the page mid-send; send() ignores
+   * a second press.
+   */
+  button[aria-disabled='true'] {
     cursor: progress;
-    opacity: 0.8;
   }
+  /*
+   * Focus is always seen (WCAG 2.4.7, 2.4.13): 3px, at least 3:1 on the background. A date field
+   * has its focus on inner parts (day, month, year, the calendar button); on the calendar button
+   * the field itself is neither :focus nor :focus-visible, hence :focus-within there. The editor's slotted link gets the same ring.
+   */
   :focus-visible,
+  input[type='date']:focus-within,
+  ::slotted(a:focus-visible),
   .summary:focus,
   .failure:focus,
   h2:focus {
@@ -268,7 +289,9 @@ export const styles = css`
     .has-error {
       border-color: Mark;
     }
-    :focus-visible {
+    :focus-visible,
+    input[type='date']:focus-within,
+    ::slotted(a:focus-visible) {
       outline-color: Highlight;
     }
   }

@@ -13,17 +13,22 @@ import {
   type SynpunktClient,
   type ValidationIssue,
 } from '@synpunkt/sdk';
-import { restAdapter } from '@synpunkt/adapters/rest';
+import { restAdapter, type HeadersFunction } from '@synpunkt/adapters/rest';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Catalog, FieldKey } from '../translations/catalog.js';
+import { lattlastStyles } from '../lattlast/lattlast.styles.js';
+import { Steps } from '../lattlast/steps.js';
+import type { Catalog, FieldKey, LattlastCatalog } from '../translations/catalog.js';
 import { en } from '../translations/en.js';
+import { enLattlast } from '../translations/en-lattlast.js';
 import { sv } from '../translations/sv.js';
+import { svLattlast } from '../translations/sv-lattlast.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './draft-storage.js';
 import { emit } from './events.js';
 import { addFiles, fileLimits, type Refusal } from './files.js';
 import { formatDate, formatNumber } from './format-date.js';
+import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { styles } from './synpunkt-form.styles.js';
 import { emptyValues, fieldOf, toDraft, type FormValues } from './values.js';
 
@@ -39,6 +44,8 @@ export interface Area {
 export type Status = 'editing' | 'sending' | 'failed' | 'sent';
 
 const SAVE_DELAY_MS = 300;
+/** The count is read out once typing pauses this long: not at every key (WCAG 4.1.3). */
+const COUNT_DELAY_MS = 1000;
 
 /** Links only to web pages, mail and phone: an attribute can never run script. */
 const safeUrl = (url: string): string | undefined =>
@@ -51,12 +58,12 @@ const misconfigured = (why: string): Adapter => ({
 });
 
 /** The rest adapter for the `endpoint` attribute; a relative URL is read against the page. */
-function endpointAdapter(endpoint: string): Adapter {
+function endpointAdapter(endpoint: string, headers: HeadersFunction): Adapter {
   if (!endpoint) {
     return misconfigured('<synpunkt-form> has no endpoint attribute and no adapter property');
   }
   try {
-    return restAdapter({ endpoint: new URL(endpoint, document.baseURI).href });
+    return restAdapter({ endpoint: new URL(endpoint, document.baseURI).href, headers });
   } catch (error) {
     return misconfigured(`<synpunkt-form endpoint="${endpoint}">: ${String(error)}`);
   }
@@ -105,7 +112,7 @@ function endpointAdapter(endpoint: string): Adapter {
  * @cssprop --synpunkt-space - The base spacing (default 1rem).
  */
 export class SynpunktForm extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, lattlastStyles, honeypotStyles];
 
   /** Where to POST the synpunkt (the relay or the municipality's own REST endpoint). */
   @property() endpoint = '';
@@ -127,12 +134,24 @@ export class SynpunktForm extends LitElement {
   @property({ attribute: 'ivo-url' }) ivoUrl = 'https://www.ivo.se/';
   /** The municipality's name, used in texts ("Det du skickar till Exempels kommun…"). */
   @property() municipality = '';
-  /** Start in lättläst (easy-to-read) mode. Reserved: the steps come with the lättläst issue. */
+  /**
+   * `off`: no proof of work. Otherwise, with an `endpoint`, the form fetches a challenge from
+   * the relay when the person starts typing and solves it in the background (no puzzle shown).
+   */
+  @property() challenge: 'on' | 'off' = 'on';
+  /** Where to fetch the challenge; default: `endpoint` with `/synpunkter` → `/challenge`. */
+  @property({ attribute: 'challenge-url' }) challengeUrl = '';
+  /**
+   * Start in lättläst (easy-to-read) mode: one question per step, easier words, "Lyssna".
+   * The "Lättläst" toggle at the top switches either way. Staff mode is always standard.
+   */
   @property({ type: Boolean }) lattlast = false;
   /** The areas to choose from; read from `<synpunkt-area>` children when there are any. */
   @property({ attribute: false }) areas: Area[] = [];
   /** For integrators: texts in another language, overriding `sv`/`en`. */
   @property({ attribute: false }) catalog: Catalog | undefined;
+  /** The lättläst texts to go with `catalog`; without them a custom catalog has no lättläst mode. */
+  @property({ attribute: false }) lattlastCatalog: LattlastCatalog | undefined;
 
   /** The presentation: the one-page form, or lättläst steps. */
   @state() mode: Mode = 'standard';
@@ -156,10 +175,13 @@ export class SynpunktForm extends LitElement {
   private replyWanted = false;
   private restored = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
   private focusAfterRender: string | undefined;
   private cached: { key: unknown[]; client: SynpunktClient } | undefined;
   private readonly observer = new MutationObserver(() => this.readAreas());
   private readonly langObserver = new MutationObserver(() => this.requestUpdate());
+  private readonly steps = new Steps(this);
+  private readonly protection = new Protection(this);
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -176,11 +198,22 @@ export class SynpunktForm extends LitElement {
 
   /** The texts in use. */
   get texts(): Catalog {
-    if (this.catalog) return this.catalog;
+    const base = this.catalog ?? (this.english ? en : sv);
+    const easy = this.mode === 'lattlast' ? this.lattlastTexts : undefined;
+    return easy ? { ...base, ...easy } : base;
+  }
+
+  /** The lättläst texts for the language in use; none in staff mode. */
+  get lattlastTexts(): LattlastCatalog | undefined {
+    if (this.staff) return undefined;
+    if (this.catalog) return this.lattlastCatalog;
+    return this.english ? enLattlast : svLattlast;
+  }
+
+  private get english(): boolean {
     const lang =
       this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'sv';
-    // The lättläst catalog plugs in here: `this.mode === 'lattlast'` with Swedish.
-    return lang.toLowerCase().startsWith('en') ? en : sv;
+    return lang.toLowerCase().startsWith('en');
   }
 
   /** The sdk client for the current adapter and reply promise. */
@@ -188,7 +221,7 @@ export class SynpunktForm extends LitElement {
     const days = Number.isInteger(this.replyDays) && this.replyDays >= 0 ? this.replyDays : 10;
     const key = [this.adapter, this.endpoint, days];
     if (!this.cached || key.some((part, i) => part !== this.cached?.key[i])) {
-      const adapter = this.adapter ?? endpointAdapter(this.endpoint);
+      const adapter = this.adapter ?? endpointAdapter(this.endpoint, this.protection.headers);
       this.cached = { key, client: createClient({ adapter, replyWithinWorkingDays: days }) };
     }
     return this.cached.client;
@@ -217,6 +250,7 @@ export class SynpunktForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lattlast')) this.mode = this.lattlast ? 'lattlast' : 'standard';
+    if (!this.lattlastTexts) this.mode = 'standard';
   }
 
   protected override updated(): void {
@@ -301,13 +335,26 @@ export class SynpunktForm extends LitElement {
   // ---- actions ----------------------------------------------------------------------------
 
   private readonly onInput = (event: Event): void => {
+    this.protection.start();
     const target = event.target as HTMLInputElement;
     const name = target.name as keyof FormValues;
     if (!(name in this.values) || (target.type === 'radio' && !target.checked)) return;
     if (this.values[name] === target.value) return;
     this.values = { ...this.values, [name]: target.value };
     this.changed();
+    if (name === 'message') this.announceCount();
   };
+
+  /** Reads the visible character count out, politely, when the typing pauses. */
+  private announceCount(): void {
+    clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => {
+      const count = this.renderRoot.querySelector('#f-message-count')?.textContent ?? '';
+      if (count && this.status !== 'sending' && this.status !== 'sent') {
+        this.announce(count.replace(/\s+/g, ' ').trim());
+      }
+    }, COUNT_DELAY_MS);
+  }
 
   private readonly onFiles = async (event: Event): Promise<void> => {
     const input = event.target as HTMLInputElement;
@@ -373,7 +420,9 @@ export class SynpunktForm extends LitElement {
     this.attachments = [];
     this.refused = [];
     this.attempt = undefined;
-    this.announcement = '';
+    this.announce(
+      `${this.texts.receiptHeading} ${this.texts.receiptReference}: ${receipt.reference}`,
+    );
     this.focusAfterRender = '#receipt-heading';
     emit(this, 'synpunkt-success', receipt);
   }
@@ -409,12 +458,14 @@ export class SynpunktForm extends LitElement {
     this.receipt = undefined;
     this.issues = [];
     this.lostFiles = [];
-    this.focusAfterRender = 'input, select';
+    this.steps.start();
+    this.focusAfterRender = this.mode === 'lattlast' ? '#ll-heading' : 'input, select';
   };
 
   private focusField(event: Event, key: FieldKey): void {
     event.preventDefault();
     const target = this.renderRoot.querySelector<HTMLElement>(`#f-${key}`);
+    if (!target && this.mode === 'lattlast') return this.steps.edit(key, `#f-${key}`);
     target?.scrollIntoView({ block: 'center' });
     target?.focus();
   }
@@ -460,9 +511,67 @@ export class SynpunktForm extends LitElement {
   override render(): TemplateResult {
     const t = this.texts;
     return html`<div class="root" part="root" lang=${t.locale}>
-      ${this.status === 'sent' ? this.renderReceipt(t) : this.renderForm(t)}
+      ${this.renderToggle()}
+      ${
+        this.status === 'sent'
+          ? this.renderReceipt(t)
+          : this.mode === 'lattlast'
+            ? this.renderSteps(t)
+            : this.renderForm(t)
+      }
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
+  }
+
+  /** "Lättläst" at the top: a toggle button; into lättläst, focus goes to the step heading. */
+  private renderToggle(): TemplateResult | typeof nothing {
+    const easy = this.lattlastTexts;
+    if (!easy) return nothing;
+    const on = this.mode === 'lattlast';
+    const toggle = () => {
+      this.mode = on ? 'standard' : 'lattlast';
+      this.issues = [];
+      this.steps.start();
+    };
+    return html`<button
+      type="button"
+      part="button"
+      class="mode-toggle"
+      aria-pressed=${on ? 'true' : 'false'}
+      @click=${toggle}
+    >
+      ${easy.toggle}
+    </button>`;
+  }
+
+  private renderSteps(t: Catalog): TemplateResult {
+    const easy = this.lattlastTexts ?? svLattlast;
+    const max = this.client.capabilities.maxMessageLength ?? LIMITS.messageMax;
+    return this.steps.render({
+      t: { ...t, ...easy },
+      areas: this.areas,
+      values: this.values,
+      attachments: this.attachments,
+      issues: this.issues,
+      who: this.who,
+      privacyUrl: safeUrl(this.privacyUrl),
+      sending: this.status === 'sending',
+      routes: this.renderRoutes(t),
+      summary: this.renderSummary(t),
+      failure: this.renderFailure(t),
+      messageMax: Math.min(LIMITS.messageMax, max),
+      reply: this.renderReply(t),
+      onInput: this.onInput,
+      validate: () => this.client.validate(this.draft()),
+      showIssues: (issues) => (issues[0] ? this.showIssues(issues) : (this.issues = [])),
+      errorText: (issue) => this.errorText(issue),
+      send: () => void this.send(),
+      elsewhere: (key) => {
+        this.mode = 'standard';
+        this.issues = [];
+        this.focusAfterRender = `#f-${key}`;
+      },
+    });
   }
 
   private renderReceipt(t: Catalog): TemplateResult {
@@ -530,7 +639,7 @@ export class SynpunktForm extends LitElement {
             />`,
         )}
         ${limits ? this.renderFiles(t, limits.maxCount, limits.maxBytes, limits.types) : nothing}
-        ${this.renderReply(t)}
+        ${this.renderReply(t)} ${honeypotField(t.locale)}
         <p class="notice" part="notice">
           ${this.staff ? t.publicRecordStaff(this.who) : t.publicRecord(this.who)}
           ${
@@ -543,7 +652,7 @@ export class SynpunktForm extends LitElement {
           type="submit"
           part="button"
           class="send"
-          ?disabled=${sending}
+          aria-disabled=${sending ? 'true' : 'false'}
           aria-busy=${sending ? 'true' : 'false'}
         >
           ${sending ? t.sending : t.send}
@@ -665,7 +774,10 @@ export class SynpunktForm extends LitElement {
     return html`<div class="field ${this.errorOf(key) ? 'has-error' : ''}" part="field">
       <label part="label" for="f-${key}"
         >${label}${
-          optional ? html` <span class="optional">${this.texts.optional}</span>` : nothing
+          optional
+            ? // One text node with its space: Chromium drops a lone space between Lit's markers.
+              html`<span class="optional">${` ${this.texts.optional}`}</span>`
+            : nothing
         }</label
       >
       ${hint ? html`<p class="hint" part="hint" id="f-${key}-hint">${hint}</p>` : nothing}
@@ -684,6 +796,8 @@ export class SynpunktForm extends LitElement {
     return html`<fieldset
       class="${this.errorOf(key) ? 'has-error' : ''}"
       part="fieldset"
+      role="radiogroup"
+      aria-invalid=${this.invalid(key)}
       aria-describedby=${this.describedBy(key, hint !== undefined) || nothing}
     >
       <legend part="legend">${legend}</legend>

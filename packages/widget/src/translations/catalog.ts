@@ -210,3 +210,56 @@ export interface Catalog {
   /** One text per sdk error code. */
   errors: Record<ErrorCode, (params: ErrorTextParams) => string>;
 }
+
+/** The catalog's texts that lättläst mode shows in its own, easier words. */
+export type LattlastShared =
+  | 'kinds'
+  | 'areaUnknown'
+  | 'requiredForReply'
+  | 'replyLegend'
+  | 'replyYes'
+  | 'replyNo'
+  | 'viaLegend'
+  | 'publicRecord'
+  | 'privacyLink'
+  | 'receiptReference'
+  | 'receiptReplyBy'
+  | 'receiptNext'
+  | 'receiptNextAnonymous'
+  | 'errors';
+
+/** The lättläst steps, in order. `area` is left out when no areas are configured. */
+export type StepId = 'kind' | 'area' | 'message' | 'reply' | 'review';
+
+/** The heading (the question) and the one instruction of a lättläst step. */
+export interface StepText {
+  /** The question: "Vad handlar din synpunkt om?". */
+  heading: string;
+  /** One short instruction: "Välj ett svar.". */
+  instruction: string;
+}
+
+/**
+ * The lättläst (easy-to-read) texts of one language: the steps' own texts and, for every text
+ * of the standard catalog that the steps show, an easier version. Every sdk error code and every
+ * field needs one, so a missing text is a compile error. Written to the easy-to-read guidance:
+ * common words, short sentences, "du", no abbreviations, the same word for the same thing.
+ */
+export interface LattlastCatalog extends Pick<Catalog, LattlastShared> {
+  /** The mode switch at the top of the form: "Lättläst". */
+  toggle: string;
+  /** The progress in each step heading: "Steg 2 av 5". */
+  progress: (step: number, total: number) => string;
+  /** Back one step: "Tillbaka". */
+  back: string;
+  /** On to the next step: "Nästa". */
+  next: string;
+  /** Reads the screen aloud: "Lyssna". */
+  listen: string;
+  /** Stops reading: "Sluta läsa". */
+  stopListening: string;
+  /** The button beside each answer on the last step: "Ändra". */
+  change: string;
+  /** Each step's question and instruction. */
+  steps: Record<StepId, StepText>;
+}

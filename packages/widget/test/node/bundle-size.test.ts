@@ -9,11 +9,12 @@ import { gzipSync } from 'node:zlib';
 const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.url));
 /**
  * The ceiling this file may not grow past. The widget issue asks for 25 KB; that is out of reach
- * with lit (5.8 KB), the sdk's zod/mini schema shared with the relay (13.8 KB) and ky (6.5 KB)
- * before a line of form code or a second language (see the widget README, "Size"). This guards
- * against growth while the team decides; lower it with every saving.
+ * with lit (5.8 KB), the sdk's zod/mini schema shared with the relay (13.8 KB) and ky (4.5 KB)
+ * before a line of form code, and the form now holds two languages, lättläst steps with their
+ * own catalogs, and spam protection (see the widget README, "Size"). This guards against growth
+ * while the team decides; lower it with every saving.
  */
-const BUDGET = 44 * 1024;
+const BUDGET = 48 * 1024;
 
 function read(): string {
   assert.ok(
