@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -69,7 +70,8 @@ function relayConfig(
     allowedOrigins: siteOrigins,
     referencePrefix: 'EXK',
     replyDays: options.replyDays,
-    challenge: { enabled: false },
+    // The form solves a proof-of-work in the background while the person types: no puzzle.
+    challenge: { enabled: true, hmacKey: { env: 'SYNPUNKT_DEMO_POW_KEY' } },
     // Short waits, so a newcomer sees a retry happen while watching.
     outbox: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 15_000, pollIntervalMs: 250 },
     retentionDays: 30,
@@ -139,11 +141,14 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
   const siteOrigins = [`http://127.0.0.1:${sitePort}`, `http://localhost:${sitePort}`];
 
   const log = createLogger(createWriteStream(options.logPath, { flags: 'a' }));
+  // A fresh key per run: the demo keeps no secrets.
+  const env = { ...process.env, SYNPUNKT_DEMO_POW_KEY: randomBytes(32).toString('hex') };
   let relayPort = options.relayPort;
   const startRelay = async (): Promise<void> => {
     const make = (port: number) =>
       createRelay(relayConfig({ ...options, relayPort: port }, mail.port, siteOrigins), {
         log,
+        env,
       }).then(async (made) => ({ made, address: await made.start() }));
     const { made, address } = await withFallback(make, relayPort);
     relay = made;

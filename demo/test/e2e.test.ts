@@ -1,4 +1,5 @@
-// The whole path as a person walks it: Exempelkommun's page in Chromium, the form, the relay
+// The whole path as a person walks it: Exempelkommun's page in Chromium, the form (which solves
+// the relay's proof-of-work in the background: the demo relay refuses a send without it), the relay
 // with its SQLite store, and the e-mail that reaches the registry clerk's (caught) inbox.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,8 +48,18 @@ async function openForm(path: string): Promise<Page> {
     }
   });
   await page.goto(`${demo.siteUrl}${path}`);
-  await page.getByRole('textbox', { name: /Skriv/ }).waitFor();
+  // Upgraded: the form's first question is on screen (both modes start with the kind).
+  await page.getByRole('radio', { name: /Beröm/ }).waitFor({ state: 'attached' });
   return page;
+}
+
+/** Chooses an answer as a person does: by clicking its text (in lättläst, a card that covers the radio). */
+async function choose(page: Page, name: RegExp | string): Promise<void> {
+  await page.locator('synpunkt-form label', { hasText: name }).first().click();
+  assert.ok(
+    await page.getByRole('radio', { name }).first().isChecked(),
+    `${String(name)} is chosen`,
+  );
 }
 
 /** The receipt as the person sees it: its reference and the whole text. */
@@ -140,6 +151,44 @@ describe('Exempelkommun, end to end', () => {
       confirmation.subject.includes(reference),
       'the sender’s confirmation has the reference',
     );
+    assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
+    await page.close();
+  });
+
+  it('an anonymous praise in lättläst mode, step by step: no contact details reach the clerk', async () => {
+    const page = await openForm('/lattlast/synpunkter');
+    await page.getByRole('heading', { name: /Steg 1 av 5/ }).waitFor();
+    await choose(page, /Beröm/);
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { name: /Steg 2 av 5/ }).waitFor();
+    await choose(page, 'Bibliotek');
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    const message = 'Personalen på biblioteket hjälpte mig att hitta en bra bok. Tack!';
+    await page.getByRole('textbox', { name: /Skriv din synpunkt/ }).fill(message);
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await choose(page, /Nej, jag skickar utan namn/);
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { name: /Stämmer allt/ }).waitFor();
+    assert.ok(
+      (await page.locator('synpunkt-form').getByText(message).count()) > 0,
+      'the last step reads the message back',
+    );
+    await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+
+    const { reference, text } = await receiptOf(page);
+    assert.ok(
+      text.includes('Du skickade utan namn'),
+      `the receipt says no answer will come: ${text}`,
+    );
+    const id = idOf(reference);
+    const [mail] = await eventually(
+      () => (clerkMails(id).length ? clerkMails(id) : undefined),
+      'the clerk’s mail',
+    );
+    assert.deepEqual(mail?.submission?.reply, { wanted: false });
+    assert.equal(mail?.submission?.mode, 'lattlast');
+    assert.equal(mail?.submission?.kind, 'praise');
+    assert.equal(mail?.replyTo, undefined, 'nobody to reply to');
     assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
     await page.close();
   });
