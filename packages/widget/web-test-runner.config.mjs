@@ -6,19 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createEndpoint } from './test/endpoint.mjs';
 import { countReporter } from './test/reporter.mjs';
-
-/** Flags that keep Chromium quiet on a closed network, in a container. */
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROME_FLAGS, chromeExecutable } from '../../scripts/lib/chrome.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
@@ -34,7 +22,7 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: chromeExecutable(),
         headless: true,
         args: CHROME_FLAGS,
       },

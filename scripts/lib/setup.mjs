@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { findChrome } from './chrome.mjs';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -62,21 +63,6 @@ export function ensureDependencies() {
   log('Installing dependencies with pnpm (the first time takes about a minute)…');
   const code = runPnpm(['install', '--frozen-lockfile'], { env: installEnv() });
   if (code !== 0) fail('Installing dependencies failed; see the output above.');
-}
-
-const CHROME_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
-
-function findChrome() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  return CHROME_CANDIDATES.find((path) => existsSync(path));
 }
 
 /**

@@ -11,21 +11,11 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROME_FLAGS, chromeExecutable } from '../../../scripts/lib/chrome.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = `${root}dist/synpunkt-form.js`;
-const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const DEFINITION = [
   "Interactive = the first moment the form's first control (input, select, textarea or button;",
   'in the shadow root for the widget, in the page for the plain form) is in the DOM, has a',
@@ -72,7 +62,7 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: chromeExecutable(),
   args: CHROME_FLAGS,
 });
 

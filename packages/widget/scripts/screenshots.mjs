@@ -7,22 +7,11 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROME_FLAGS, chromeExecutable } from '../../../scripts/lib/chrome.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = `${root}dist/synpunkt-form.js`;
 const out = `${root}docs/screenshots/`;
-const FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--lang=sv-SE',
-];
 
 if (!existsSync(bundle)) {
   console.error(`${bundle} is missing: run \`pnpm --filter @synpunkt/widget build\` first`);
@@ -75,8 +64,8 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: FLAGS,
+  executablePath: chromeExecutable(),
+  args: [...CHROME_FLAGS, '--lang=sv-SE'],
 });
 mkdirSync(out, { recursive: true });
 try {

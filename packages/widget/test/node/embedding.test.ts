@@ -7,6 +7,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createEndpoint } from '../endpoint.mjs';
+import { CHROME_FLAGS, chromeExecutable } from '../../../../scripts/lib/chrome.mjs';
 
 // The self-hosted bundle in a real Chromium, as an editor embeds it: on a plain page and on a
 // hostile one (global resets, !important rules), both served with a strict CSP.
@@ -17,17 +18,6 @@ const bundle = `${root}dist/synpunkt-form.js`;
 /** No inline script or style, no eval: what a careful municipality sends. */
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
-const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -71,7 +61,7 @@ before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromeExecutable(),
     args: CHROME_FLAGS,
   });
 });

@@ -7,19 +7,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { pagePath, startServer, type PageOptions, type TestServer } from './server.js';
-
-/** Flags that keep Chromium quiet on a closed network, in a container. */
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROME_FLAGS, chromeExecutable } from '../../../../../scripts/lib/chrome.mjs';
 
 const IN_PAGE = fileURLToPath(new URL('./in-page.js', import.meta.url));
 
@@ -43,7 +31,7 @@ export async function startHarness(): Promise<Harness> {
   let browser: Browser;
   try {
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: chromeExecutable(),
       args: CHROME_FLAGS,
     });
   } catch (error) {
