@@ -6,12 +6,12 @@ export const MAIL_PAGE: Page = {
   title: 'Registratorns inkorg (demo)',
   lang: 'sv',
   main: `<h1>Registratorns inkorg</h1>
-<p class="lead">Så här kommer synpunkterna fram till kommunens registrator. Relän tar emot dem från formuläret,
+<p class="lead">Så här kommer synpunkterna fram till kommunens registrator. Reläet tar emot dem från formuläret,
 sparar dem och skickar dem som e-post. Sidan uppdateras av sig själv.</p>
 <p><button type="button" class="refresh" id="refresh">Uppdatera nu</button> <span id="refresh-status" role="status"></span></p>
-<h2>Relänas utkorg</h2>
+<h2>Reläets utkorg</h2>
 <table class="outbox">
-  <caption>Leveranser som väntar eller har misslyckats</caption>
+  <caption>De senaste leveranserna och hur det gick</caption>
   <thead><tr><th scope="col">Diarienummer</th><th scope="col">Mottagare</th><th scope="col">Status</th><th scope="col">Försök</th><th scope="col">Senaste fel</th></tr></thead>
   <tbody id="outbox-body"></tbody>
 </table>

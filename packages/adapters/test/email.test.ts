@@ -245,7 +245,7 @@ describe('email adapter: the clerk’s mail', () => {
     const html = typeof mail.parsed.html === 'string' ? mail.parsed.html : '';
 
     const expected: [label: string, value: string][] = [
-      ['Referens', receipt.reference],
+      ['Ärendenummer', receipt.reference],
       ['Typ', 'Förslag'],
       ['Verksamhet', 'Äldreomsorg (aldreomsorg)'],
       ['Meddelande', submission.message],
@@ -681,7 +681,7 @@ describe('email adapter: confirmation to the sender', () => {
       /Tack för din synpunkt\. Exempelkommun tog emot den \d+ \w+ \d{4} kl\. \d\d:\d\d\./,
     );
     assert.match(text, /registrerat den som klagomål/);
-    assert.ok(text.includes(`Ditt referensnummer är ${receipt.reference}.`));
+    assert.ok(text.includes(`Ditt ärendenummer är ${receipt.reference}.`));
     assert.match(text, /Du får svar via e-post\./);
     assert.match(text, /allmän handling/);
     assert.match(text, /Du kan inte svara på det här mejlet\./);

@@ -31,7 +31,7 @@ export const REPLY_LABELS: Record<ReplyChannel, string> = {
 
 /** Labels of the rows in the clerk's mail, in the order they are shown. */
 export const FIELD_LABELS = {
-  reference: 'Referens',
+  reference: 'Ärendenummer',
   kind: 'Typ',
   area: 'Verksamhet',
   message: 'Meddelande',
@@ -105,7 +105,7 @@ export const CONFIRMATION_TEXTS: Record<'sv' | 'en', ConfirmationTexts> = {
     kind: { praise: 'beröm', suggestion: 'förslag', complaint: 'klagomål' },
     about: (kind) => `Vi har registrerat den som ${kind}.`,
     reference: (reference) =>
-      `Ditt referensnummer är ${reference}. Ange det om du kontaktar oss om din synpunkt.`,
+      `Ditt ärendenummer är ${reference}. Ange det om du kontaktar oss om din synpunkt.`,
     willReply: {
       email: 'Du får svar via e-post.',
       phone: 'Vi ringer dig när vi har svar.',
