@@ -614,6 +614,30 @@ describe('lättläst: Lyssna', () => {
     );
   });
 
+  it('reads the receipt too: the thanks and the number to keep', async () => {
+    await ensureDefined();
+    const el = await fixture<SynpunktForm>(
+      '<synpunkt-form endpoint="/api/synpunkter" lattlast></synpunkt-form>',
+    );
+    await clickLabel(el, 'f-kind');
+    await press(el, 'Nästa');
+    await fill(el, 'f-message', 'Fint i parken.');
+    await press(el, 'Nästa');
+    await clickLabel(el, 'f-replyWanted-no');
+    await press(el, 'Nästa');
+    const sent = oneEvent(el, 'synpunkt-success');
+    await press(el, 'Skicka');
+    const receipt = (await sent).detail;
+    await el.updateComplete;
+    $(el, '#ll-listen').click();
+    await el.updateComplete;
+    const said = stub.spoken.at(-1)!.text;
+    expect(said).to.contain('Tack för din synpunkt');
+    expect(said).to.contain(receipt.reference);
+    expect(text($(el, '#ll-listen'))).to.equal('Sluta läsa');
+    await expect(el).to.be.accessible();
+  });
+
   it('is hidden where the browser has no speech synthesis', async () => {
     delete (window as unknown as Record<string, unknown>).speechSynthesis;
     if ('speechSynthesis' in window) {

@@ -158,17 +158,7 @@ export class Steps implements ReactiveController {
       <span class="progress">${progress}</span>
       ${step === 'message' ? html`<label for="f-message">${heading}</label>` : heading}
     </h2>`;
-    const listen = canSpeak()
-      ? html`<button
-          type="button"
-          part="button"
-          class="secondary"
-          id="ll-listen"
-          @click=${() => this.listen(step, progress, screen)}
-        >
-          ${this.speaker.reading === screen ? t.stopListening : t.listen}
-        </button>`
-      : nothing;
+    const listen = this.listenButton(screen, t, () => this.stepTexts(step, progress));
     const top = html`${listen}
       <p id="ll-instruction">${instruction}</p>`;
     const key = step === 'kind' ? 'kind' : 'area';
@@ -228,25 +218,47 @@ export class Steps implements ReactiveController {
     </div>`;
   }
 
-  /** "Lyssna" reads the screen; pressed again ("Sluta läsa") it stops. */
-  private listen(step: StepId, progress: string, screen: string): void {
+  /**
+   * "Lyssna" for one screen (a step, or the receipt): reads `texts()` aloud; pressed again
+   * ("Sluta läsa") it stops. Nothing where the browser cannot speak.
+   */
+  listenButton(
+    screen: string,
+    t: Pick<Catalog & LattlastCatalog, 'listen' | 'stopListening' | 'dateLocale'>,
+    texts: () => readonly string[],
+  ): TemplateResult | typeof nothing {
+    this.shown = screen;
+    if (!canSpeak()) return nothing;
+    const toggle = () => {
+      if (this.speaker.reading === screen) this.speaker.stop();
+      else this.speaker.speak(asSentences(texts()), t.dateLocale, screen);
+      this.host.requestUpdate();
+    };
+    return html`<button
+      type="button"
+      part="button"
+      class="secondary"
+      id="ll-listen"
+      @click=${toggle}
+    >
+      ${this.speaker.reading === screen ? t.stopListening : t.listen}
+    </button>`;
+  }
+
+  /** What "Lyssna" reads on a step: progress, question, instruction, then what it shows. */
+  private stepTexts(step: StepId, progress: string): string[] {
     const { t, areas, who } = this.ctx;
-    if (this.speaker.reading === screen) {
-      this.speaker.stop();
-    } else {
-      const [heading = '', instruction = '', ...rest] = screenText(
-        t,
-        step,
-        areas.map((area) => area.label),
-        who,
-      );
-      // On the last step, the answers too, as shown: each term, then its answer.
-      const answers = [...(this.host.shadowRoot?.querySelectorAll('dt, dd > span') ?? [])];
-      const texts = [progress, heading, instruction];
-      texts.push(...answers.map((node) => node.textContent ?? '').filter(Boolean), ...rest);
-      this.speaker.speak(asSentences(texts), t.dateLocale, screen);
-    }
-    this.host.requestUpdate();
+    const [heading = '', instruction = '', ...rest] = screenText(
+      t,
+      step,
+      areas.map((area) => area.label),
+      who,
+    );
+    // On the last step, the answers too, as shown: each term, then its answer.
+    const answers = [...(this.host.shadowRoot?.querySelectorAll('dt, dd > span') ?? [])];
+    const texts = [progress, heading, instruction];
+    texts.push(...answers.map((node) => node.textContent ?? '').filter(Boolean), ...rest);
+    return texts;
   }
 
   private errorOf(key: FieldKey): string | undefined {

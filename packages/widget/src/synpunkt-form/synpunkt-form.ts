@@ -576,8 +576,19 @@ export class SynpunktForm extends LitElement {
 
   private renderReceipt(t: Catalog): TemplateResult {
     const receipt = this.receipt;
+    // In lättläst mode the receipt is a screen too, and "Lyssna" reads it.
+    const easy = this.lattlastTexts;
+    const listen =
+      this.mode === 'lattlast' && easy
+        ? this.steps.listenButton('receipt', { ...easy, dateLocale: t.dateLocale }, () =>
+            [...this.renderRoot.querySelectorAll('.receipt h2, .receipt p')].map(
+              (node) => node.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+            ),
+          )
+        : nothing;
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-heading">
       <h2 id="receipt-heading" tabindex="-1">${t.receiptHeading}</h2>
+      ${listen}
       <p>${t.receiptReference}: <strong class="reference">${receipt?.reference}</strong></p>
       ${
         this.replyWanted && receipt?.replyBy
@@ -587,7 +598,9 @@ export class SynpunktForm extends LitElement {
           : nothing
       }
       <p>${this.replyWanted ? t.receiptNext(this.who) : t.receiptNextAnonymous(this.who)}</p>
-      <button type="button" part="button" @click=${this.sendAnother}>${t.sendAnother}</button>
+      <button type="button" part="button" class="another" @click=${this.sendAnother}>
+        ${t.sendAnother}
+      </button>
     </section>`;
   }
 
