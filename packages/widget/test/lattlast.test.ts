@@ -307,6 +307,34 @@ describe('lättläst: moving between steps', () => {
 });
 
 describe('lättläst: switching modes', () => {
+  it('a reload keeps lättläst for someone who chose it, and the step text', async () => {
+    const first = await snippet();
+    $(first, '.mode-toggle').click();
+    await first.updateComplete;
+    await clickLabel(first, 'f-kind');
+    await press(first, 'Nästa');
+    await clickLabel(first, 'f-area');
+    await press(first, 'Nästa');
+    await fill(first, 'f-message', 'Tack för hjälpen.');
+    await waitUntil(
+      () =>
+        Object.values(sessionStorage).some((draft) => String(draft).includes('"mode":"lattlast"')),
+      'the draft remembers lättläst',
+    );
+    fixtureCleanup();
+
+    const again = await snippet();
+    expect(again.mode).to.equal('lattlast');
+    expect(heading(again)).to.contain('Steg 1 av 5');
+    expect($<HTMLInputElement>(again, '#f-kind').checked).to.equal(true);
+    await expect(again).to.be.accessible();
+    // Back to the long form: that choice survives a reload too.
+    $(again, '.mode-toggle').click();
+    await again.updateComplete;
+    fixtureCleanup();
+    expect((await snippet()).mode).to.equal('standard');
+  });
+
   it('the toggle carries everything into lättläst, focus to the first step heading', async () => {
     const el = await snippet();
     const toggle = $(el, '.mode-toggle');

@@ -612,6 +612,10 @@ describe('staff mode', () => {
     expect(all).to.contain('Vill personen ha svar?');
     expect(all).to.contain('Det som skickas till Exempels kommun blir allmän handling');
     await expect(el).to.be.accessible();
+    await send(el);
+    // Errors speak to the staff member about the person, not to a citizen about themselves.
+    expect(text($(el, '#error-summary'))).to.contain('Skriv vad personen sa.');
+    expect(text($(el, '#error-summary'))).not.to.contain('Skriv din synpunkt.');
     await fillValid(el);
     await send(el);
     expect(text($(el, '#error-summary'))).to.contain('Hur synpunkten kom in');

@@ -10,6 +10,8 @@ export interface StoredDraft {
    * storage holds about five, and the sender is told to add them again.
    */
   files: string[];
+  /** Lättläst, when the sender chose it: a reload must not drop them back into the long form. */
+  mode?: 'lattlast';
 }
 
 const PREFIX = 'synpunkt-draft:';
@@ -43,6 +45,7 @@ export function loadDraft(key: string): StoredDraft | undefined {
       values,
       files: Array.isArray(parsed.files) ? parsed.files.filter((f) => typeof f === 'string') : [],
     };
+    if (parsed.mode === 'lattlast') draft.mode = 'lattlast';
     const attempt = parsed.attempt as Partial<StoredDraft['attempt']> | undefined;
     if (typeof attempt?.id === 'string' && typeof attempt.submittedAt === 'string') {
       draft.attempt = { id: attempt.id, submittedAt: attempt.submittedAt };

@@ -174,6 +174,8 @@ export class SynpunktForm extends LitElement {
   private attempt: { id: string; submittedAt: string } | undefined;
   private replyWanted = false;
   private restored = false;
+  /** Lättläst from a restored draft, applied at the first update (over the attribute). */
+  private restoredMode: 'lattlast' | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   private focusAfterRender: string | undefined;
@@ -249,7 +251,10 @@ export class SynpunktForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lattlast')) this.mode = this.lattlast ? 'lattlast' : 'standard';
+    if (changed.has('lattlast')) {
+      this.mode = this.lattlast || this.restoredMode ? 'lattlast' : 'standard';
+      this.restoredMode = undefined;
+    }
     if (!this.lattlastTexts) this.mode = 'standard';
   }
 
@@ -277,6 +282,7 @@ export class SynpunktForm extends LitElement {
     this.lostFiles = draft.files;
     // Files are not stored: without them it is not the same submission, so not the same id.
     if (draft.files.length === 0 && draft.attempt) this.attempt = draft.attempt;
+    this.restoredMode = draft.mode;
   }
 
   private save(): void {
@@ -288,6 +294,7 @@ export class SynpunktForm extends LitElement {
       values: this.values,
       files: this.attachments.map((file) => file.name),
       ...(this.attempt ? { attempt: this.attempt } : {}),
+      ...(this.mode === 'lattlast' ? { mode: 'lattlast' as const } : {}),
     });
   }
 
@@ -475,7 +482,10 @@ export class SynpunktForm extends LitElement {
   private errorText(issue: ValidationIssue): string {
     const t = this.texts;
     const { max, allowed } = issue.params ?? {};
-    if (issue.code === 'required') return t.required[fieldOf(issue)];
+    if (issue.code === 'required') {
+      const key = fieldOf(issue);
+      return (this.staff ? t.requiredStaff[key] : undefined) ?? t.required[key];
+    }
     return t.errors[issue.code]({
       ...(max === undefined ? {} : { max }),
       ...(allowed === undefined ? {} : { allowed: allowed.join(', ') }),
@@ -532,6 +542,7 @@ export class SynpunktForm extends LitElement {
       this.mode = on ? 'standard' : 'lattlast';
       this.issues = [];
       this.steps.start();
+      this.save();
     };
     return html`<button
       type="button"

@@ -207,6 +207,8 @@ export interface Catalog {
   fields: Record<FieldKey, string>;
   /** What to do about an empty field, per field: "Skriv din synpunkt." (the `required` code). */
   required: Record<FieldKey, string>;
+  /** The same, to staff, where it differs: "Skriv personens namn." */
+  requiredStaff: Partial<Record<FieldKey, string>>;
   /** One text per sdk error code. */
   errors: Record<ErrorCode, (params: ErrorTextParams) => string>;
 }

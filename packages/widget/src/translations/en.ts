@@ -148,6 +148,17 @@ export const en: Catalog = {
     channel: 'Choose how the feedback came in.',
     form: 'Something is missing in the form. Reload the page and try again.',
   },
+  requiredStaff: {
+    message: 'Write what the person said.',
+    replyWanted: 'Choose whether the person wants an answer.',
+    via: 'Choose how the person wants the answer.',
+    name: "Write the person's name.",
+    email: "Write the person's e-mail address.",
+    phone: "Write the person's phone number.",
+    street: "Write the person's street address.",
+    postalCode: "Write the person's postal code.",
+    city: "Write the person's town.",
+  },
   errors: {
     required: () => 'Please fill this in or choose.',
     invalid_type: () => 'This cannot be used. Please fill it in again.',

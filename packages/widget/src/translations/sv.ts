@@ -147,6 +147,17 @@ export const sv: Catalog = {
     channel: 'Välj hur synpunkten kom in.',
     form: 'Något saknas i formuläret. Ladda om sidan och försök igen.',
   },
+  requiredStaff: {
+    message: 'Skriv vad personen sa.',
+    replyWanted: 'Välj om personen vill ha svar.',
+    via: 'Välj hur personen vill få svar.',
+    name: 'Skriv personens namn.',
+    email: 'Skriv personens e-postadress.',
+    phone: 'Skriv personens telefonnummer.',
+    street: 'Skriv personens gatuadress.',
+    postalCode: 'Skriv personens postnummer.',
+    city: 'Skriv personens ort.',
+  },
   errors: {
     required: () => 'Fyll i eller välj här.',
     invalid_type: () => 'Det här går inte att använda. Fyll i igen.',
