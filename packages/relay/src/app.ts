@@ -2,14 +2,16 @@ import type { HttpBindings } from '@hono/node-server';
 import {
   addWorkingDays,
   capabilityIssues,
+  HONEYPOT_HEADER,
   IDEMPOTENCY_HEADER,
   invalidSubmissionProblem,
   parseSubmission,
+  POW_HEADER,
   type Receipt,
 } from '@synpunkt/sdk';
 import { Hono, type Context } from 'hono';
 import { isJsonContentType, readJsonBody } from './body.js';
-import { POW_HEADER, type ProofOfWork } from './challenge.js';
+import type { ProofOfWork } from './challenge.js';
 import type { CommitQueue } from './commit-queue.js';
 import type { RelayConfig } from './config.js';
 import { submissionHash } from './hash.js';
@@ -20,9 +22,6 @@ import { problem, problemResponse, RELAY_PROBLEM_TYPES as TYPES } from './proble
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './store.js';
 import { targetsFor, type Target } from './targets.js';
-
-/** The header a widget sets, with the honeypot field's value, when a bot (or autofill) filled it. */
-export const HONEYPOT_HEADER = 'Synpunkt-Honeypot';
 
 /** Set on a `201` that repeats an earlier answer for the same `Idempotency-Key`. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';

@@ -1,28 +1,15 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
-/** The request header that carries the solved challenge: base64 of the ALTCHA JSON payload. */
-export const POW_HEADER = 'Synpunkt-Pow';
+import type { PowChallenge, PowSolution } from '@synpunkt/sdk';
 
-/** What `GET /v1/challenge` answers: the ALTCHA challenge format. */
-export interface Challenge {
-  algorithm: 'SHA-256';
-  /** SHA-256 (hex) of `salt + number`, for a secret number up to `maxnumber`. */
-  challenge: string;
-  maxnumber: number;
-  /** Random text, with `?expires=<unix seconds>` after it. */
-  salt: string;
-  /** HMAC-SHA-256 (hex) of `challenge` with the relay's key: proof the relay made it. */
-  signature: string;
-}
+/**
+ * What `GET /v1/challenge` answers (the sdk's `PowChallenge`): this relay always says SHA-256
+ * and `maxnumber`; its signature is an HMAC-SHA-256 of `challenge` with the relay's key.
+ */
+export type Challenge = PowChallenge & { algorithm: 'SHA-256'; maxnumber: number };
 
-/** A solved challenge, as the widget sends it (base64 JSON in the `Synpunkt-Pow` header). */
-export interface Solution {
-  algorithm: string;
-  challenge: string;
-  number: number;
-  salt: string;
-  signature: string;
-}
+/** A solved challenge, as the widget sends it (the sdk's `PowSolution`). */
+export type Solution = PowSolution;
 
 /** Why a solution was refused, or `ok`. */
 export type Verdict = 'ok' | 'missing' | 'malformed' | 'invalid' | 'expired' | 'replayed';

@@ -40,9 +40,10 @@ export type {
 export { OutboxWorker } from './outbox.js';
 export type { OutboxOptions, TargetOutcome } from './outbox.js';
 export type { AdapterFactory, Target, TargetType } from './targets.js';
-export { ProofOfWork, POW_HEADER } from './challenge.js';
+export { ProofOfWork } from './challenge.js';
 export type { Challenge, Solution, Verdict } from './challenge.js';
-export { HONEYPOT_HEADER, REPLAYED_HEADER } from './app.js';
+export { REPLAYED_HEADER } from './app.js';
+export { HONEYPOT_HEADER, POW_HEADER } from '@synpunkt/sdk';
 export { RELAY_PROBLEM_TYPES } from './problems.js';
 export { createLogger, silentLogger } from './log.js';
 export type { Logger, LogFields } from './log.js';

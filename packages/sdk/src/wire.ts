@@ -79,3 +79,44 @@ export function issuesOfProblem(body: unknown): ValidationIssue[] {
     return [issue];
   });
 }
+
+/**
+ * The header that carries a solved proof-of-work challenge: base64 of the JSON `PowSolution`.
+ * Forms solve it in the background while the person types; nobody sees a puzzle.
+ */
+export const POW_HEADER = 'Synpunkt-Pow';
+
+/**
+ * The header that carries the form's honeypot field when something filled it (one line,
+ * printable ASCII). A receiver keeps such a submission aside (quarantine) rather than drop it:
+ * a browser's autofill can fill a hidden field too.
+ */
+export const HONEYPOT_HEADER = 'Synpunkt-Honeypot';
+
+/** What `GET /v1/challenge` answers: ALTCHA's challenge format. */
+export interface PowChallenge {
+  /** The hash; only `SHA-256` is in use. */
+  algorithm: string;
+  /** Hex SHA-256 of `salt + number`, for a secret number up to `maxnumber`. */
+  challenge: string;
+  /** The largest number to try (ALTCHA: 1 000 000 when absent). */
+  maxnumber?: number;
+  /** Random text, often ending in `?expires=<unix seconds>`. */
+  salt: string;
+  /** The receiver's signature of the challenge, sent back untouched. */
+  signature: string;
+}
+
+/** A solved challenge: what goes, base64-encoded JSON, in `POW_HEADER`. */
+export interface PowSolution {
+  /** As in the challenge. */
+  algorithm: string;
+  /** As in the challenge. */
+  challenge: string;
+  /** The number found: `SHA-256(salt + number) === challenge`. */
+  number: number;
+  /** As in the challenge. */
+  salt: string;
+  /** As in the challenge. */
+  signature: string;
+}

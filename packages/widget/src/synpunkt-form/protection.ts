@@ -2,13 +2,15 @@
 // proof of work solved in the background while the person types. Both travel as headers (the
 // relay's schema is strict, so nothing extra can go in the body); the relay decides what to do.
 import type { HeadersFunction } from '@synpunkt/adapters/rest';
-import type { Submission } from '@synpunkt/sdk';
+import {
+  HONEYPOT_HEADER,
+  POW_HEADER,
+  type PowChallenge,
+  type PowSolution,
+  type Submission,
+} from '@synpunkt/sdk';
 import { css, html, type TemplateResult } from 'lit';
 
-/** The request header with the honeypot's value, sent only when the field was filled. */
-export const HONEYPOT_HEADER = 'Synpunkt-Honeypot';
-/** The request header with the solved challenge: base64 of the ALTCHA payload's JSON. */
-export const POW_HEADER = 'Synpunkt-Pow';
 /** The honeypot's `name`: one a form-filling bot expects and fills. */
 export const HONEYPOT_NAME = 'website';
 /** The longest honeypot value sent, in characters. */
@@ -72,33 +74,11 @@ export function honeypotHeaderValue(value: string): string {
     .slice(0, HONEYPOT_MAX);
 }
 
-/** A challenge as `GET /v1/challenge` answers it (ALTCHA's format). */
-export interface Challenge {
-  /** Only `SHA-256` is solved. */
-  algorithm: string;
-  /** Hex SHA-256 of `salt + number`. */
-  challenge: string;
-  /** The largest number to try (ALTCHA: 1 000 000 when absent). */
-  maxnumber?: number;
-  /** Random text, often ending in `?expires=<unix seconds>`. */
-  salt: string;
-  /** The relay's signature of the challenge, sent back untouched. */
-  signature: string;
-}
+/** A challenge as `GET /v1/challenge` answers it (the sdk's ALTCHA format). */
+export type Challenge = PowChallenge;
 
-/** A solved challenge: what goes, base64-encoded JSON, in {@link POW_HEADER}. */
-export interface Solution {
-  /** As in the challenge. */
-  algorithm: string;
-  /** As in the challenge. */
-  challenge: string;
-  /** The number found: `SHA-256(salt + number) === challenge`. */
-  number: number;
-  /** As in the challenge. */
-  salt: string;
-  /** As in the challenge. */
-  signature: string;
-}
+/** A solved challenge: what goes, base64-encoded JSON, in the sdk's `POW_HEADER`. */
+export type Solution = PowSolution;
 
 /** The challenge in an answer, when it is one this widget can solve; else `undefined`. */
 export function challengeOf(value: unknown): Challenge | undefined {
