@@ -5,55 +5,18 @@
 //   node scripts/test.mjs            both
 //   node scripts/test.mjs browser    only the browser tests
 //   node scripts/test.mjs node       only the Node tests
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { capture, tally } from '../../../scripts/lib/suite.mjs';
 
 const cwd = fileURLToPath(new URL('..', import.meta.url));
 const which = process.argv[2];
 
-/** Runs a command in the package, echoing its output; resolves with the exit code and output. */
-function run(command, args) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    child.stdout.on('data', (chunk) => {
-      text += chunk;
-      process.stdout.write(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-      text += chunk;
-      process.stderr.write(chunk);
-    });
-    child.on('error', (error) => {
-      text += String(error);
-      resolve({ code: 1, text });
-    });
-    child.on('close', (code) => resolve({ code: code ?? 1, text }));
-  });
-}
-
-/** The counts a run printed: our wtr reporter's last line, or node's spec summary. */
-function countsOf(text) {
-  const plain = [...text.matchAll(/^(\d+) passed, (\d+) failed\s*$/gm)].at(-1);
-  if (plain) return { passed: Number(plain[1]), failed: Number(plain[2]) };
-  const pass = [...text.matchAll(/^ℹ pass (\d+)/gm)].at(-1);
-  const fail = [...text.matchAll(/^ℹ fail (\d+)/gm)].at(-1);
-  if (pass && fail) return { passed: Number(pass[1]), failed: Number(fail[1]) };
-  return undefined;
-}
-
-let passed = 0;
-let failed = 0;
+const totals = { passed: 0, failed: 0 };
 
 async function suite(command, args) {
-  const { code, text } = await run(command, args);
-  const counts = countsOf(text);
-  passed += counts?.passed ?? 0;
-  failed += counts?.failed ?? 0;
-  // A run that crashed before counting, or exited badly with no failure counted, is a failure.
-  if (!counts || (code !== 0 && counts.failed === 0)) failed += 1;
+  tally(totals, await capture(command, args, { cwd }));
 }
 
 if (which !== 'node') {
@@ -71,5 +34,5 @@ if (which !== 'browser') {
   await suite(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
 }
 
-process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
-process.exitCode = failed > 0 ? 1 : 0;
+process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed\n`);
+process.exitCode = totals.failed > 0 ? 1 : 0;
