@@ -178,6 +178,40 @@ describe('the outbox', () => {
     );
   });
 
+  it('gives up on a delivery that hangs and ignores its signal, and retries it later', async () => {
+    // A backend that never answers, through an adapter that never looks at its abort signal.
+    const calls: string[] = [];
+    const hanging = {
+      name: 'hanging',
+      submit: (submission: { id: string }) => {
+        calls.push(submission.id);
+        return new Promise<never>(() => {});
+      },
+    };
+    relay = await createRelay(
+      testConfig(join(tmp.dir, `outbox-${n++}.db`), {
+        outbox: {
+          maxAttempts: 5,
+          baseDelayMs: 20,
+          maxDelayMs: 50,
+          pollIntervalMs: 20,
+          concurrency: 1,
+          timeoutMs: 100,
+        },
+      }),
+      { log: captureLogger().log, adapters: { rest: () => hanging as never } },
+    );
+    relay.worker.start();
+    const submission = sample();
+    await relay.app.request('/v1/synpunkter', post(submission));
+    // The deadline (timeoutMs + 1 s) frees the worker, and the delivery is tried again.
+    await eventually(() => calls.length >= 2, 10_000, 'a second try after the deadline');
+    const [entry] = relay.store.list(['pending', 'dead']);
+    assert.equal(entry?.submissionId, submission.id);
+    assert.ok((entry?.attempts ?? 0) >= 1, 'the hung try counted as an attempt');
+    assert.match(entry?.lastError ?? '', /timeout|unavailable/);
+  });
+
   it('computes exponential backoff with jitter, capped, honouring Retry-After', () => {
     const options = { baseDelayMs: 1_000, maxDelayMs: 8_000 };
     assert.equal(
