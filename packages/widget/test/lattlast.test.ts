@@ -3,7 +3,7 @@
 import { expect, fixture, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SynpunktForm } from '../src/index.js';
-import { received, resetEndpoint, setEndpoint } from './helpers/endpoint.js';
+import { received, setEndpoint, startEachTestAfresh } from './helpers/endpoint.js';
 import {
   $,
   $$,
@@ -16,13 +16,7 @@ import {
   text,
 } from './helpers/form.js';
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  document.documentElement.lang = '';
-  await resetEndpoint();
-});
-
-afterEach(() => fixtureCleanup());
+startEachTestAfresh();
 
 /** The element that has focus inside the form. */
 const focused = (el: SynpunktForm) => el.shadowRoot!.activeElement;

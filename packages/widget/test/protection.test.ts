@@ -1,7 +1,7 @@
 // Spam protection in headless Chromium: the honeypot people never meet, and the proof of work
 // the form solves while the person types. Against the test endpoint (test/endpoint.mjs), which
 // records the Synpunkt-Honeypot and Synpunkt-Pow headers of every accepted submission.
-import { aTimeout, expect, fixture, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SynpunktForm } from '../src/index.js';
 import {
@@ -13,7 +13,11 @@ import {
   type Challenge,
   type Solution,
 } from '../src/synpunkt-form/protection.js';
-import { received as receivedBodies, resetEndpoint, setEndpoint } from './helpers/endpoint.js';
+import {
+  received as receivedBodies,
+  setEndpoint,
+  startEachTestAfresh,
+} from './helpers/endpoint.js';
 import { $, ensureDefined, fill, fillValid, memoryAdapter, send, snippet } from './helpers/form.js';
 
 const DRAFT_KEY = `synpunkt-draft:${location.pathname}#synpunkt-form`;
@@ -85,13 +89,7 @@ function watchPosts(): { pows: (string | null)[]; restore: () => void } {
   return { pows, restore: () => (window.fetch = original) };
 }
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  document.documentElement.lang = '';
-  await resetEndpoint();
-});
-
-afterEach(() => fixtureCleanup());
+startEachTestAfresh();
 
 describe('honeypot', () => {
   it('is in the form but not visible, and not in the accessibility tree', async () => {

@@ -2,7 +2,7 @@
 import { aTimeout, expect, fixture, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SynpunktForm } from '../src/index.js';
-import { received, resetEndpoint, setEndpoint } from './helpers/endpoint.js';
+import { received, setEndpoint, startEachTestAfresh } from './helpers/endpoint.js';
 import {
   $,
   $$,
@@ -22,13 +22,7 @@ import {
 
 const DRAFT_KEY = `synpunkt-draft:${location.pathname}#synpunkt-form`;
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  document.documentElement.lang = '';
-  await resetEndpoint();
-});
-
-afterEach(() => fixtureCleanup());
+startEachTestAfresh();
 
 describe('embedding', () => {
   it('shows the fallback link before the element is defined, then upgrades; defining twice is harmless', async () => {

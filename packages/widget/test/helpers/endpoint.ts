@@ -1,4 +1,5 @@
 // The test endpoint served by the dev server (test/endpoint.mjs), driven over HTTP.
+import { fixtureCleanup } from '@open-wc/testing';
 
 /** One submission as the endpoint received it. */
 export interface Received {
@@ -24,4 +25,17 @@ export async function setEndpoint(mode: 'up' | 'down' | 'invalid' | 'slow'): Pro
 /** What the endpoint has accepted, in order. */
 export async function received(): Promise<Received[]> {
   return (await (await fetch('/api/_received')).json()) as Received[];
+}
+
+/**
+ * Registers the hooks every form test file needs: each test starts with an empty session (no
+ * draft), no page language and a fresh endpoint, and its forms are removed afterwards.
+ */
+export function startEachTestAfresh(): void {
+  beforeEach(async () => {
+    sessionStorage.clear();
+    document.documentElement.lang = '';
+    await resetEndpoint();
+  });
+  afterEach(() => fixtureCleanup());
 }
