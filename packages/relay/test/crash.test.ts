@@ -106,7 +106,7 @@ describe('crash: SIGKILL mid-run, restart on the same store, SMTP as the target'
     const answeredBeforeKill = receipts.size;
     const deliveredBeforeKill = new Set(sink.ids).size;
     t.diagnostic(
-      `before SIGKILL: ${answeredBeforeKill} answered 201, ${unanswered.length} unanswered, ${deliveredBeforeKill} mailed`,
+      `before SIGKILL: ${answeredBeforeKill} answered 201, ${unanswered.length} unanswered, ${deliveredBeforeKill} mailed, ${sink.errors.length} SMTP connections reset`,
     );
     assert.ok(
       deliveredBeforeKill < answeredBeforeKill,

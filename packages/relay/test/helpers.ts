@@ -109,6 +109,8 @@ export interface SmtpSink {
   readonly ids: string[];
   /** Raw messages, by X-Synpunkt-Id (the last one). */
   readonly raw: Map<string, string>;
+  /** Connection errors, such as the reset of a client that was killed mid-mail. */
+  readonly errors: Error[];
   /** Stops listening (an outage): connections are refused until `start`. */
   stop(): Promise<void>;
   /** Listens again on the same port. */
@@ -119,6 +121,7 @@ export interface SmtpSink {
 export async function smtpSink(): Promise<SmtpSink> {
   const ids: string[] = [];
   const raw = new Map<string, string>();
+  const errors: Error[] = [];
   const make = () =>
     new SMTPServer({
       authOptional: true,
@@ -145,6 +148,10 @@ export async function smtpSink(): Promise<SmtpSink> {
     new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        // smtp-server re-emits each connection's socket error on the server: a relay killed
+        // mid-mail resets its connection, which must not become an uncaught exception here.
+        server.on('error', (error: Error) => errors.push(error));
         port = (server.server.address() as AddressInfo).port;
         resolve();
       });
@@ -156,6 +163,7 @@ export async function smtpSink(): Promise<SmtpSink> {
     },
     ids,
     raw,
+    errors,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
