@@ -67,7 +67,16 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // smtp-server re-emits every connection's socket error on the server. A relay that is
+  // killed mid-mail resets its connection; without a listener that would end the demo.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return;
+    console.error(`[mail] ${error.message}`);
   });
   const address = server.server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
