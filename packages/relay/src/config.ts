@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
 
 /** A secret kept out of the file: `{ "env": "SMTP_PASSWORD" }` is read from the environment at start-up. */
@@ -16,21 +17,49 @@ const positiveInt = (what: string) =>
     .int('must be a whole number')
     .positive('must be greater than 0');
 
-const targetSchema = z.strictObject({
-  name: z
-    .string({ error: 'must be text' })
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
-  type: z.enum(['email', 'rest', 'open311', 'artvise'], {
-    error: 'must be one of email, rest, open311, artvise',
-  }),
-  settings: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
-  areas: z
-    .array(z.string({ error: 'must be text' }).min(1, 'must not be empty'), {
-      error: 'must be a list of area ids',
-    })
-    .min(1, 'must list at least one area, or be left out to take every area')
-    .optional(),
-});
+const targetSchema = z
+  .strictObject({
+    name: z
+      .string({ error: 'must be text' })
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
+    type: z.enum(['email', 'rest', 'open311', 'artvise', 'module'], {
+      error: 'must be one of email, rest, open311, artvise, module',
+    }),
+    // For type "module": your own adapter, loaded from a file or an installed package.
+    module: z.string({ error: 'must be text' }).min(1, 'must not be empty').optional(),
+    export: z
+      .string({ error: 'must be text' })
+      .regex(/^[A-Za-z_$][\w$]*$/, 'must be the name of an export, such as casePortalAdapter')
+      .optional(),
+    settings: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
+    areas: z
+      .array(z.string({ error: 'must be text' }).min(1, 'must not be empty'), {
+        error: 'must be a list of area ids',
+      })
+      .min(1, 'must list at least one area, or be left out to take every area')
+      .optional(),
+  })
+  .superRefine((target, ctx) => {
+    if (target.type === 'module' && target.module === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['module'],
+        message:
+          'is required for type "module": the file of your adapter, such as ./adapters/case-portal.js',
+      });
+    }
+    if (target.type !== 'module') {
+      for (const key of ['module', 'export'] as const) {
+        if (target[key] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `is only for type "module" (this target's type is ${target.type})`,
+          });
+        }
+      }
+    }
+  });
 
 const configSchema = z
   .strictObject({
@@ -199,7 +228,15 @@ export function loadConfig(path: string): RelayConfig {
       `The configuration file ${path} is not JSON: ${(error as Error).message}`,
     );
   }
-  return parseConfig(input);
+  const config = parseConfig(input);
+  // A relative adapter module is relative to the configuration file, not to where the relay
+  // happens to be started.
+  for (const target of config.targets) {
+    if (target.module !== undefined && /^\.\.?\//.test(target.module)) {
+      target.module = resolve(dirname(path), target.module);
+    }
+  }
+  return config;
 }
 
 function isEnvReference(value: unknown): value is EnvReference {

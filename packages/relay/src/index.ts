@@ -23,7 +23,7 @@ import { Metrics } from './metrics.js';
 import { OutboxWorker } from './outbox.js';
 import { RateLimiter } from './rate-limit.js';
 import { Store } from './store.js';
-import { buildTargets, type AdapterFactory, type TargetType } from './targets.js';
+import { buildTargets, type AdapterFactory, type BuiltInTargetType } from './targets.js';
 
 export { ConfigError, loadConfig, parseConfig, fieldName } from './config.js';
 export type { RelayConfig, RelayConfigInput, TargetConfig, EnvReference } from './config.js';
@@ -39,7 +39,7 @@ export type {
 } from './store.js';
 export { OutboxWorker } from './outbox.js';
 export type { OutboxOptions, TargetOutcome } from './outbox.js';
-export type { AdapterFactory, Target, TargetType } from './targets.js';
+export type { AdapterFactory, BuiltInTargetType, Target, TargetType } from './targets.js';
 export { ProofOfWork } from './challenge.js';
 export type { Challenge, Solution, Verdict } from './challenge.js';
 export { REPLAYED_HEADER } from './app.js';
@@ -56,7 +56,7 @@ export interface RelayOptions {
   /** Where log lines go (JSON lines on stdout by default). */
   log?: Logger;
   /** Adapter factories to use instead of `@synpunkt/adapters`, by target type. */
-  adapters?: Partial<Record<TargetType, AdapterFactory>>;
+  adapters?: Partial<Record<BuiltInTargetType, AdapterFactory>>;
   /** The environment secrets are read from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
 }

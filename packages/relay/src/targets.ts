@@ -1,8 +1,13 @@
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Adapter } from '@synpunkt/sdk';
 import { ConfigError, resolveSecrets, type TargetConfig } from './config.js';
 
 /** The kinds of target a configuration may name. */
 export type TargetType = TargetConfig['type'];
+
+/** The target types whose adapter comes from `@synpunkt/adapters`. */
+export type BuiltInTargetType = Exclude<TargetType, 'module'>;
 
 /** Makes an adapter from a target's settings; throws `TypeError` for bad settings. */
 export type AdapterFactory = (settings: unknown) => Adapter;
@@ -18,13 +23,40 @@ export interface Target {
 }
 
 /** Loads `<type>Adapter` from `@synpunkt/adapters/<type>`. */
-async function loadFactory(type: TargetType): Promise<AdapterFactory> {
+async function loadBuiltIn(type: BuiltInTargetType): Promise<AdapterFactory> {
   const module = (await import(`@synpunkt/adapters/${type}`)) as Record<string, unknown>;
   const factory = module[`${type}Adapter`];
   if (typeof factory !== 'function') {
     throw new Error(`@synpunkt/adapters/${type} has no ${type}Adapter export`);
   }
   return factory as AdapterFactory;
+}
+
+/**
+ * Loads an integrator's factory: `specifier` is a file path (absolute, or relative to the
+ * working directory; `loadConfig` has already made paths in a file relative to that file) or an
+ * installed package's name.
+ */
+async function loadModule(specifier: string, name: string): Promise<AdapterFactory> {
+  const isPath = /^\.\.?\//.test(specifier) || isAbsolute(specifier);
+  const url = isPath ? pathToFileURL(resolve(specifier)).href : specifier;
+  const module = (await import(url)) as Record<string, unknown>;
+  const factory = module[name];
+  if (typeof factory !== 'function') {
+    const exports = Object.keys(module).filter((key) => typeof module[key] === 'function');
+    throw new Error(
+      `${specifier} has no function exported as ${name}` +
+        (exports.length > 0 ? ` (its functions: ${exports.join(', ')})` : ''),
+    );
+  }
+  return factory as AdapterFactory;
+}
+
+/** What a factory returned is usable as an adapter: the two things the outbox calls on. */
+function isAdapter(value: unknown): value is Adapter {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Adapter>;
+  return typeof candidate.name === 'string' && typeof candidate.submit === 'function';
 }
 
 /**
@@ -37,29 +69,48 @@ async function loadFactory(type: TargetType): Promise<AdapterFactory> {
  */
 export async function buildTargets(
   configs: readonly TargetConfig[],
-  factories: Partial<Record<TargetType, AdapterFactory>> = {},
+  factories: Partial<Record<BuiltInTargetType, AdapterFactory>> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Target[]> {
   const targets: Target[] = [];
   for (const [index, config] of configs.entries()) {
     const field = `targets[${index}]`;
+    const invalid = (message: string) =>
+      new ConfigError(`Invalid relay configuration:\n  ${message}`);
     const settings = resolveSecrets(config.settings, `${field}.settings`, env);
-    let factory = factories[config.type];
-    if (factory === undefined) {
+    let factory: AdapterFactory | undefined;
+    if (config.type === 'module') {
+      // parseConfig makes sure a target of type "module" names its module.
+      const specifier = config.module!;
+      const name = config.export ?? 'default';
       try {
-        factory = await loadFactory(config.type);
+        factory = await loadModule(specifier, name);
       } catch (error) {
-        throw new ConfigError(
-          `Invalid relay configuration:\n  ${field}.type: the ${config.type} adapter cannot be loaded (${(error as Error).message})`,
+        throw invalid(
+          `${field}.module (target "${config.name}"): cannot load the adapter: ${(error as Error).message}`,
         );
       }
+    } else {
+      factory = factories[config.type];
+      if (factory === undefined) {
+        try {
+          factory = await loadBuiltIn(config.type);
+        } catch (error) {
+          throw invalid(
+            `${field}.type: the ${config.type} adapter cannot be loaded (${(error as Error).message})`,
+          );
+        }
+      }
     }
-    let adapter: Adapter;
+    let adapter: unknown;
     try {
       adapter = factory(settings);
     } catch (error) {
-      throw new ConfigError(
-        `Invalid relay configuration:\n  ${field}.settings (target "${config.name}"): ${(error as Error).message}`,
+      throw invalid(`${field}.settings (target "${config.name}"): ${(error as Error).message}`);
+    }
+    if (!isAdapter(adapter)) {
+      throw invalid(
+        `${field} (target "${config.name}"): the factory did not return an adapter, an object with \`name\` and \`submit\`${adapter instanceof Promise ? ' (it returned a Promise: a factory must not be async)' : ''}`,
       );
     }
     targets.push({
