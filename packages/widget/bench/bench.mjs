@@ -1,5 +1,5 @@
 // `pnpm --filter @synpunkt/widget bench`: NOT a test. Measures the self-hosted bundle:
-//  - its size: minified, gzip -9, brotli (quality 11);
+//  - its size: minified, gzip -9, brotli (quality 11), and what zod, ky and lit each add;
 //  - the time to an interactive form in headless Chromium, median and p90 of 20 page loads, for
 //    (a) a page with <synpunkt-form> and (b) the same page with the equivalent plain HTML form,
 //    and their ratio. Same run, same machine, loads interleaved (a, b, a, b…), a fresh browser
@@ -10,8 +10,10 @@ import { createServer } from 'node:http';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, chromeExecutable } from '../../../scripts/lib/chrome.mjs';
+import { bundleOptions } from '../scripts/bundle-options.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,6 +40,38 @@ const gzip = gzipSync(bytes, { level: 9 }).length;
 const brotli = brotliCompressSync(bytes, {
   params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
 }).length;
+
+// --- what each library adds: rebuilt in memory with it left out, one after another ----------
+const LIBRARIES = [
+  ['zod (the sdk schema)', ['zod', 'zod/*']],
+  ['ky (the rest adapter)', ['ky']],
+  ['lit', ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*']],
+];
+const gzipWithout = async (external) => {
+  const result = await build({
+    ...bundleOptions(root, 'src/define.ts', 'dist/breakdown.js'),
+    external,
+    sourcemap: false,
+    write: false,
+  });
+  const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
+  return gzipSync(code.contents, { level: 9 }).length;
+};
+const breakdown = [];
+{
+  let external = [];
+  let previous = await gzipWithout(external);
+  for (const [label, patterns] of LIBRARIES) {
+    external = [...external, ...patterns];
+    const without = await gzipWithout(external);
+    breakdown.push([label, previous - without]);
+    previous = without;
+  }
+  breakdown.push([
+    'the rest: form, styles, 4 catalogs, lättläst, protection, sdk and adapter code',
+    previous,
+  ]);
+}
 
 // --- a loopback server for the two pages ----------------------------------------------------
 const TYPES = {
@@ -130,6 +164,10 @@ console.log('|---|---|');
 console.log(`| minified | ${kb(bytes.length)} (${bytes.length} B) |`);
 console.log(`| gzip -9 | ${kb(gzip)} (${gzip} B) |`);
 console.log(`| brotli q11 | ${kb(brotli)} (${brotli} B) |\n`);
+console.log('| what it holds (gzip -9, by building without each library in turn) | gzip |');
+console.log('|---|---:|');
+for (const [label, size] of breakdown) console.log(`| ${label} | ${kb(size)} |`);
+console.log('');
 console.log(row('time to interactive (ms)', '  median', '     p90'));
 console.log(`|${'-'.repeat(36)}|${'-'.repeat(10)}:|${'-'.repeat(10)}:|`);
 console.log(row('(a) page with <synpunkt-form>', ms(median(runs.widget)), ms(p90(runs.widget))));

@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = process.argv[2] ?? 'src/define.ts';
@@ -16,24 +17,7 @@ const outfile = process.argv[3] ?? 'dist/synpunkt-form.js';
 /** Code that must never reach a browser: the Node-only adapters and what they use. */
 const FORBIDDEN = [/nodemailer/, /xmldom/, /adapters\/(?:dist|src)\/(?:email|artvise)\//];
 
-const result = await build({
-  absWorkingDir: root,
-  entryPoints: [entry],
-  outfile,
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  conditions: ['browser'],
-  // The widget's tsconfig: experimentalDecorators, as tsc compiles it (Lit needs the same mode).
-  tsconfig: 'tsconfig.json',
-  minify: true,
-  sourcemap: 'linked',
-  sourcesContent: true,
-  legalComments: 'eof',
-  metafile: true,
-  logLevel: 'warning',
-});
+const result = await build(bundleOptions(root, entry, outfile));
 
 const inputs = Object.keys(result.metafile.inputs);
 const leaked = inputs.filter((input) => FORBIDDEN.some((pattern) => pattern.test(input)));
