@@ -110,7 +110,7 @@ after(async () => {
 });
 
 describe('Exempelkommun, end to end', () => {
-  it('a complaint with a reply by e-mail: receipt with the reply-by date, and the clerk’s mail', async () => {
+  it('a complaint with a reply by e-mail: receipt with the reply-by date, the clerk’s mail, and the clerk’s page', async () => {
     const page = await openForm('/kontakt/synpunkter');
     await page.getByRole('radio', { name: /Klagomål/ }).check();
     await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption('gata-park');
@@ -153,6 +153,32 @@ describe('Exempelkommun, end to end', () => {
     );
     assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
     await page.close();
+
+    // The clerk's page of the demo shows the same mail and the delivered outbox row, with the
+    // time in Swedish time, as the mail itself says it, even in a browser set to another zone.
+    const elsewhere = await browser.newContext({ timezoneId: 'America/New_York' });
+    try {
+      const post = await elsewhere.newPage();
+      await post.goto(`${demo.siteUrl}/demo/post`);
+      const shown = post.locator('article.mail', {
+        has: post.getByRole('heading', { name: new RegExp(`Klagomål.*${reference}`) }),
+      });
+      await shown.waitFor();
+      assert.ok((await shown.locator('pre').innerText()).includes(message));
+      const received = await shown.locator('dt:text-is("Mottaget") + dd').innerText();
+      const swedishTime = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Stockholm',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(mail.receivedAt));
+      assert.ok(received.includes(swedishTime), `"${received}" is in Swedish time`);
+      await post
+        .locator('#outbox-body tr', { hasText: reference })
+        .filter({ hasText: 'Levererad' })
+        .waitFor({ timeout: 10_000 });
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('an anonymous praise in lättläst mode, step by step: no contact details reach the clerk', async () => {

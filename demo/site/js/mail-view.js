@@ -3,6 +3,8 @@
 const mailList = document.getElementById('mail-list');
 const outboxBody = document.getElementById('outbox-body');
 const status = document.getElementById('refresh-status');
+// The clerk works in Sweden, and the mails say Swedish time: so does this page, wherever it is opened.
+const SWEDISH_TIME = { timeZone: 'Europe/Stockholm' };
 
 function element(tag, text, className) {
   const node = document.createElement(tag);
@@ -27,7 +29,7 @@ function renderMail(mails) {
       ['Från', mail.from],
       ['Till', mail.to],
       ['Svara till', mail.replyTo ?? '–'],
-      ['Mottaget', new Date(mail.receivedAt).toLocaleString('sv-SE')],
+      ['Mottaget', new Date(mail.receivedAt).toLocaleString('sv-SE', SWEDISH_TIME)],
       ['Synpunktens id', mail.synpunktId ?? '–'],
     ]) {
       meta.append(element('dt', label), element('dd', value));
@@ -82,7 +84,7 @@ async function refresh() {
     ]);
     renderMail(mail);
     renderOutbox(outbox);
-    status.textContent = `Uppdaterad ${new Date().toLocaleTimeString('sv-SE')}`;
+    status.textContent = `Uppdaterad ${new Date().toLocaleTimeString('sv-SE', SWEDISH_TIME)}`;
   } catch {
     status.textContent = 'Kunde inte hämta. Är demon igång?';
   }

@@ -12,7 +12,7 @@ sparar dem och skickar dem som e-post. Sidan uppdateras av sig själv.</p>
 <h2>Reläets utkorg</h2>
 <table class="outbox">
   <caption>De senaste leveranserna och hur det gick</caption>
-  <thead><tr><th scope="col">Diarienummer</th><th scope="col">Mottagare</th><th scope="col">Status</th><th scope="col">Försök</th><th scope="col">Senaste fel</th></tr></thead>
+  <thead><tr><th scope="col">Ärendenummer</th><th scope="col">Mottagare</th><th scope="col">Status</th><th scope="col">Försök</th><th scope="col">Senaste fel</th></tr></thead>
   <tbody id="outbox-body"></tbody>
 </table>
 <h2>Mejl</h2>
