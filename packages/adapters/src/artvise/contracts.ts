@@ -15,8 +15,15 @@ export const DATA_NS =
 /** XML Schema instance namespace, for `i:nil="true"`. */
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
-/** The operations this adapter calls. */
-export type Operation = 'CreateCase' | 'CreateDeed' | 'GetCaseByIdentifier';
+/** The operations this adapter calls: three to deliver, four to look up an installation's GUIDs. */
+export type Operation =
+  | 'CreateCase'
+  | 'CreateDeed'
+  | 'GetCaseByIdentifier'
+  | 'GetInboxes'
+  | 'GetCaseTypes'
+  | 'GetMediaTypes'
+  | 'GetCustomProperties';
 
 /** The SOAPAction of an operation: `http://www.artvise.se/MercuryAPI/IService/<Operation>`. */
 export function soapAction(operation: Operation): string {

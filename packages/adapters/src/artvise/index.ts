@@ -41,6 +41,17 @@ import { refusalError, soapCall, type TransportSettings } from './transport.js';
 import { findForbiddenCharacter, type Xml } from './xml.js';
 
 export type { ArtviseConfig, CustomPropertyKey } from './config.js';
+export { discoverArtvise, suggestArtviseSettings } from './discover.js';
+export type {
+  ArtviseCaseType,
+  ArtviseCatalogue,
+  ArtviseCustomProperty,
+  ArtviseDiscoveryOptions,
+  ArtviseInbox,
+  ArtviseMediaType,
+  ArtviseSettingsDraft,
+  ArtviseSuggestion,
+} from './discover.js';
 
 /** What the Artvise adapter carries: the sdk's attachment limits; no shorter message limit is known. */
 export const ARTVISE_CAPABILITIES: AdapterCapabilities = {

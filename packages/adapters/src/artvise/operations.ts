@@ -42,6 +42,40 @@ export function createDeedRequest(apiKey: string, values: ContractValues<'DeedDt
   return operationBody('CreateDeed', apiKey, [contractArgument('deedDto', 'DeedDto', values)]);
 }
 
+/** `GetInboxes(apiKey)`, `GetMediaTypes(apiKey)`, `GetCustomProperties(apiKey)`. */
+export function listRequest(
+  operation: 'GetInboxes' | 'GetMediaTypes' | 'GetCustomProperties',
+  apiKey: string,
+): Xml {
+  return operationBody(operation, apiKey, []);
+}
+
+/** `GetCaseTypes(apiKey, inboxGuid, searchText, freetextSearch)`: every case type of an inbox. */
+export function getCaseTypesRequest(apiKey: string, inboxGuid: string): Xml {
+  return operationBody('GetCaseTypes', apiKey, [
+    element('inboxGuid', inboxGuid),
+    element('searchText', ''),
+    element('freetextSearch', 'false'),
+  ]);
+}
+
+/**
+ * The items of an array result (`<GetInboxesResult><a:InboxDto>…</a:InboxDto>…`), each as its
+ * members' texts (nil members left out). A nil result is an empty list.
+ */
+export function parseList(result: Element | undefined): Record<string, string>[] {
+  if (!result) return [];
+  return childElements(result).map((item) => {
+    const values: Record<string, string> = {};
+    for (const member of childElements(item)) {
+      if (member.namespaceURI === DATA_NS && !isNil(member) && member.localName) {
+        values[member.localName] = (member.textContent ?? '').trim();
+      }
+    }
+    return values;
+  });
+}
+
 /** A member's text, or `undefined` when it is absent or nil. */
 function memberText(parent: Element, name: string): string | undefined {
   const node = childElement(parent, name, DATA_NS);

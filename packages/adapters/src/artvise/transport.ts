@@ -71,6 +71,20 @@ function httpError(operation: Operation, response: Response, detail: string): Ad
   return new AdapterError(text, { reason: 'rejected', status });
 }
 
+/** Why a request failed on the network: fetch's "fetch failed" with the system's code (ECONNREFUSED). */
+function networkReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as NodeJS.ErrnoException | undefined;
+  // A system code (ECONNREFUSED, ENOTFOUND) says most; undici's own codes less than its message.
+  const detail =
+    cause instanceof Error
+      ? cause.code && /^E[A-Z]+$/.test(cause.code)
+        ? cause.code
+        : cause.message
+      : undefined;
+  return detail ? `${error.message} (${detail})` : error.message;
+}
+
 /**
  * Calls one MercuryAPI operation and returns its `<…Result>` element (`undefined` when nil).
  * Throws an `AdapterError` for faults, HTTP errors, timeouts and network errors, and the
@@ -103,7 +117,7 @@ export async function soapCall(
     if (signal?.aborted) throw signal.reason;
     const why = timeout.aborted
       ? `did not answer ${operation} within ${settings.timeoutMs} ms`
-      : `could not be reached for ${operation}: ${error instanceof Error ? error.message : String(error)}`;
+      : `could not be reached for ${operation}: ${networkReason(error)}`;
     throw new AdapterError(`Artvise ${why}`, { reason: 'unavailable', cause: error });
   }
 

@@ -5,7 +5,9 @@
 // in shared/reference/artvise-mercuryapi.md. Its contract tables below are transcribed from the
 // reference on their own, not imported from the adapter, so a mistake in one shows in the other.
 // It stores cases and deeds (a second CreateCase with the same Identifier makes a second case,
-// as the real service would, so a test can see a duplicate) and answers GetCaseByIdentifier.
+// as the real service would, so a test can see a duplicate) and answers GetCaseByIdentifier,
+// and, from a catalogue given at start, the lookups GetInboxes, GetCaseTypes, GetMediaTypes and
+// GetCustomProperties.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -114,8 +116,24 @@ function membersOf(contract: string): MemberSpec[] {
 
 // ---- operations ----------------------------------------------------------------------------
 
-type Operation = 'CreateCase' | 'CreateDeed' | 'GetCaseByIdentifier';
+type Operation =
+  | 'CreateCase'
+  | 'CreateDeed'
+  | 'GetCaseByIdentifier'
+  | 'GetInboxes'
+  | 'GetCaseTypes'
+  | 'GetMediaTypes'
+  | 'GetCustomProperties';
 const OPERATIONS: Record<Operation, [string, string][]> = {
+  GetInboxes: [['apiKey', 'string']],
+  GetCaseTypes: [
+    ['apiKey', 'string'],
+    ['inboxGuid', 'guid'],
+    ['searchText', 'string'],
+    ['freetextSearch', 'bool'],
+  ],
+  GetMediaTypes: [['apiKey', 'string']],
+  GetCustomProperties: [['apiKey', 'string']],
   CreateCase: [
     ['apiKey', 'string'],
     ['caseDto', 'CaseDto'],
@@ -274,6 +292,8 @@ export interface ParsedRequest {
   apiKey: string;
   /** The second argument: the identifier text, or the parsed caseDto / deedDto. */
   argument: string | Contract;
+  /** Every argument in order, the key first. */
+  args: (string | Contract)[];
 }
 
 /** Checks a whole request the way WCF would, and parses it. Throws `Rejection`. */
@@ -307,12 +327,17 @@ export function readRequest(soapActionHeader: string | undefined, xml: string): 
     if (!arg) throw new Rejection(`${operation}: the argument ${name} is missing`);
     expectName(arg, name, SERVICE_NS);
     if (onlyAllowedAttributes(arg)) throw new Rejection(`${operation}: ${name} must not be nil`);
-    values.push(type === 'string' ? scalar(arg, 'string', name) : readContract(arg, type, name));
+    values.push(type in SCALARS ? scalar(arg, type, name) : readContract(arg, type, name));
   });
   if (args.length > signature.length) {
     throw new Rejection(`${operation}: unexpected argument <${args[signature.length]?.localName}>`);
   }
-  return { operation: operation as Operation, apiKey: values[0] as string, argument: values[1]! };
+  return {
+    operation: operation as Operation,
+    apiKey: values[0] as string,
+    argument: values[1] ?? '',
+    args: values,
+  };
 }
 
 // ---- answers -----------------------------------------------------------------------------------
@@ -377,9 +402,20 @@ export type Injected =
   | 'http-401'
   | 'not-xml';
 
+/** What the installation holds, for the lookup operations (GetInboxes and the like). */
+export interface PeerCatalogue {
+  inboxes: { guid: string; name: string; parentGuid?: string }[];
+  /** Case types (DiaryPlanItemDto) by InboxGuid. */
+  caseTypes: Record<string, { guid: string; name: string; fullName?: string }[]>;
+  mediaTypes: { guid: string; name: string }[];
+  customProperties: { guid: string; name: string; dataType: string }[];
+}
+
 /** Options for `startArtvisePeer`. */
 export interface PeerOptions {
   apiKey: string;
+  /** The installation's inboxes, case types, media types and custom properties (default none). */
+  catalogue?: PeerCatalogue;
   /** Whether GetCaseByIdentifier lists the case's deeds (default true). */
   listDeeds?: boolean;
   /** How a wrong API key is answered (default a SOAP fault). */
@@ -545,6 +581,69 @@ export async function startArtvisePeer(options: PeerOptions): Promise<ArtvisePee
       if ((options.authFailure ?? 'fault') === 'http-401')
         return send(response, 401, 'Unauthorized', 'text/plain');
       return send(response, 500, fault('client', 'Invalid API key.'));
+    }
+
+    const catalogue = options.catalogue ?? {
+      inboxes: [],
+      caseTypes: {},
+      mediaTypes: [],
+      customProperties: [],
+    };
+    // Array results: one element per item, named after its type, members in alphabetical order.
+    const items = (type: string, rows: string[][]) =>
+      send(
+        response,
+        200,
+        result(
+          operation,
+          rows.map((members) => x(`a:${type}`, members)),
+        ),
+      );
+    const optional = (name: string, value: string | undefined) =>
+      value === undefined ? nil(name) : x(`a:${name}`, value);
+    if (operation === 'GetInboxes') {
+      return items(
+        'InboxDto',
+        catalogue.inboxes.map((inbox) => [
+          x('a:InboxGuid', inbox.guid),
+          x('a:InboxTypeGuid', '00000000-0000-0000-0000-000000000001'),
+          x('a:Name', inbox.name),
+          optional('ParentInboxGuid', inbox.parentGuid),
+        ]),
+      );
+    }
+    if (operation === 'GetCaseTypes') {
+      const [, inboxGuid = '', searchText = ''] = parsed.args as string[];
+      const types = (catalogue.caseTypes[inboxGuid.toLowerCase()] ?? []).filter((type) =>
+        (type.fullName ?? type.name).toLowerCase().includes(searchText.toLowerCase()),
+      );
+      return items(
+        'DiaryPlanItemDto',
+        types.map((type) => [
+          x('a:DiaryPlanItemGuid', type.guid),
+          optional('FullName', type.fullName),
+          x('a:Name', type.name),
+        ]),
+      );
+    }
+    if (operation === 'GetMediaTypes') {
+      return items(
+        'MediaTypeDto',
+        catalogue.mediaTypes.map((type) => [
+          x('a:MediaTypeGuid', type.guid),
+          x('a:Name', type.name),
+        ]),
+      );
+    }
+    if (operation === 'GetCustomProperties') {
+      return items(
+        'CustomPropertyDto',
+        catalogue.customProperties.map((property) => [
+          x('a:CustomPropertyGuid', property.guid),
+          x('a:DataType', property.dataType),
+          x('a:Name', property.name),
+        ]),
+      );
     }
 
     if (operation === 'GetCaseByIdentifier') {
