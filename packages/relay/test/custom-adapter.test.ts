@@ -133,7 +133,12 @@ describe('a target of type "module": the integrator’s own adapter', () => {
       assert.equal(delivered!.body.synpunkt?.id, submission.id);
       assert.equal(delivered!.body.synpunkt?.message, 'Gatlampan på Storgatan är trasig.');
       assert.equal(delivered!.body.reference, receipt.reference, 'the sender’s reference');
-      assert.match(relay.output(), /"event":"delivery\.delivered"/);
+      // The portal has it before the relay has its answer: wait for the relay to record it.
+      await eventually(
+        () => /"event":"delivery\.delivered"/.test(relay.output()),
+        10_000,
+        'the relay to log the delivery',
+      );
     } finally {
       await kill(relay, 'SIGTERM');
     }
