@@ -208,6 +208,7 @@ describe('rest adapter against a real endpoint', () => {
     const error = await failure(adapter().submit(sampleSubmission()));
 
     assert.equal(error.reason, 'invalid');
+    assert.equal(error.problemType, 'https://example.org/problems/invalid');
     assert.deepEqual(error.issues, [
       { path: ['message'], code: 'too_long', params: { max: 4000 } },
     ]);
@@ -234,6 +235,11 @@ describe('rest adapter against a real endpoint', () => {
     assert.equal(refused.retryable, false);
     assert.equal(refused.status, 400);
     assert.match(refused.message, /We take no more/, 'the problem title is in the log line');
+    assert.equal(
+      refused.problemType,
+      'https://example.org/problems/closed',
+      'the problem type tells refusals with the same status apart',
+    );
     peer.mode = 'up';
 
     const wrongPath = await failure(

@@ -7,6 +7,7 @@ import {
   invalidSubmissionProblem,
   parseSubmission,
   POW_HEADER,
+  PROBLEM_TYPES as TYPES,
   type Receipt,
 } from '@synpunkt/sdk';
 import { Hono, type Context } from 'hono';
@@ -18,7 +19,7 @@ import { submissionHash } from './hash.js';
 import { errorCode, type Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import type { OutboxWorker } from './outbox.js';
-import { problem, problemResponse, RELAY_PROBLEM_TYPES as TYPES } from './problems.js';
+import { problem, problemResponse } from './problems.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './store.js';
 import { targetsFor, type Target } from './targets.js';

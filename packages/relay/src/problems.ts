@@ -1,22 +1,11 @@
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemDetails } from '@synpunkt/sdk';
 
 /**
- * Problem types the relay answers with: the sdk's, and a few of its own for requests that are
- * wrong before they are a submission.
+ * The problem types the relay answers with: the sdk's `PROBLEM_TYPES`, where every one of them
+ * now lives so that clients can tell them apart.
+ * @deprecated Use `PROBLEM_TYPES` from `@synpunkt/sdk`.
  */
-export const RELAY_PROBLEM_TYPES = {
-  ...PROBLEM_TYPES,
-  /** The body is not UTF-8 JSON. */
-  malformed: 'https://synpunkt.se/problems/malformed-request',
-  /** The `Idempotency-Key` header is missing or differs from the submission's `id`. */
-  idempotencyKey: 'https://synpunkt.se/problems/idempotency-key',
-  /** The proof-of-work solution is missing, wrong, expired or already used. */
-  challengeFailed: 'https://synpunkt.se/problems/challenge-failed',
-  /** The page's origin is not one the relay serves. */
-  forbiddenOrigin: 'https://synpunkt.se/problems/forbidden-origin',
-  /** No such route. */
-  notFound: 'https://synpunkt.se/problems/not-found',
-} as const;
+export const RELAY_PROBLEM_TYPES = PROBLEM_TYPES;
 
 /** A problem+json response. */
 export function problemResponse(

@@ -3,12 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { addWorkingDays, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Receipt } from '@synpunkt/sdk';
 import { sampleAnonymous } from '@synpunkt/sdk/testing';
-import {
-  createRelay,
-  RELAY_PROBLEM_TYPES,
-  type Relay,
-  type RelayConfigInput,
-} from '../src/index.js';
+import { createRelay, type Relay, type RelayConfigInput } from '../src/index.js';
 import { captureLogger, countingAdapter, post, sample, tempDir, testConfig } from './helpers.js';
 
 describe('POST /v1/synpunkter', () => {
@@ -88,10 +83,7 @@ describe('POST /v1/synpunkter', () => {
       headers: { 'Content-Type': 'application/json' },
     });
     assert.equal(missing.status, 400);
-    assert.equal(
-      ((await missing.json()) as { type: string }).type,
-      RELAY_PROBLEM_TYPES.idempotencyKey,
-    );
+    assert.equal(((await missing.json()) as { type: string }).type, PROBLEM_TYPES.idempotencyKey);
     const other = await request(post(submission, { 'Idempotency-Key': crypto.randomUUID() }));
     assert.equal(other.status, 400);
   });

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  createRelay,
-  POW_HEADER,
-  ProofOfWork,
-  RELAY_PROBLEM_TYPES,
-  type Challenge,
-  type Relay,
-} from '../src/index.js';
+import { PROBLEM_TYPES } from '@synpunkt/sdk';
+import { createRelay, POW_HEADER, ProofOfWork, type Challenge, type Relay } from '../src/index.js';
 import { captureLogger, countingAdapter, post, sample, tempDir, testConfig } from './helpers.js';
 
 describe('proof of work (ALTCHA-compatible)', () => {
@@ -59,10 +53,7 @@ describe('proof of work (ALTCHA-compatible)', () => {
   it('refuses a missing, wrong or forged solution with 403', async () => {
     const missing = await relay.app.request('/v1/synpunkter', post(sample()));
     assert.equal(missing.status, 403);
-    assert.equal(
-      ((await missing.json()) as { type: string }).type,
-      RELAY_PROBLEM_TYPES.challengeFailed,
-    );
+    assert.equal(((await missing.json()) as { type: string }).type, PROBLEM_TYPES.challengeFailed);
 
     const c = await challenge();
     const right = ProofOfWork.solve(c)!;

@@ -112,6 +112,8 @@ export interface AdapterErrorOptions {
   retryAfterMs?: number;
   /** The HTTP status or protocol code, for logs. */
   status?: number | string;
+  /** The `type` of the receiver's problem+json answer, when it sent one (see `PROBLEM_TYPES`). */
+  problemType?: string;
   /** The underlying error. */
   cause?: unknown;
 }
@@ -133,6 +135,11 @@ export class AdapterError extends Error {
   readonly retryAfterMs: number | undefined;
   /** The HTTP status or protocol code. */
   readonly status: number | string | undefined;
+  /**
+   * The `type` of the receiver's problem+json answer, when it sent one: tells apart refusals
+   * with the same status, such as a failed proof of work and a forbidden origin (both 403).
+   */
+  readonly problemType: string | undefined;
 
   constructor(message: string, options: AdapterErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -141,6 +148,7 @@ export class AdapterError extends Error {
     this.issues = options.issues ?? [];
     this.retryAfterMs = options.retryAfterMs;
     this.status = options.status;
+    this.problemType = options.problemType;
   }
 }
 

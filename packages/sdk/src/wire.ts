@@ -23,7 +23,10 @@ export interface ProblemDetails {
   errors?: ValidationIssue[];
 }
 
-/** Problem types the relay answers with; other receivers may use their own. */
+/**
+ * Problem types the relay answers with; other receivers may use their own. A client tells
+ * refusals with the same status apart by these (`AdapterError.problemType`).
+ */
 export const PROBLEM_TYPES = {
   /** 422: field errors in `errors`. */
   invalidSubmission: 'https://synpunkt.se/problems/invalid-submission',
@@ -37,6 +40,19 @@ export const PROBLEM_TYPES = {
   rateLimited: 'https://synpunkt.se/problems/rate-limited',
   /** 503: the receiver cannot store anything right now. */
   unavailable: 'https://synpunkt.se/problems/unavailable',
+  /** 400: the body is not UTF-8 JSON. */
+  malformed: 'https://synpunkt.se/problems/malformed-request',
+  /** 400: the `Idempotency-Key` header is missing or differs from the submission's `id`. */
+  idempotencyKey: 'https://synpunkt.se/problems/idempotency-key',
+  /**
+   * 403: the proof-of-work solution is missing, wrong, expired or used for another submission.
+   * A form solves a new challenge and sends again; the submission was not stored.
+   */
+  challengeFailed: 'https://synpunkt.se/problems/challenge-failed',
+  /** 403: the page's origin is not one the receiver serves. */
+  forbiddenOrigin: 'https://synpunkt.se/problems/forbidden-origin',
+  /** 404: no such route. */
+  notFound: 'https://synpunkt.se/problems/not-found',
 } as const;
 
 /** A `422` answer listing what is wrong with a submission. */

@@ -5,6 +5,8 @@
 //   POST /api/synpunkter   the submission (JSON) → 201 receipt | 409 | 415 | 400 | 413 | 422 | 503
 //   POST /api/_control     {"mode": "up" | "down" | "invalid" | "slow"}
 //                          or {"challenge": "on" | "off" | "fail" | { …an ALTCHA challenge… }}
+//                          or {"refusePow": n}: the next n submissions get 403 challenge-failed,
+//                          as from a relay whose key changed since the challenge was solved
 //   GET  /api/challenge    as a relay with challenge.enabled: "on" (the default) a fresh small
 //                          challenge (maxnumber 1000); "off" 404 (a relay without one); "fail"
 //                          500; an object: that challenge. Solutions are recorded, not checked.
@@ -65,6 +67,7 @@ export function createEndpoint() {
   /** @type {'on' | 'off' | 'fail' | object} */
   let challenge = 'on';
   let challengeRequests = 0;
+  let refusePow = 0;
 
   const reset = () => {
     byKey = new Map();
@@ -73,6 +76,7 @@ export function createEndpoint() {
     mode = 'up';
     challenge = 'on';
     challengeRequests = 0;
+    refusePow = 0;
   };
 
   /** @param {Request} request @returns {Promise<Answer | undefined>} */
@@ -114,6 +118,15 @@ export function createEndpoint() {
         wanted = control?.mode;
       } catch {
         wanted = undefined;
+      }
+      if (control && typeof control === 'object' && 'refusePow' in control) {
+        if (!Number.isInteger(control.refusePow) || control.refusePow < 0) {
+          return problem(400, PROBLEM_TYPES.invalidSubmission, 'Unknown refusePow', {
+            detail: 'refusePow must be a whole number',
+          });
+        }
+        refusePow = control.refusePow;
+        return json(200, { refusePow });
       }
       if (
         control &&
@@ -163,6 +176,12 @@ export function createEndpoint() {
       return problem(400, 'about:blank', 'The body is not JSON');
     }
 
+    if (refusePow > 0) {
+      refusePow -= 1;
+      return problem(403, PROBLEM_TYPES.challengeFailed, 'The proof of work was not accepted', {
+        detail: 'Refused on request (test)',
+      });
+    }
     if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
     if (mode === 'down') {
       return problem(503, PROBLEM_TYPES.unavailable, 'The receiver is down (test mode)', {

@@ -316,6 +316,46 @@ describe('proof of work: in the form', () => {
     }
   });
 
+  it('when the relay refuses the solution (its key changed), solves a new challenge and sends again, once', async () => {
+    await control({ challenge: await makeChallenge(56, 1000) });
+    const el = await snippet();
+    await fillValid(el);
+    await waitUntil(async () => (await challengeRequests()) === 1, 'the challenge was asked for');
+    const watch = watchPosts();
+    try {
+      await control({ challenge: await makeChallenge(78, 1000) });
+      await control({ refusePow: 1 });
+      const success = oneEvent(el, 'synpunkt-success');
+      await send(el);
+      const receipt = (await success).detail;
+      expect(receipt.reference).to.match(/^TEST-2026-/);
+      expect(watch.pows.length, 'the refused try and one more').to.equal(2);
+      expect((await decodePow(watch.pows[0]!)).number).to.equal(56);
+      expect((await decodePow(watch.pows[1]!)).number, 'a new challenge').to.equal(78);
+      expect(await challengeRequests()).to.equal(2);
+      const records = await received();
+      expect(records, 'one submission stored').to.have.length(1);
+      expect(records[0]!.key).to.equal(receipt.id);
+      expect(el.shadowRoot!.querySelector('#failure'), 'no failure was shown').to.equal(null);
+    } finally {
+      watch.restore();
+    }
+  });
+
+  it('says the send failed when the relay refuses a new solution too', async () => {
+    await control({ refusePow: 2 });
+    const el = await snippet();
+    await fillValid(el);
+    const failed = oneEvent(el, 'synpunkt-error');
+    await send(el);
+    const { retryable } = (await failed).detail;
+    await el.updateComplete;
+    expect(retryable).to.equal(false);
+    expect(el.shadowRoot!.querySelector('#failure')).to.not.equal(null);
+    expect(await received()).to.have.length(0);
+    expect(await challengeRequests(), 'at most one new challenge per send').to.be.at.most(2);
+  });
+
   it('sends without a solution when the relay has no challenge (404)', async () => {
     await control({ challenge: 'off' });
     const el = await snippet();

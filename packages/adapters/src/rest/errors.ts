@@ -36,25 +36,40 @@ function titleOf(body: unknown): string {
   return typeof title === 'string' ? `: ${title.slice(0, 200)}` : '';
 }
 
+/** The problem's `type` URI, when the answer is a problem with one. */
+function problemTypeOf(body: unknown): { problemType?: string } {
+  const type = (body as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' && type.length <= 500 ? { problemType: type } : {};
+}
+
 /** Turns a refused answer into the `AdapterError` that says whether a retry may help. */
 async function answerFailure(response: Response, cause: unknown): Promise<AdapterError> {
   const { status } = response;
   const body = await jsonOf(response).catch(() => undefined);
   const message = `rest: the endpoint answered ${status}${titleOf(body)}`;
+  const problem = problemTypeOf(body);
   if (isTransient(status)) {
     const after = retryAfterMs(response);
     return new AdapterError(message, {
       reason: 'unavailable',
       status,
       cause,
+      ...problem,
       ...(after === undefined ? {} : { retryAfterMs: after }),
     });
   }
   // 409: the same Idempotency-Key arrived before with a different body. Never resend it.
   const issues = status === 409 ? [] : issuesOfProblem(body);
   return issues.length > 0
-    ? new AdapterError(message, { reason: 'invalid', retryable: false, issues, status, cause })
-    : new AdapterError(message, { reason: 'rejected', status, cause });
+    ? new AdapterError(message, {
+        reason: 'invalid',
+        retryable: false,
+        issues,
+        status,
+        cause,
+        ...problem,
+      })
+    : new AdapterError(message, { reason: 'rejected', status, cause, ...problem });
 }
 
 /**

@@ -4,7 +4,9 @@
 import type { HeadersFunction } from '@synpunkt/adapters/rest';
 import {
   HONEYPOT_HEADER,
+  isAdapterError,
   POW_HEADER,
+  PROBLEM_TYPES,
   type PowChallenge,
   type PowSolution,
   type Submission,
@@ -230,7 +232,8 @@ export interface ProtectionHost {
  * The form's spam protection: starts a challenge on the first input, and makes the headers for
  * each send (the rest adapter's `headers` function). A send before the challenge is solved waits
  * for it; a retry of the same submission sends the same solution; a new submission (another id)
- * gets a new challenge, since the relay takes a solution for one submission only.
+ * gets a new challenge, since the relay takes a solution for one submission only. A solution
+ * the relay refuses is dropped (`refused`), and the form sends once more with a new one.
  */
 export class Protection {
   private pending: { url: string; outcome: Promise<Outcome> } | undefined;
@@ -259,6 +262,19 @@ export class Protection {
     if (solution) headers[POW_HEADER] = encodeSolution(solution);
     return headers;
   };
+
+  /**
+   * True when `error` is the relay refusing this form's proof of work (`challenge-failed`: it
+   * expired by the relay's clock, or the relay's key changed since it was solved). Then the
+   * solution is dropped, so the next send of the same submission solves a new challenge.
+   */
+  refused(error: unknown): boolean {
+    if (!this.url() || !isAdapterError(error)) return false;
+    if (error.problemType !== PROBLEM_TYPES.challengeFailed) return false;
+    this.pending = undefined;
+    this.usedBy = undefined;
+    return true;
+  }
 
   private url(): string | undefined {
     const { adapter, endpoint, challengeUrl, challenge } = this.host;

@@ -10,6 +10,7 @@ import {
   type Attachment,
   type Mode,
   type Receipt,
+  type SubmissionDraft,
   type SynpunktClient,
   type ValidationIssue,
 } from '@synpunkt/sdk';
@@ -409,10 +410,26 @@ export class SynpunktForm extends LitElement {
     this.announce(t.sending);
     this.save();
     try {
-      const receipt = await client.submit(draft);
-      this.succeed(receipt);
+      this.succeed(await this.submitRenewingChallenge(client, draft));
     } catch (error) {
       this.fail(error);
+    }
+  }
+
+  /**
+   * Submits; when the relay refuses the proof of work (it expired by the relay's clock, or the
+   * relay got a new key since), solves a new challenge and sends again, with the same id, once.
+   * The person sees "Skickar…" a little longer instead of a failure they cannot fix.
+   */
+  private async submitRenewingChallenge(
+    client: SynpunktClient,
+    draft: SubmissionDraft,
+  ): Promise<Receipt> {
+    try {
+      return await client.submit(draft);
+    } catch (error) {
+      if (!this.protection.refused(error)) throw error;
+      return client.submit(draft);
     }
   }
 
