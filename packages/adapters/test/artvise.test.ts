@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { isAdapterError, type AdapterError, type Submission } from '@synpunkt/sdk';
+import { type AdapterError, type Submission } from '@synpunkt/sdk';
 import {
+  adapterFailure,
   runAdapterConformance,
   sampleAnonymous,
   sampleSubmission,
@@ -135,16 +136,6 @@ function toFields(stored: StoredCase): Partial<Submission> {
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isAdapterError(error), `expected an AdapterError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the delivery to fail');
-}
-
 const withFiles = (): Submission =>
   sampleSubmission({
     attachments: [
@@ -252,7 +243,7 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
     const submission = withFiles();
     const adapter = artviseAdapter(settings(peer));
     peer.failNext('CreateDeed', 'server-fault', 1); // the first deed arrives, the second fails
-    const error = await failure(adapter.submit(submission));
+    const error = await adapterFailure(adapter.submit(submission));
     assert.equal(error.retryable, true);
     const [stored] = peer.casesFor(submission.id);
     assert.ok(stored);
@@ -284,7 +275,7 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
   it('a retry after a failed CreateCase creates the case once', async () => {
     const submission = sampleSubmission();
     peer.failNext('CreateCase', 'http-503');
-    await failure(artviseAdapter(settings(peer)).submit(submission));
+    await adapterFailure(artviseAdapter(settings(peer)).submit(submission));
     assert.equal(peer.casesFor(submission.id).length, 0);
     await artviseAdapter(settings(peer)).submit(submission);
     assert.equal(peer.casesFor(submission.id).length, 1);
@@ -331,7 +322,7 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       const sent = peer.requests.length;
       // The sdk's schema refuses this already; the adapter guards what did not pass through it.
       const submission: Submission = { ...sampleSubmission(), message: 'Hej\u0007 där' };
-      const error = await failure(artviseAdapter(settings(peer)).submit(submission));
+      const error = await adapterFailure(artviseAdapter(settings(peer)).submit(submission));
       assert.equal(error.reason, 'invalid');
       assert.equal(error.retryable, false);
       assert.deepEqual(error.issues, [{ path: ['message'], code: 'invalid_characters' }]);
@@ -344,7 +335,7 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
         ...sampleSubmission(),
         reply: { wanted: true, via: 'email', name: 'Anna \uD83D', email: 'a@example.org' },
       };
-      const error = await failure(artviseAdapter(settings(peer)).submit(submission));
+      const error = await adapterFailure(artviseAdapter(settings(peer)).submit(submission));
       assert.deepEqual(error.issues, [{ path: ['reply', 'name'], code: 'invalid_characters' }]);
     });
   });
@@ -446,7 +437,7 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
 
   describe('errors', () => {
     const submitWith = (config: Partial<ArtviseConfig> = {}, submission = sampleSubmission()) =>
-      failure(artviseAdapter(settings(peer, config)).submit(submission));
+      adapterFailure(artviseAdapter(settings(peer, config)).submit(submission));
 
     it('Ok=false from CreateCase becomes a non-retryable rejected error with Artvise’s message', async () => {
       peer.failNext('CreateCase', 'ok-false');
@@ -574,7 +565,7 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       try {
         const submission = withFiles();
         peer.failNext('CreateDeed', 'server-fault', 1);
-        await failure(artviseAdapter(settings(peer)).submit(submission));
+        await adapterFailure(artviseAdapter(settings(peer)).submit(submission));
         await artviseAdapter(settings(peer)).submit(submission);
         const cases = peer.casesFor(submission.id);
         assert.equal(cases.length, 1);

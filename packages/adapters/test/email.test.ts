@@ -8,10 +8,10 @@ import {
   LIMITS,
   parseSubmission,
   SynpunktValidationError,
-  type AdapterError,
   type Submission,
 } from '@synpunkt/sdk';
 import {
+  adapterFailure,
   runAdapterConformance,
   sampleAnonymous,
   sampleSubmission,
@@ -94,16 +94,6 @@ function assertNoInjectedHeader(mail: ReceivedMail): void {
   const head = mail.raw.toString('utf8').split('\r\n\r\n')[0] ?? '';
   assert.ok(!/^(?:bcc|x-evil):/im.test(head), 'no header line starts with Bcc: or X-Evil:');
   assert.ok(!mail.envelope.to.includes('evil@x.example'), 'evil@x.example is no recipient');
-}
-
-async function adapterFailure(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isAdapterError(error), `expected an AdapterError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the delivery to fail');
 }
 
 // --- The sdk's conformance kit against a real SMTP server ---------------------------------

@@ -2,14 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { createClient, SynpunktValidationError, type Submission } from '@synpunkt/sdk';
 import {
-  createClient,
-  isAdapterError,
-  SynpunktValidationError,
-  type AdapterError,
-  type Submission,
-} from '@synpunkt/sdk';
-import {
+  adapterFailure,
   runAdapterConformance,
   sampleAnonymous,
   sampleSubmission,
@@ -85,16 +80,6 @@ function configFor(peer: Open311Peer, overrides: Partial<Open311Config> = {}): O
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isAdapterError(error), `expected an AdapterError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the delivery to fail');
-}
-
 function conformance(name: string, answer: 'id' | 'token'): void {
   let peer: Open311Peer;
   runAdapterConformance({
@@ -157,7 +142,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       peer.pollsUntilId = Infinity;
       const sender = adapter({ tokenPolls: 3 });
       const submission = sampleSubmission();
-      const error = await failure(sender.submit(submission));
+      const error = await adapterFailure(sender.submit(submission));
       const [stored] = peer.find(submission.id);
       assert.ok(stored);
       assert.equal(error.reason, 'unavailable');
@@ -175,7 +160,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
 
     it('with tokenPolls 0 it does not poll at all and says the request awaits an id', async () => {
       peer.answer = 'token';
-      const error = await failure(adapter({ tokenPolls: 0 }).submit(sampleSubmission()));
+      const error = await adapterFailure(adapter({ tokenPolls: 0 }).submit(sampleSubmission()));
       assert.equal(error.retryable, true);
       assert.match(error.message, /token "tok-\d+"/);
       assert.equal(peer.log.filter((call) => call.path.startsWith('/v2/tokens/')).length, 0);
@@ -203,7 +188,9 @@ describe('open311 adapter against a GeoReport v2 server', () => {
 
   describe('errors in the spec’s format', () => {
     it('a wrong API key is a configuration error quoting the server', async () => {
-      const error = await failure(adapter({ apiKey: 'fel-nyckel' }).submit(sampleSubmission()));
+      const error = await adapterFailure(
+        adapter({ apiKey: 'fel-nyckel' }).submit(sampleSubmission()),
+      );
       assert.equal(error.reason, 'configuration');
       assert.equal(error.retryable, false);
       assert.equal(error.status, 403);
@@ -214,7 +201,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
     });
 
     it('an unknown service code is refused with the server’s description', async () => {
-      const error = await failure(
+      const error = await adapterFailure(
         adapter({ serviceCodes: { default: 'finns-inte' } }).submit(sampleSubmission()),
       );
       assert.equal(error.reason, 'rejected');
@@ -225,7 +212,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
 
     it('puts every description of a multi-error answer into the message', async () => {
       peer.refusing = true;
-      const error = await failure(adapter().submit(sampleSubmission()));
+      const error = await adapterFailure(adapter().submit(sampleSubmission()));
       assert.equal(error.reason, 'rejected');
       assert.equal(error.status, 400);
       assert.match(error.message, /Ärendesystemet tar inte emot nya ärenden \(CRM_CLOSED\)/);
@@ -234,7 +221,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
 
     it('a 503 is retryable, honours Retry-After and quotes the server', async () => {
       peer.outage = 'http503';
-      const error = await failure(adapter().submit(sampleSubmission()));
+      const error = await adapterFailure(adapter().submit(sampleSubmission()));
       assert.equal(error.reason, 'unavailable');
       assert.equal(error.retryable, true);
       assert.equal(error.retryAfterMs, 7000);
@@ -243,12 +230,12 @@ describe('open311 adapter against a GeoReport v2 server', () => {
 
     it('a reset connection, a closed port and a timeout are retryable', async () => {
       peer.outage = 'reset';
-      const reset = await failure(adapter().submit(sampleSubmission()));
+      const reset = await adapterFailure(adapter().submit(sampleSubmission()));
       assert.equal(reset.retryable, true);
       assert.match(reset.message, /Could not reach the Open311 server/);
 
       peer.outage = 'hang';
-      const slow = await failure(adapter({ timeoutMs: 200 }).submit(sampleSubmission()));
+      const slow = await adapterFailure(adapter({ timeoutMs: 200 }).submit(sampleSubmission()));
       assert.equal(slow.retryable, true);
       assert.match(slow.message, /did not answer within 200 ms/);
 
@@ -256,7 +243,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const { port } = closed.address() as AddressInfo;
       await new Promise((resolve) => closed.close(resolve));
-      const refused = await failure(
+      const refused = await adapterFailure(
         open311Adapter({ ...configFor(peer), baseUrl: `http://127.0.0.1:${port}/v2` }).submit(
           sampleSubmission(),
         ),
@@ -267,7 +254,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
 
     it('a submission without a place gets the server’s clear refusal, or the fallback address', async () => {
       const { place: _place, ...withoutPlace } = sampleSubmission();
-      const error = await failure(adapter().submit(withoutPlace));
+      const error = await adapterFailure(adapter().submit(withoutPlace));
       assert.equal(error.reason, 'rejected');
       assert.match(error.message, /A location .* is required/);
 
@@ -279,7 +266,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
   describe('what GeoReport cannot carry', () => {
     it('a message of 4 001 characters gets a clear error, and nothing is sent or cut', async () => {
       const submission = sampleSubmission({ message: 'å'.repeat(4001) });
-      const error = await failure(adapter().submit(submission));
+      const error = await adapterFailure(adapter().submit(submission));
       assert.equal(error.reason, 'invalid');
       assert.equal(error.retryable, false);
       assert.deepEqual(error.issues, [
@@ -315,7 +302,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       ];
       const sender = adapter();
       assert.equal(sender.capabilities.attachments, false);
-      const error = await failure(sender.submit(sampleSubmission({ attachments: files })));
+      const error = await adapterFailure(sender.submit(sampleSubmission({ attachments: files })));
       assert.equal(error.reason, 'invalid');
       assert.deepEqual(error.issues, [{ path: ['attachments'], code: 'files_not_supported' }]);
 
@@ -498,7 +485,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
     it('a 2xx that is not GeoReport is refused for good, naming the id to look for', async () => {
       peer.answer = 'html';
       const submission = sampleSubmission();
-      const error = await failure(adapter().submit(submission));
+      const error = await adapterFailure(adapter().submit(submission));
       assert.equal(error.reason, 'rejected');
       assert.equal(error.retryable, false);
       assert.match(error.message, /with HTTP 200 but not with a GeoReport v2 request list/);
@@ -589,18 +576,20 @@ describe('open311 adapter against a GeoReport v2 server', () => {
     });
 
     it('gives the server’s error for a wrong or missing jurisdiction', async () => {
-      const wrong = await failure(listServices({ baseUrl: peer.url, jurisdictionId: 'annan.se' }));
+      const wrong = await adapterFailure(
+        listServices({ baseUrl: peer.url, jurisdictionId: 'annan.se' }),
+      );
       assert.equal(wrong.reason, 'rejected');
       assert.equal(wrong.status, 404);
       assert.match(wrong.message, /jurisdiction_id "annan.se" was not found/);
-      const missing = await failure(listServices({ baseUrl: `${peer.url}/` }));
+      const missing = await adapterFailure(listServices({ baseUrl: `${peer.url}/` }));
       assert.equal(missing.status, 400);
       assert.match(missing.message, /jurisdiction_id was not provided/);
     });
 
     it('refuses an answer that is not a service list', async () => {
       peer.brokenServices = true;
-      const error = await failure(
+      const error = await adapterFailure(
         listServices({ baseUrl: peer.url, jurisdictionId: peer.jurisdictionId }),
       );
       assert.equal(error.reason, 'rejected');

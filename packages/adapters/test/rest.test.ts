@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { AdapterError, isAdapterError, PROBLEM_CONTENT_TYPE, type Submission } from '@synpunkt/sdk';
-import { runAdapterConformance, sampleAnonymous, sampleSubmission } from '@synpunkt/sdk/testing';
+import { AdapterError, PROBLEM_CONTENT_TYPE, type Submission } from '@synpunkt/sdk';
+import {
+  adapterFailure,
+  runAdapterConformance,
+  sampleAnonymous,
+  sampleSubmission,
+} from '@synpunkt/sdk/testing';
 import { MAX_RETRY_AFTER_MS, restAdapter, type RestAdapterConfig } from '../src/rest/index.js';
 import { startRestPeer, type RestPeer } from './peers/rest-peer.js';
-
-/** The delivery's error, which must be an AdapterError. */
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isAdapterError(error), `expected an AdapterError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the delivery to fail, but it succeeded');
-}
 
 /** Waits (polling, no fixed sleep) until the peer has seen `count` requests. */
 async function untilSeen(peer: RestPeer, count: number): Promise<void> {
@@ -139,7 +133,7 @@ describe('rest adapter against a real endpoint', () => {
     };
     peer.script(slowDown, slowDown, slowDown);
 
-    const error = await failure(adapter({ retries: 2 }).submit(submission));
+    const error = await adapterFailure(adapter({ retries: 2 }).submit(submission));
 
     assert.equal(error.reason, 'unavailable');
     assert.equal(error.retryable, true);
@@ -157,7 +151,7 @@ describe('rest adapter against a real endpoint', () => {
       body: 'Service Unavailable',
     });
 
-    const error = await failure(adapter({ retries: 0 }).submit(submission));
+    const error = await adapterFailure(adapter({ retries: 0 }).submit(submission));
 
     assert.equal(error.reason, 'unavailable');
     assert.equal(error.retryable, true);
@@ -178,7 +172,7 @@ describe('rest adapter against a real endpoint', () => {
       reply: { wanted: true, via: 'email', name: 'Anna', email: 'inte-en-adress' },
     } as unknown as Submission;
 
-    const error = await failure(adapter().submit(bad));
+    const error = await adapterFailure(adapter().submit(bad));
 
     assert.equal(error.reason, 'invalid');
     assert.equal(error.retryable, false);
@@ -205,7 +199,7 @@ describe('rest adapter against a real endpoint', () => {
       }),
     );
 
-    const error = await failure(adapter().submit(sampleSubmission()));
+    const error = await adapterFailure(adapter().submit(sampleSubmission()));
 
     assert.equal(error.reason, 'invalid');
     assert.equal(error.problemType, 'https://example.org/problems/invalid');
@@ -218,7 +212,9 @@ describe('rest adapter against a real endpoint', () => {
     const submission = sampleSubmission();
     const first = await adapter().submit(submission);
 
-    const error = await failure(adapter().submit({ ...submission, message: 'Något helt annat.' }));
+    const error = await adapterFailure(
+      adapter().submit({ ...submission, message: 'Något helt annat.' }),
+    );
 
     assert.equal(error.reason, 'rejected');
     assert.equal(error.retryable, false);
@@ -230,7 +226,7 @@ describe('rest adapter against a real endpoint', () => {
 
   it('maps other 4xx answers to a non-retryable rejection', async () => {
     peer.mode = 'refusing';
-    const refused = await failure(adapter().submit(sampleSubmission()));
+    const refused = await adapterFailure(adapter().submit(sampleSubmission()));
     assert.equal(refused.reason, 'rejected');
     assert.equal(refused.retryable, false);
     assert.equal(refused.status, 400);
@@ -242,7 +238,7 @@ describe('rest adapter against a real endpoint', () => {
     );
     peer.mode = 'up';
 
-    const wrongPath = await failure(
+    const wrongPath = await adapterFailure(
       restAdapter({ endpoint: peer.url.replace('/v1/synpunkter', '/fel') }).submit(
         sampleSubmission(),
       ),
@@ -254,7 +250,7 @@ describe('rest adapter against a real endpoint', () => {
   it('treats a malformed non-JSON 500 as unavailable', async () => {
     peer.script({ status: 500, headers: { 'Content-Type': 'text/html' }, body: '<h1>Oops</h1>{' });
 
-    const error = await failure(adapter({ retries: 0 }).submit(sampleSubmission()));
+    const error = await adapterFailure(adapter({ retries: 0 }).submit(sampleSubmission()));
 
     assert.equal(error.reason, 'unavailable');
     assert.equal(error.retryable, true);
@@ -277,7 +273,7 @@ describe('rest adapter against a real endpoint', () => {
     );
 
     for (const _ of [1, 2]) {
-      const error = await failure(adapter().submit(submission));
+      const error = await adapterFailure(adapter().submit(submission));
       assert.equal(error.reason, 'rejected');
       assert.equal(error.status, 201);
     }
@@ -288,7 +284,7 @@ describe('rest adapter against a real endpoint', () => {
     const submission = sampleSubmission();
     const started = performance.now();
 
-    const error = await failure(adapter({ timeoutMs: 200, retries: 2 }).submit(submission));
+    const error = await adapterFailure(adapter({ timeoutMs: 200, retries: 2 }).submit(submission));
 
     assert.equal(error.reason, 'unavailable');
     assert.equal(error.retryable, true);
@@ -302,7 +298,7 @@ describe('rest adapter against a real endpoint', () => {
     await peer.stop();
     let error: AdapterError;
     try {
-      error = await failure(adapter({ retries: 1 }).submit(submission));
+      error = await adapterFailure(adapter({ retries: 1 }).submit(submission));
     } finally {
       await peer.start();
     }
@@ -473,7 +469,7 @@ describe('rest adapter with a headers function', () => {
       [{ 'X-Spam': 'a\r\nBcc: x' }, /must hold valid header names and values/],
       [{ 'X-Spam': 1 }, /must be an object of header names and text values/],
     ] as const) {
-      const error = await failure(
+      const error = await adapterFailure(
         adapter({ headers: () => made as unknown as Record<string, string> }).submit(
           sampleSubmission(),
         ),
@@ -487,7 +483,7 @@ describe('rest adapter with a headers function', () => {
 
   it('fails as configuration when the function throws, and passes its own AdapterError through', async () => {
     const broken = new Error('trasig');
-    const error = await failure(
+    const error = await adapterFailure(
       adapter({
         headers: () => {
           throw broken;
@@ -499,7 +495,7 @@ describe('rest adapter with a headers function', () => {
     assert.match(error.message, /headers function failed \(trasig\)/);
 
     const own = new AdapterError('no token yet', { reason: 'unavailable' });
-    const passed = await failure(
+    const passed = await adapterFailure(
       adapter({ headers: () => Promise.reject(own) }).submit(sampleSubmission()),
     );
     assert.equal(passed, own);

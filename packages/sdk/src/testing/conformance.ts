@@ -45,7 +45,11 @@ function defaultSample(kind: 'reply' | 'anonymous' | 'attachment'): Submission {
   return sampleSubmission();
 }
 
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+/**
+ * Awaits a delivery that must fail and returns its `AdapterError`. Fails the test when the
+ * delivery succeeds or throws anything else. For an adapter's own tests beside the kit.
+ */
+export async function adapterFailure(promise: Promise<unknown>): Promise<AdapterError> {
   try {
     await promise;
   } catch (error) {
@@ -161,7 +165,7 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       const restore = await options.outage();
       let error: AdapterError;
       try {
-        error = await failure(adapter.submit(submission));
+        error = await adapterFailure(adapter.submit(submission));
       } finally {
         await restore();
       }
@@ -175,7 +179,7 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       const restore = await options.refuse();
       let error: AdapterError;
       try {
-        error = await failure(adapter.submit(submission));
+        error = await adapterFailure(adapter.submit(submission));
       } finally {
         await restore();
       }
