@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import { readBody } from './read-body.js';
 
 export const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const SERVICE_NS = 'http://www.artvise.se/MercuryAPI/';
@@ -495,15 +496,6 @@ function created(objectId: number, refId: string | undefined, createdDate: strin
 
 function refused(message: string): string[] {
   return [x('a:Message', message), nil('ObjectInformation'), x('a:Ok', 'false')];
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 /** Starts a strict MercuryAPI peer on 127.0.0.1 with a free port. */
