@@ -18,7 +18,16 @@ import {
   setEndpoint,
   startEachTestAfresh,
 } from './helpers/endpoint.js';
-import { $, ensureDefined, fill, fillValid, memoryAdapter, send, snippet } from './helpers/form.js';
+import {
+  $,
+  ensureDefined,
+  fill,
+  fillValid,
+  memoryAdapter,
+  send,
+  snippet,
+  sendAndWait,
+} from './helpers/form.js';
 
 const DRAFT_KEY = `synpunkt-draft:${location.pathname}#synpunkt-form`;
 
@@ -130,9 +139,7 @@ describe('honeypot', () => {
   it('when empty, no Synpunkt-Honeypot header is sent', async () => {
     const el = await snippet();
     await fillValid(el);
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     expect(record?.honeypot).to.equal(undefined);
     // The test endpoint hands out a small challenge by default, like a relay with one enabled.
@@ -251,9 +258,7 @@ describe('proof of work: in the form', () => {
     expect(await challengeRequests(), 'nothing before the first input').to.equal(0);
     await fillValid(el);
     expect(await challengeRequests(), 'one, however much is typed').to.equal(1);
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     const pow = await decodePow(record!.pow!);
     expect(pow).to.deep.include({ number: 777, challenge: challenge.challenge, valid: true });
@@ -325,9 +330,7 @@ describe('proof of work: in the form', () => {
     try {
       await control({ challenge: await makeChallenge(78, 1000) });
       await control({ refusePow: 1 });
-      const success = oneEvent(el, 'synpunkt-success');
-      await send(el);
-      const receipt = (await success).detail;
+      const receipt = await sendAndWait(el);
       expect(receipt.reference).to.match(/^TEST-2026-/);
       expect(watch.pows.length, 'the refused try and one more').to.equal(2);
       expect((await decodePow(watch.pows[0]!)).number).to.equal(56);
@@ -361,9 +364,7 @@ describe('proof of work: in the form', () => {
     const el = await snippet();
     await fillValid(el);
     await waitUntil(async () => (await challengeRequests()) === 1, 'the challenge was asked for');
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     expect(record?.pow).to.equal(undefined);
   });
@@ -372,9 +373,7 @@ describe('proof of work: in the form', () => {
     await control({ challenge: 'fail' });
     const el = await snippet();
     await fillValid(el);
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     expect(record?.pow).to.equal(undefined);
     expect(await challengeRequests(), 'once while typing, once at send').to.equal(2);
@@ -384,9 +383,7 @@ describe('proof of work: in the form', () => {
     await control({ challenge: await makeChallenge(1, 10) });
     const el = await snippet({ challenge: 'off' });
     await fillValid(el);
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     expect(await challengeRequests()).to.equal(0);
     expect((await received())[0]?.pow).to.equal(undefined);
   });

@@ -18,6 +18,7 @@ import {
   send,
   snippet,
   text,
+  sendAndWait,
 } from './helpers/form.js';
 
 const DRAFT_KEY = `synpunkt-draft:${location.pathname}#synpunkt-form`;
@@ -87,9 +88,7 @@ describe('embedding', () => {
     // The events are typed in HTMLElementEventMap: detail.receipt fields without casts.
     let reference = '';
     el.addEventListener('synpunkt-success', (event) => (reference = event.detail.reference));
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     expect(reference).to.equal('TEST-2026-000001');
     expect((await received())[0]!.body.area).to.equal('unknown');
   });
@@ -274,9 +273,7 @@ describe('reply', () => {
     expect(text(el)).to.contain('Då kan vi inte svara dig');
     expect($$(el, '#f-name')).to.have.length(0);
     await expect(el).to.be.accessible();
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     expect(record!.body.reply).to.deep.equal({ wanted: false });
     expect(record!.body.area).to.equal('unknown');
@@ -300,9 +297,7 @@ describe('reply', () => {
     expect($$(el, '#f-email')).to.have.length(0);
     await fill(el, 'f-phone', '070-123 45 67');
     await expect(el).to.be.accessible();
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     expect(record!.body.reply).to.deep.equal({
       wanted: true,
@@ -325,9 +320,7 @@ describe('reply', () => {
     await expect(el).to.be.accessible();
     await fill(el, 'f-postalCode', '123 45');
     await fill(el, 'f-city', 'Exempelby');
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     expect(record!.body.reply).to.deep.include({
       via: 'letter',
@@ -345,9 +338,7 @@ describe('attachments', () => {
     expect(text($(el, '.files button'))).to.equal('Ta bort lekplats.png');
     await expect(el).to.be.accessible();
     await fillValid(el);
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     const [file] = record!.body.attachments as { name: string; type: string; size: number }[];
     expect(file).to.include({ name: 'lekplats.png', type: 'image/png', size: 70 });
@@ -499,9 +490,7 @@ describe('sending', () => {
     const firstId = (JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as { id: string }).id;
     await fill(el, 'f-message', 'Gungan är trasig. Nu är även rutschkanan trasig.');
     await setEndpoint('up');
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    expect((await success).detail.id).to.not.equal(firstId);
+    expect((await sendAndWait(el)).id).to.not.equal(firstId);
   });
 
   it('without endpoint or adapter: says it could not be sent, no retry offered', async () => {
@@ -523,9 +512,7 @@ describe('sending', () => {
     const adapter = memoryAdapter();
     el.adapter = adapter;
     await fillValid(el);
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     expect(await received()).to.have.length(0);
     expect(adapter.stored.size).to.equal(1);
   });
@@ -574,9 +561,7 @@ describe('the receipt', () => {
       }),
     };
     await fillValid(el);
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     await el.updateComplete;
     expect(text($(el, '.receipt'))).to.contain('Du får svar senast tisdag 8 december 2026.');
   });
@@ -587,9 +572,7 @@ describe('the receipt', () => {
     await fill(el, 'f-area', 'skola');
     await fill(el, 'f-message', 'Bra bemötande i receptionen.');
     await clickLabel(el, 'f-replyWanted-no');
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     await el.updateComplete;
     expect(text($(el, '.receipt'))).to.not.contain('senast');
     expect(text($(el, '.receipt'))).to.contain('Du får inget svar');
@@ -616,9 +599,7 @@ describe('staff mode', () => {
     await fill(el, 'f-channel', 'visit');
     expect(text(el)).to.contain('Personen vill ha svar'.replace('Personen', 'Ja, personen'));
     await expect(el).to.be.accessible();
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     expect(record!.body.channel).to.equal('visit');
   });
@@ -626,9 +607,7 @@ describe('staff mode', () => {
   it('a citizen sends channel "web"', async () => {
     const el = await snippet();
     await fillValid(el);
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     const [record] = await received();
     expect(record!.body).to.include({ channel: 'web', locale: 'sv', mode: 'standard' });
   });
@@ -644,9 +623,7 @@ describe('languages', () => {
     expect(text($(el, '#error-summary'))).to.contain('Something needs to be fixed');
     await expect(el).to.be.accessible();
     await fillValid(el);
-    const success = oneEvent(el, 'synpunkt-success');
-    await send(el);
-    await success;
+    await sendAndWait(el);
     await el.updateComplete;
     expect(text($(el, '.receipt'))).to.match(
       /You will get a reply by \w+day,? \d+ \w+ \d{4} at the latest\./,

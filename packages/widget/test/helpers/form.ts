@@ -1,6 +1,6 @@
 // Driving <synpunkt-form> as a user would: through its shadow DOM, labels and events.
-import { fixture } from '@open-wc/testing';
-import type { AdapterCapabilities, Submission } from '@synpunkt/sdk';
+import { fixture, oneEvent } from '@open-wc/testing';
+import type { AdapterCapabilities, Receipt, Submission } from '@synpunkt/sdk';
 import type { SynpunktForm } from '../../src/index.js';
 
 /** Loads the registration module (idempotent, like a page with the script tag twice). */
@@ -74,6 +74,13 @@ export async function fillValid(el: SynpunktForm): Promise<void> {
 export async function send(el: SynpunktForm): Promise<void> {
   $<HTMLButtonElement>(el, 'button[type="submit"]').click();
   await el.updateComplete;
+}
+
+/** Presses "Skicka" and waits until the form has a receipt. */
+export async function sendAndWait(el: SynpunktForm): Promise<Receipt> {
+  const success = oneEvent(el, 'synpunkt-success');
+  await send(el);
+  return (await success).detail;
 }
 
 // The same files as @synpunkt/sdk/testing (which needs node:test, so cannot load here).

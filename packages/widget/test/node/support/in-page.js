@@ -102,32 +102,26 @@
   const CONTROLS = 'input:not([type=hidden]), select, textarea, button';
   const px = (value) => Number.parseFloat(value) || 0;
 
+  /** An element's text colour, size and weight, and the layers behind it. */
+  function textStyle(element) {
+    const style = getComputedStyle(element);
+    return {
+      what: describe(element),
+      color: style.color,
+      fontSize: px(style.fontSize),
+      fontWeight: Number(style.fontWeight),
+      layers: layers(element),
+    };
+  }
+
   /** Each text with its colour, size, weight and the layers behind it. */
   function texts() {
-    const fromText = textElements().map((element) => {
-      const style = getComputedStyle(element);
-      return {
-        what: describe(element),
-        color: style.color,
-        fontSize: px(style.fontSize),
-        fontWeight: Number(style.fontWeight),
-        layers: layers(element),
-      };
-    });
+    const fromText = textElements().map(textStyle);
     // Text inside fields (a typed value, the chosen option) has the field's colours.
     const fromFields = allElements()
       .filter((e) => e.matches('input:not([type=radio]):not([type=checkbox]), select, textarea'))
       .filter(rendered)
-      .map((element) => {
-        const style = getComputedStyle(element);
-        return {
-          what: describe(element),
-          color: style.color,
-          fontSize: px(style.fontSize),
-          fontWeight: Number(style.fontWeight),
-          layers: layers(element),
-        };
-      });
+      .map(textStyle);
     return [...fromText, ...fromFields];
   }
 
