@@ -257,6 +257,8 @@ describe('proof of work: in the form', () => {
     await aTimeout(50);
     expect(await challengeRequests(), 'nothing before the first input').to.equal(0);
     await fillValid(el);
+    // The form's GET may reach the test server after this page's own request: wait for it.
+    await waitUntil(async () => (await challengeRequests()) > 0, 'the challenge was asked for');
     expect(await challengeRequests(), 'one, however much is typed').to.equal(1);
     await sendAndWait(el);
     const [record] = await received();
