@@ -503,6 +503,67 @@ describe('email adapter: failures', () => {
     assert.equal(peer.withHeader('x-synpunkt-id', submission.id).length, 1);
   });
 
+  it('a clerk address the server refuses is not lost: the error names it, a retry mails only it', async () => {
+    const typo = 'chef.omsrog@exempelkommun.se';
+    const adapter = emailAdapter(
+      configFor(peer, {
+        to: { default: REGISTRY, byArea: { aldreomsorg: ['omsorg@exempelkommun.se', typo] } },
+      }),
+    );
+    const submission = sampleSubmission({ area: 'aldreomsorg' });
+    peer.refusedRecipients.add(typo);
+    let refused;
+    try {
+      refused = await adapterFailure(adapter.submit(submission));
+    } finally {
+      peer.refusedRecipients.delete(typo);
+    }
+    // The server took the mail for the other address; without a check this looked delivered.
+    assert.equal(refused.reason, 'rejected');
+    assert.equal(refused.retryable, false);
+    assert.equal(refused.status, 550);
+    assert.match(refused.message, /refused the clerk address chef\.omsrog@exempelkommun\.se/);
+    assert.match(refused.message, /delivered to omsorg@exempelkommun\.se/);
+
+    // Once the operator has fixed the mailbox, the retry reaches the missing address only.
+    const receipt = await adapter.submit(submission);
+    assert.equal(receipt.reference, referenceOf(submission.id));
+    const mails = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.deepEqual(
+      mails.map((mail) => mail.envelope.to),
+      [['omsorg@exempelkommun.se'], [typo]],
+    );
+    assert.deepEqual(addresses(mails[1]?.parsed.to), ['omsorg@exempelkommun.se', typo]);
+  });
+
+  it('a clerk address that is deferred (451) makes the delivery retryable, and nobody gets it twice', async () => {
+    const busy = 'chef.omsorg@exempelkommun.se';
+    const adapter = emailAdapter(
+      configFor(peer, {
+        to: { default: REGISTRY, byArea: { aldreomsorg: ['omsorg@exempelkommun.se', busy] } },
+      }),
+    );
+    const submission = sampleSubmission({ area: 'aldreomsorg' });
+    peer.deferredRecipients.add(busy);
+    try {
+      const first = await adapterFailure(adapter.submit(submission));
+      assert.equal(first.reason, 'unavailable');
+      assert.equal(first.retryable, true);
+      assert.equal(first.status, 451);
+      assert.match(first.message, /try again later for chef\.omsorg@exempelkommun\.se/);
+      // Still deferred: the retry asks for the busy address alone and fails again.
+      const second = await adapterFailure(adapter.submit(submission));
+      assert.equal(second.reason, 'unavailable');
+    } finally {
+      peer.deferredRecipients.delete(busy);
+    }
+    await adapter.submit(submission);
+    const envelopes = peer
+      .withHeader('x-synpunkt-id', submission.id)
+      .map((mail) => mail.envelope.to);
+    assert.deepEqual(envelopes, [['omsorg@exempelkommun.se'], [busy]]);
+  });
+
   it('a refused connection is retryable', async () => {
     const adapter = emailAdapter(configFor(peer));
     await peer.stop();

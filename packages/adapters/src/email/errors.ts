@@ -75,3 +75,40 @@ export function toAdapterError(error: unknown): AdapterError {
     reason: 'unavailable',
   });
 }
+
+/** One clerk address the server refused while it took the mail for others. */
+export interface RefusedRecipient {
+  address: string;
+  responseCode?: number;
+  response?: string;
+}
+
+/**
+ * The error for a mail the server took for some of the clerk's addresses and refused for
+ * others. Not delivered: the relay keeps it and a retry mails only the addresses still missing.
+ * Any 4xx among the refusals (greylisting, a full mailbox) makes it `unavailable`; otherwise
+ * the refusals are final (`rejected`: an address that does not exist) and an operator must fix
+ * the routing before sending it again.
+ */
+export function partialRefusal(
+  refused: readonly RefusedRecipient[],
+  reached: readonly string[],
+): AdapterError {
+  const list = refused
+    .map(({ address, response }) => (response ? `${address} (${response})` : address))
+    .join(', ');
+  const took = reached.length > 0 ? `; it was delivered to ${reached.join(', ')}` : '';
+  const deferred = refused.find((r) => r.responseCode !== undefined && r.responseCode < 500);
+  const status = (deferred ?? refused[0])?.responseCode;
+  const options = status === undefined ? {} : { status };
+  if (deferred !== undefined) {
+    return new AdapterError(`The SMTP server asked to try again later for ${list}${took}`, {
+      ...options,
+      reason: 'unavailable',
+    });
+  }
+  return new AdapterError(`The SMTP server refused the clerk address ${list}${took}`, {
+    ...options,
+    reason: 'rejected',
+  });
+}

@@ -16,10 +16,11 @@ import {
   type Submission,
 } from '@synpunkt/sdk';
 import { createTransport } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { parseEmailConfig, type EmailConfig, type EmailConfigInput } from './config.js';
 import { confirmationMail } from './confirmation.js';
-import { toAdapterError } from './errors.js';
-import { clerkMail } from './message.js';
+import { partialRefusal, toAdapterError, type RefusedRecipient } from './errors.js';
+import { clerkMail, recipientsOf } from './message.js';
 import { referenceOf } from './reference.js';
 import { SentIds } from './sent-ids.js';
 
@@ -61,6 +62,28 @@ function settledOrAborted(
       resolve();
     });
   });
+}
+
+/** The addresses the server refused at RCPT TO, with its reply, from what nodemailer returned. */
+function refusedRecipients(info: SMTPTransport.SentMessageInfo): RefusedRecipient[] {
+  const replies = (info as { rejectedErrors?: unknown }).rejectedErrors;
+  const errors = Array.isArray(replies) ? (replies as RefusalReply[]) : [];
+  return (info.rejected as readonly (string | { address: string })[]).map((entry) => {
+    const address = typeof entry === 'string' ? entry : entry.address;
+    const reply = errors.find((error) => error.recipient === address);
+    return {
+      address,
+      ...(reply?.responseCode === undefined ? {} : { responseCode: reply.responseCode }),
+      ...(reply?.response === undefined ? {} : { response: reply.response }),
+    };
+  });
+}
+
+/** What nodemailer keeps of each refused recipient (`rejectedErrors`, not in its types). */
+interface RefusalReply {
+  recipient?: string;
+  responseCode?: number;
+  response?: string;
 }
 
 function reportConfirmationError(config: EmailConfig, error: unknown, id: string): void {
@@ -125,11 +148,30 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
   ): Promise<Receipt> {
     const reference = given ?? referenceOf(config.referencePrefix, submission.id);
     const mail = clerkMail(submission, reference, config);
+    // After a partial refusal, a retry mails only the addresses that have not taken it yet.
+    const reached = sent.reached(submission.id);
+    const addresses = recipientsOf(config.to, submission.area);
+    const missing = addresses.filter((address) => !reached.has(address.toLowerCase()));
+    const envelope = { from: config.from, to: missing };
+    let info: SMTPTransport.SentMessageInfo;
     try {
-      await transport.sendMail(signal === undefined ? mail : { ...mail, signal });
+      info = await transport.sendMail(
+        signal === undefined ? { ...mail, envelope } : { ...mail, envelope, signal },
+      );
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       throw toAdapterError(error);
+    }
+    // The server takes the mail if any one address takes it: the others must not be lost.
+    const refused = refusedRecipients(info);
+    if (refused.length > 0) {
+      const refusedSet = new Set(refused.map((r) => r.address.toLowerCase()));
+      sent.addReached(
+        submission.id,
+        missing.filter((address) => !refusedSet.has(address.toLowerCase())),
+      );
+      const took = addresses.filter((address) => !refusedSet.has(address.toLowerCase()));
+      throw partialRefusal(refused, took);
     }
     const receipt: Receipt = { id: submission.id, reference, receivedAt: new Date().toISOString() };
     sent.remember(receipt);

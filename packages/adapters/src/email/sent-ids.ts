@@ -8,6 +8,8 @@ import type { Receipt } from '@synpunkt/sdk';
 export class SentIds {
   readonly #receipts = new Map<string, Receipt>();
   readonly #pending = new Map<string, Promise<unknown>>();
+  /** Recipients that already took a submission whose other recipients were refused. */
+  readonly #reached = new Map<string, Set<string>>();
 
   constructor(readonly capacity: number) {}
 
@@ -18,10 +20,28 @@ export class SentIds {
 
   /** Remembers a delivery; forgets the oldest when full. */
   remember(receipt: Receipt): void {
+    this.#reached.delete(receipt.id);
     this.#receipts.set(receipt.id, receipt);
     if (this.#receipts.size > this.capacity) {
       const oldest = this.#receipts.keys().next().value;
       if (oldest !== undefined) this.#receipts.delete(oldest);
+    }
+  }
+
+  /** The clerk addresses that already took this id while others refused it (a retry skips them). */
+  reached(id: string): ReadonlySet<string> {
+    return this.#reached.get(id) ?? new Set();
+  }
+
+  /** Remembers addresses that took this id although the mail as a whole is not delivered yet. */
+  addReached(id: string, addresses: readonly string[]): void {
+    if (addresses.length === 0) return;
+    const known = this.#reached.get(id) ?? new Set<string>();
+    for (const address of addresses) known.add(address.toLowerCase());
+    this.#reached.set(id, known);
+    if (this.#reached.size > this.capacity) {
+      const oldest = this.#reached.keys().next().value;
+      if (oldest !== undefined) this.#reached.delete(oldest);
     }
   }
 

@@ -21,6 +21,8 @@ export interface SmtpPeer {
   mode: PeerMode;
   /** Addresses answered with 550 at RCPT TO, whatever the mode. */
   readonly refusedRecipients: Set<string>;
+  /** Addresses answered with 451 at RCPT TO (greylisting, a full mailbox), whatever the mode. */
+  readonly deferredRecipients: Set<string>;
   /**
    * While set, every RCPT TO waits for this promise (a server that hangs); `onHold` is called
    * as each one starts waiting.
@@ -71,6 +73,8 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
       const answer = () => {
         if (peer.refusedRecipients.has(address.address))
           callback(smtpError('No such user here', 550));
+        else if (peer.deferredRecipients.has(address.address))
+          callback(smtpError('Mailbox busy, try again later', 451));
         else if (peer.mode === 'tempfail') callback(smtpError('Try again later, please', 451));
         else callback();
       };
@@ -129,6 +133,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     },
     mode: 'accept',
     refusedRecipients: new Set(),
+    deferredRecipients: new Set(),
     hold: undefined,
     stop: () =>
       new Promise<void>((resolve) => {
