@@ -353,6 +353,18 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.equal(peer.casesFor(school.id)[0]?.dto.Name, 'Klagomål: skola');
     });
 
+    it('an area named like an Object member (constructor, __proto__, toString) goes to the default inbox', async () => {
+      const adapter = artviseAdapter(settings(peer));
+      for (const area of ['constructor', '__proto__', 'toString']) {
+        const submission = sampleSubmission({ area });
+        const receipt = await adapter.submit(submission);
+        assert.equal(receipt.id, submission.id);
+        const [stored] = peer.casesFor(submission.id);
+        assert.equal(stored?.dto.InboxGuid, INBOX.default, area);
+        assert.equal(stored?.dto.Name, `Klagomål: ${area}`);
+      }
+    });
+
     it('sets the case category configured for each kind', async () => {
       const adapter = artviseAdapter(settings(peer));
       const expected: Record<Submission['kind'], Contract> = {
@@ -555,6 +567,24 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       } finally {
         silent.closeAllConnections();
         await new Promise((resolve) => silent.close(resolve));
+      }
+    });
+  });
+
+  describe('when CreateCase answers without the RefID', () => {
+    it('the first receipt already has the RefID a retry would get', async () => {
+      peer.createAnswersRefId = false;
+      try {
+        const submission = sampleSubmission();
+        const first = await artviseAdapter(settings(peer)).submit(submission);
+        const [stored] = peer.casesFor(submission.id);
+        assert.ok(stored);
+        assert.equal(first.reference, stored.refId, 'the RefID, not the bare ObjectID');
+        const retry = await artviseAdapter(settings(peer)).submit(submission);
+        assert.equal(retry.reference, first.reference);
+        assert.equal(peer.casesFor(submission.id).length, 1);
+      } finally {
+        peer.createAnswersRefId = true;
       }
     });
   });

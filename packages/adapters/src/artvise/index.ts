@@ -176,8 +176,14 @@ export function artviseAdapter(options: ArtviseConfig): Adapter {
           await call('CreateCase', createCaseRequest(apiKey, caseValues(config, submission))),
         );
         if (!created.ok) throw refusalError('CreateCase', created.message);
-        // Ask again only if the answer lacks the new case's number. A new case has no deeds yet.
-        const fresh = created.object?.objectId === undefined ? await lookUp() : created.object;
+        // Ask again if the answer lacks the new case's number or its RefID: a retry finds the
+        // case by lookup and gets the RefID, so the first receipt must carry the same reference.
+        // A new case has no deeds yet.
+        const answered = created.object;
+        const fresh =
+          answered?.objectId === undefined || answered.refId === undefined
+            ? ((await lookUp()) ?? answered)
+            : answered;
         info = {
           objectId: fresh?.objectId,
           refId: fresh?.refId,

@@ -33,15 +33,23 @@ const EXTENSIONS: Record<AttachmentType, string> = {
   'application/pdf': '.pdf',
 };
 
+/**
+ * The configured value for an area, own keys only: the area is the sender's text, and one called
+ * `constructor` or `__proto__` must not reach Object.prototype.
+ */
+function ownValue<T>(table: Readonly<Record<string, T>> | undefined, area: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, area) ? table[area] : undefined;
+}
+
 /** The inbox (InboxGuid) for an area: its own, or the default. */
 export function inboxFor(config: ResolvedArtviseConfig, area: string): string {
-  return config.inboxes.byArea?.[area] ?? config.inboxes.default;
+  return ownValue(config.inboxes.byArea, area) ?? config.inboxes.default;
 }
 
 /** The case title: "Klagomål: Äldreomsorg". */
 export function caseTitle(config: ResolvedArtviseConfig, submission: Submission): string {
   const area =
-    config.areaNames?.[submission.area] ??
+    ownValue(config.areaNames, submission.area) ??
     (submission.area === 'unknown' ? 'okänd verksamhet' : submission.area);
   return `${KIND_TITLES[submission.kind]}: ${area}`;
 }

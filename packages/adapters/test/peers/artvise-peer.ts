@@ -437,6 +437,11 @@ export interface ArtvisePeer {
   state: 'up' | 'down' | 'refusing';
   /** Whether GetCaseByIdentifier lists deeds. */
   listDeeds: boolean;
+  /**
+   * Whether CreateCase's answer carries the new case's RefID (default true). The reference does
+   * not promise it; GetCaseByIdentifier always has it.
+   */
+  createAnswersRefId: boolean;
   /** Makes a later call of `operation` fail as given: the next one, or the one after `skip` calls. */
   failNext(operation: Operation, failure: Injected, skip?: number): void;
   /** The cases with this Identifier. */
@@ -659,7 +664,12 @@ export async function startArtvisePeer(options: PeerOptions): Promise<ArtvisePee
     if (operation === 'CreateCase') {
       const refId = `KS-2026-${String(nextId).padStart(5, '0')}`;
       cases.push({ objectId: nextId, refId, createdDate, dto, deeds: [] });
-      return send(response, 200, result(operation, created(nextId, refId, createdDate, 'CaseDto')));
+      const answered = peer.createAnswersRefId ? refId : undefined;
+      return send(
+        response,
+        200,
+        result(operation, created(nextId, answered, createdDate, 'CaseDto')),
+      );
     }
     const owner = cases.find((stored) => String(stored.objectId) === dto.CaseObjectID);
     if (!owner)
@@ -705,6 +715,7 @@ export async function startArtvisePeer(options: PeerOptions): Promise<ArtvisePee
     requests,
     state: 'up',
     listDeeds: options.listDeeds ?? true,
+    createAnswersRefId: true,
     failNext: (operation, failure, skip = 0) => void injected.push({ operation, failure, skip }),
     casesFor: (identifier) => cases.filter((stored) => stored.dto.Identifier === identifier),
     pause: stop,
