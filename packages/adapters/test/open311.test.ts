@@ -35,7 +35,10 @@ function asSubmission(stored: StoredRequest): Partial<Submission> {
     submittedAt: a.submitted_at,
     pageUrl: a.page_url,
   };
-  if (a.occurred_at !== undefined) record.occurredAt = a.occurred_at;
+  // A time goes out with its Swedish offset (14:30 → 14:30:00+01:00); the form's value is the
+  // wall-clock part.
+  if (a.occurred_at !== undefined)
+    record.occurredAt = a.occurred_at.replace(/:00[+-]\d{2}:\d{2}$/, '');
   if (f.address_string !== undefined && f.address_string !== FALLBACK_ADDRESS) {
     record.place = f.address_string;
   }
@@ -395,6 +398,15 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       assert.equal(letter.fields.last_name, undefined);
       assert.deepEqual(asSubmission(letter).reply, byLetter.reply);
       assert.equal(letter.attributes.reply_postal_code, '123 45');
+    });
+
+    it('sends a time of day with its Swedish offset (winter +01:00, summer +02:00), as GeoReport requires', async () => {
+      const winter = sampleSubmission({ occurredAt: '2026-11-19T14:30' });
+      const summer = sampleSubmission({ occurredAt: '2026-07-01T09:00' });
+      await adapter().submit(winter);
+      await adapter().submit(summer);
+      assert.equal(peer.find(winter.id)[0]?.attributes.occurred_at, '2026-11-19T14:30:00+01:00');
+      assert.equal(peer.find(summer.id)[0]?.attributes.occurred_at, '2026-07-01T09:00:00+02:00');
     });
 
     it('sends every extra as an attribute and no lat/long', async () => {

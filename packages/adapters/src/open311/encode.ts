@@ -1,4 +1,5 @@
 import type { Submission } from '@synpunkt/sdk';
+import { withSwedishOffset } from './swedish-time.js';
 
 /**
  * The `attribute[...]` codes this adapter sends, so the municipality's Open311 server (or
@@ -95,7 +96,10 @@ export function encodeRequest(submission: Submission, options: EncodeOptions): U
   attribute(ATTRIBUTES.submissionId, submission.id);
   attribute(ATTRIBUTES.kind, submission.kind);
   attribute(ATTRIBUTES.area, submission.area);
-  attribute(ATTRIBUTES.occurredAt, submission.occurredAt);
+  attribute(
+    ATTRIBUTES.occurredAt,
+    submission.occurredAt === undefined ? undefined : withSwedishOffset(submission.occurredAt),
+  );
   attribute(ATTRIBUTES.channel, submission.channel);
   attribute(ATTRIBUTES.locale, submission.locale);
   attribute(ATTRIBUTES.mode, submission.mode);

@@ -230,6 +230,13 @@ export async function startOpen311Peer(
         description: 'A location (lat/long, address_string or address_id) is required',
       });
     }
+    // "All date/time fields must be formatted in a common subset of ISO 8601 … Timezone
+    // information … must be included": a date alone has no time, a date-time needs its zone.
+    for (const [code, value] of Object.entries(attributes)) {
+      if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !/(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+        errors.push({ code: 400, description: `attribute[${code}] has a time without a zone` });
+      }
+    }
     if (errors.length > 0) throw new SpecError(400, errors);
 
     const submissionId = attributes.submission_id;
