@@ -62,9 +62,14 @@ async function choose(page: Page, name: RegExp | string): Promise<void> {
   );
 }
 
-/** The receipt as the person sees it: its reference and the whole text. */
+/**
+ * The receipt as the person sees it: its reference and the whole text. A citizen is thanked;
+ * a staff member is told the synpunkt is registered.
+ */
 async function receiptOf(page: Page): Promise<{ reference: string; text: string }> {
-  const heading = page.getByRole('heading', { name: /Tack för din synpunkt/ });
+  const heading = page.getByRole('heading', {
+    name: /Tack för din synpunkt|Synpunkten är registrerad/,
+  });
   await heading.waitFor({ timeout: 20_000 });
   // Playwright's CSS locators pierce the form's shadow root.
   const text = await page.locator('synpunkt-form section.receipt').innerText();
@@ -233,7 +238,11 @@ describe('Exempelkommun, end to end', () => {
     await page.getByRole('textbox', { name: /Telefonnummer/ }).fill('070-123 45 67');
     await page.getByRole('button', { name: 'Skicka', exact: true }).click();
 
-    const { reference } = await receiptOf(page);
+    const { reference, text } = await receiptOf(page);
+    // Spoken to the staff member: the person's date and the number to pass on.
+    assert.match(text, /Synpunkten är registrerad/);
+    assert.match(text, /Personen ska få svar senast/);
+    assert.match(text, /Ge personen ärendenumret/);
     const id = idOf(reference);
     const [mail] = await eventually(
       () => (clerkMails(id).length ? clerkMails(id) : undefined),

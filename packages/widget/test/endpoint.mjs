@@ -3,7 +3,10 @@
 // Used by @web/test-runner (as koa middleware) and by the Node tests (behind node:http).
 //
 //   POST /api/synpunkter   the submission (JSON) → 201 receipt | 409 | 415 | 400 | 413 | 422 | 503
-//   POST /api/_control     {"mode": "up" | "down" | "invalid" | "slow"}
+//   POST /api/_control     {"mode": "up" | "down" | "invalid" | "slow" | "lost"}
+//                          ("lost": stores a new submission and answers 503 anyway, as when the
+//                          answer is lost on the way; a different body under a stored key is
+//                          still 409)
 //                          or {"challenge": "on" | "off" | "fail" | { …an ALTCHA challenge… }}
 //                          or {"refusePow": n}: the next n submissions get 403 challenge-failed,
 //                          as from a relay whose key changed since the challenge was solved
@@ -36,7 +39,7 @@ export const SLOW_MS = 2000;
 /** The working days a sender who wants a reply will wait, as in the relay's default setting. */
 export const REPLY_WORKING_DAYS = 10;
 
-const MODES = ['up', 'down', 'invalid', 'slow'];
+const MODES = ['up', 'down', 'invalid', 'slow', 'lost'];
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
@@ -205,6 +208,7 @@ export function createEndpoint() {
           detail: `Idempotency-Key ${key} was used for a different body`,
         });
       }
+      if (mode === 'lost') return lostAnswer();
       return json(200, earlier.receipt);
     }
 
@@ -227,6 +231,7 @@ export function createEndpoint() {
       ...(honeypot === undefined ? {} : { honeypot: String(honeypot) }),
       ...(pow === undefined ? {} : { pow: String(pow) }),
     });
+    if (mode === 'lost') return lostAnswer();
     return json(201, receipt);
   }
 
@@ -333,4 +338,11 @@ function problemOf(details, headers = {}) {
 /** @returns {Answer} */
 function problem(status, type, title, { detail, headers } = {}) {
   return problemOf({ type, title, status, ...(detail ? { detail } : {}) }, headers);
+}
+
+/** The 503 of the "lost" mode: the submission is stored, but the sender never hears so. */
+function lostAnswer() {
+  return problem(503, PROBLEM_TYPES.unavailable, 'The answer was lost (test mode)', {
+    headers: { 'retry-after': '1' },
+  });
 }

@@ -239,7 +239,7 @@ describe('lättläst: moving between steps', () => {
     await press(el, 'Nästa');
     expect(heading(el)).to.contain('Steg 5 av 5');
     const change = $$<HTMLButtonElement>(el, 'dl dd button');
-    expect(text(change[2]!)).to.equal('Ändra Synpunkt');
+    expect(text(change[2]!)).to.equal('Ändra Din synpunkt');
     change[2]!.click();
     await el.updateComplete;
     expect(heading(el)).to.equal('Steg 3 av 5 Skriv din synpunkt');
@@ -635,10 +635,11 @@ describe('lättläst: Lyssna', () => {
     await el.updateComplete;
     expect(stub.spoken[0]!.text).to.equal(
       'Steg 4 av 4. Stämmer allt? Läs din synpunkt. Välj Skicka när allt stämmer. ' +
-        'Vad vill du lämna. Beröm. Synpunkt. Fint i parken. ' +
-        'Vill du ha svar. Nej, jag skickar utan namn. ' +
+        'Sorts synpunkt. Beröm. Din synpunkt. Fint i parken. ' +
+        'Vill du få svar. Nej, jag skickar utan namn. ' +
         'Det du skickar till kommunen blir en allmän handling. ' +
-        'Det betyder att andra kan få läsa det. Skriv inget om hälsa.',
+        'Det betyder att andra kan få läsa det. ' +
+        'Skriv inte känsliga saker om dig eller andra. Till exempel om hälsa.',
     );
   });
 

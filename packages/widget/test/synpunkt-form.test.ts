@@ -88,8 +88,18 @@ describe('embedding', () => {
     // The events are typed in HTMLElementEventMap: detail.receipt fields without casts.
     let reference = '';
     el.addEventListener('synpunkt-success', (event) => (reference = event.detail.reference));
-    await sendAndWait(el);
+    // …and in DocumentEventMap: they bubble out of the shadow root to a listener on the page.
+    let onDocument = '';
+    const listener = (event: DocumentEventMap['synpunkt-success']) =>
+      (onDocument = event.detail.reference);
+    document.addEventListener('synpunkt-success', listener);
+    try {
+      await sendAndWait(el);
+    } finally {
+      document.removeEventListener('synpunkt-success', listener);
+    }
     expect(reference).to.equal('TEST-2026-000001');
+    expect(onDocument).to.equal('TEST-2026-000001');
     expect((await received())[0]!.body.area).to.equal('unknown');
   });
 
@@ -139,7 +149,7 @@ describe('the empty form', () => {
       '0 av 10 000 tecken',
       'När hände det?',
       'Var hände det?',
-      'Högst 5 filer, högst 5 MB per fil.',
+      'Högst 5 filer, högst 5 MB per fil och 10 MB tillsammans.',
       'Vill du ha svar?',
       'blir allmän handling',
       'Skriv inte känsliga uppgifter',
@@ -480,6 +490,61 @@ describe('sending', () => {
     expect(receipt.id).to.equal(firstId);
   });
 
+  it('a retry after switching to lättläst resends the same submission: no conflict, no second case', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    // The first send is stored but its answer is lost: the retry must match it byte for byte.
+    await setEndpoint('lost');
+    const failed = oneEvent(el, 'synpunkt-error');
+    await send(el);
+    expect((await failed).detail.retryable).to.equal(true);
+    await el.updateComplete;
+    $(el, '.mode-toggle').click();
+    await el.updateComplete;
+    expect(el.mode).to.equal('lattlast');
+    await setEndpoint('up');
+    const success = oneEvent(el, 'synpunkt-success');
+    $(el, '#retry').click();
+    const receipt = (await success).detail;
+    const records = await received();
+    expect(records).to.have.length(1);
+    expect(receipt.id).to.equal(records[0]!.body.id);
+    expect(records[0]!.body.mode).to.equal('standard');
+  });
+
+  it('while sending, the fields take no changes: text fields are read-only, a click on another kind is undone', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await setEndpoint('slow');
+    const submitted = oneEvent(el, 'synpunkt-submit');
+    await send(el);
+    await submitted;
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#f-message').readOnly).to.equal(true);
+    expect($<HTMLInputElement>(el, '#f-name').readOnly).to.equal(true);
+    await clickLabel(el, 'f-kind');
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#f-kind').checked).to.equal(false);
+    expect($<HTMLInputElement>(el, '#f-kind-complaint').checked).to.equal(true);
+    await expect(el).to.be.accessible();
+    await oneEvent(el, 'synpunkt-success');
+    const [record] = await received();
+    expect(record!.body.kind).to.equal('complaint');
+  });
+
+  it('after a failure the fields take changes again', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await setEndpoint('down');
+    const failed = oneEvent(el, 'synpunkt-error');
+    await send(el);
+    await failed;
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#f-message').readOnly).to.equal(false);
+    await clickLabel(el, 'f-kind-suggestion');
+    expect($<HTMLInputElement>(el, '#f-kind-suggestion').checked).to.equal(true);
+  });
+
   it('a changed text after a failure is a new submission with a new id', async () => {
     const el = await snippet();
     await fillValid(el);
@@ -604,6 +669,50 @@ describe('staff mode', () => {
     expect(record!.body.channel).to.equal('visit');
   });
 
+  it('speaks to the staff member all the way: hints, error summary in page order, receipt', async () => {
+    const el = await snippet({ staff: true, municipality: 'Exempels kommun' });
+    const page = text(el);
+    expect(page).to.contain('Om personen vet.');
+    expect(page).to.contain('Så hanterar vi personuppgifter');
+    expect(page).not.to.contain('dina personuppgifter');
+    await send(el);
+    const items = [...el.shadowRoot!.querySelectorAll('#error-summary li')].map(text);
+    // "Hur kom synpunkten in?" is the first field on the page, so its problem comes first.
+    expect(items[0]).to.match(/^Hur synpunkten kom in:/);
+    expect(items[1]).to.match(/^Vad vill personen lämna:/);
+    expect(items.join(' ')).to.contain('Vill personen ha svar: Välj om personen vill ha svar.');
+    expect(items.join(' ')).not.to.match(/Vill du ha svar|Vad vill du lämna/);
+    await clickLabel(el, 'f-replyWanted');
+    expect(text(el)).to.contain('Obligatoriskt om personen vill få svar');
+    await fillValid(el);
+    await fill(el, 'f-channel', 'phone');
+    await sendAndWait(el);
+    await el.updateComplete;
+    const receipt = text($(el, '.receipt'));
+    expect(receipt).to.contain('Synpunkten är registrerad');
+    expect(receipt).to.match(/Ärendenummer: TEST-2026-\d{6}/);
+    expect(receipt).to.match(/Personen ska få svar senast \S+dag \d+ \S+ \d{4}\./);
+    expect(receipt).to.contain('Ge personen ärendenumret.');
+    expect(receipt).to.contain('Registrera en synpunkt till');
+    expect(receipt).not.to.match(/Tack för din|Ditt ärendenummer|Du får svar/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an anonymous registration: the receipt says the person gets no reply (en too)', async () => {
+    const el = await snippet({ staff: true, lang: 'en' });
+    await clickLabel(el, 'f-kind-complaint');
+    await fill(el, 'f-area', 'skola');
+    await fill(el, 'f-message', 'The swing at the school has been broken for three weeks.');
+    await fill(el, 'f-channel', 'visit');
+    await clickLabel(el, 'f-replyWanted-no');
+    await sendAndWait(el);
+    await el.updateComplete;
+    const receipt = text($(el, '.receipt'));
+    expect(receipt).to.contain('The feedback is registered');
+    expect(receipt).to.contain('The person is anonymous and will not get a reply.');
+    expect(receipt).not.to.match(/Thank you|Your case number/);
+  });
+
   it('a citizen sends channel "web"', async () => {
     const el = await snippet();
     await fillValid(el);
@@ -642,7 +751,7 @@ describe('languages', () => {
     await expect(el).to.be.accessible();
   });
 
-  it("follows the closest ancestor's lang", async () => {
+  it("follows the closest ancestor's lang, also when it changes", async () => {
     await ensureDefined();
     const wrapper = await fixture<HTMLElement>(
       '<section lang="en-GB"><synpunkt-form endpoint="/api/synpunkter"></synpunkt-form></section>',
@@ -650,6 +759,9 @@ describe('languages', () => {
     const el = wrapper.querySelector('synpunkt-form')!;
     await el.updateComplete;
     expect(text(el)).to.contain('Write your feedback');
+    // A page's own language switch that changes the wrapper, not <html>.
+    wrapper.lang = 'sv';
+    await waitUntil(() => text(el).includes('Skriv din synpunkt'), 'Swedish after the change');
   });
 });
 
@@ -679,6 +791,27 @@ describe('the draft', () => {
     fixtureCleanup();
     const third = await snippet();
     expect($<HTMLTextAreaElement>(third, '#f-message').value).to.equal('');
+  });
+
+  it('two forms on one page without an id keep a draft each', async () => {
+    await ensureDefined();
+    const page = `<div>
+      <synpunkt-form endpoint="/api/synpunkter"></synpunkt-form>
+      <synpunkt-form endpoint="/api/synpunkter"></synpunkt-form>
+    </div>`;
+    const forms = async () => {
+      const wrapper = await fixture<HTMLElement>(page);
+      const both = [...wrapper.querySelectorAll('synpunkt-form')];
+      await Promise.all(both.map((form) => form.updateComplete));
+      return both;
+    };
+    const [a, b] = await forms();
+    await fill(a!, 'f-message', 'Den första synpunkten.');
+    await fill(b!, 'f-message', 'Den andra synpunkten.');
+    fixtureCleanup();
+    const [a2, b2] = await forms();
+    expect($<HTMLTextAreaElement>(a2!, '#f-message').value).to.equal('Den första synpunkten.');
+    expect($<HTMLTextAreaElement>(b2!, '#f-message').value).to.equal('Den andra synpunkten.');
   });
 
   it('keeps the submission id across a reload, so a retry after it makes no duplicate', async () => {

@@ -4,7 +4,7 @@ import { emptyValues, type FormValues } from './values.js';
 export interface StoredDraft {
   values: FormValues;
   /** The submission id and first send time, once a send was tried: a retry after a reload must reuse them. */
-  attempt?: { id: string; submittedAt: string };
+  attempt?: Attempt;
   /**
    * Names of attached files. Their content is never stored: photos are megabytes, session
    * storage holds about five, and the sender is told to add them again.
@@ -12,6 +12,20 @@ export interface StoredDraft {
   files: string[];
   /** Lättläst, when the sender chose it: a reload must not drop them back into the long form. */
   mode?: 'lattlast';
+}
+
+/**
+ * What a send fixes besides the values: the id, the first send time, and the mode and language
+ * it went in. A retry reuses all four, so it is the same submission byte for byte even if the
+ * person has switched to lättläst or the page's language since (the relay refuses the same id
+ * with a different body as a conflict).
+ */
+export interface Attempt {
+  id: string;
+  submittedAt: string;
+  /** Missing only in a draft saved by an earlier version: then the current ones are used. */
+  mode?: 'standard' | 'lattlast';
+  locale?: string;
 }
 
 const PREFIX = 'synpunkt-draft:';
@@ -46,9 +60,15 @@ export function loadDraft(key: string): StoredDraft | undefined {
       files: Array.isArray(parsed.files) ? parsed.files.filter((f) => typeof f === 'string') : [],
     };
     if (parsed.mode === 'lattlast') draft.mode = 'lattlast';
-    const attempt = parsed.attempt as Partial<StoredDraft['attempt']> | undefined;
+    const attempt = parsed.attempt as Partial<Attempt> | undefined;
     if (typeof attempt?.id === 'string' && typeof attempt.submittedAt === 'string') {
-      draft.attempt = { id: attempt.id, submittedAt: attempt.submittedAt };
+      const { id, submittedAt, mode, locale } = attempt;
+      draft.attempt = {
+        id,
+        submittedAt,
+        ...(mode === 'standard' || mode === 'lattlast' ? { mode } : {}),
+        ...(typeof locale === 'string' ? { locale } : {}),
+      };
     }
     return draft;
   } catch {

@@ -37,6 +37,9 @@ export function emit<K extends keyof SynpunktEventMap>(
 }
 
 declare global {
+  // The events bubble and are composed, so a listener on the document gets them too.
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends SynpunktEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends SynpunktEventMap {}
 }

@@ -17,3 +17,12 @@ export function formatDate(plainDate: string, locale: string): string {
 /** A number with the locale's digit grouping: "10 000" in Swedish. */
 export const formatNumber = (value: number, locale: string): string =>
   new Intl.NumberFormat(locale).format(value);
+
+/**
+ * Today as `YYYY-MM-DD` in the person's own time zone: the latest day they can say something
+ * happened on. (An ISO string from `Date` is UTC, a day behind in Sweden after midnight.)
+ */
+export function localToday(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

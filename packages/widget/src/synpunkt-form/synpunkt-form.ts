@@ -25,10 +25,10 @@ import { en } from '../translations/en.js';
 import { enLattlast } from '../translations/en-lattlast.js';
 import { sv } from '../translations/sv.js';
 import { svLattlast } from '../translations/sv-lattlast.js';
-import { clearDraft, draftKey, loadDraft, saveDraft } from './draft-storage.js';
+import { clearDraft, draftKey, loadDraft, saveDraft, type Attempt } from './draft-storage.js';
 import { emit } from './events.js';
-import { addFiles, fileLimits, type Refusal } from './files.js';
-import { formatDate, formatNumber } from './format-date.js';
+import { addFiles, fileLimits, type FileLimits, type Refusal } from './files.js';
+import { formatDate, formatNumber, localToday } from './format-date.js';
 import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { styles } from './synpunkt-form.styles.js';
 import { emptyValues, fieldOf, toDraft, type FormValues } from './values.js';
@@ -109,6 +109,7 @@ function endpointAdapter(endpoint: string, headers: HeadersFunction): Adapter {
  * @cssprop --synpunkt-color-field - Field background (default #fff).
  * @cssprop --synpunkt-color-field-text - Text in fields (default #1b1b1b).
  * @cssprop --synpunkt-color-surface - Background of the guidance and receipt boxes (default #f3f3f3).
+ * @cssprop --synpunkt-color-surface-text - Text in the guidance and receipt boxes (default #1b1b1b).
  * @cssprop --synpunkt-radius - Corner radius (default 4px).
  * @cssprop --synpunkt-space - The base spacing (default 1rem).
  */
@@ -121,7 +122,11 @@ export class SynpunktForm extends LitElement {
   @property({ attribute: false }) adapter: Adapter | undefined;
   /** The municipality's page about personal data (GDPR). */
   @property({ attribute: 'privacy-url' }) privacyUrl = '';
-  /** The municipality's promise: an answer within this many working days. */
+  /**
+   * The municipality's promise: an answer within this many working days. The relay answers with
+   * its own date (its `replyDays`), which the receipt shows; this one is used when the endpoint's
+   * receipt has none. Set both to the same number.
+   */
   @property({ attribute: 'reply-days', type: Number }) replyDays = 10;
   /** Staff register a synpunkt someone gave by phone, visit, letter or e-mail. */
   @property({ type: Boolean }) staff = false;
@@ -169,11 +174,14 @@ export class SynpunktForm extends LitElement {
   @state() private hasAlternatives = false;
 
   /**
-   * The id and first send time the current content is (or was) sent under; dropped when the
-   * content changes. A retry reuses both, so it is the same submission byte for byte.
+   * The id, first send time, mode and language the current content is (or was) sent under;
+   * dropped when the content changes. A retry reuses them all, so it is the same submission byte
+   * for byte. While it is sending, the fields do not take changes.
    */
-  private attempt: { id: string; submittedAt: string } | undefined;
+  private attempt: Attempt | undefined;
   private replyWanted = false;
+  /** The draft's name when the form has no id: its place among the forms on the page. */
+  private placeName = 'synpunkt-form';
   private restored = false;
   /** Lättläst from a restored draft, applied at the first update (over the attribute). */
   private restoredMode: 'lattlast' | undefined;
@@ -232,6 +240,10 @@ export class SynpunktForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Without an id, a second form on the page keeps its own draft by its place on the page.
+    // Read on connecting: a form being removed is no longer in the page when it saves.
+    const place = [...document.querySelectorAll('synpunkt-form')].indexOf(this);
+    this.placeName = place > 0 ? `synpunkt-form-${place + 1}` : 'synpunkt-form';
     this.readAreas();
     this.observer.observe(this, {
       childList: true,
@@ -241,6 +253,11 @@ export class SynpunktForm extends LitElement {
       attributeFilter: ['value'],
     });
     this.langObserver.observe(document.documentElement, { attributeFilter: ['lang'] });
+    // The closest ancestor with a lang decides before the page's: follow its changes too.
+    const holder = this.parentElement?.closest('[lang]');
+    if (holder && holder !== document.documentElement) {
+      this.langObserver.observe(holder, { attributeFilter: ['lang'] });
+    }
     if (!this.restored) this.restore();
   }
 
@@ -271,7 +288,7 @@ export class SynpunktForm extends LitElement {
 
   private get storageKey(): string | undefined {
     if (this.draftStorage === 'none') return undefined;
-    return draftKey(location.pathname, this.id || 'synpunkt-form');
+    return draftKey(location.pathname, this.id || this.placeName);
   }
 
   private restore(): void {
@@ -304,7 +321,9 @@ export class SynpunktForm extends LitElement {
     if (this.status !== 'sending') this.attempt = undefined;
     if (this.issues.length > 0) {
       const shown = new Set(this.issues.map(fieldOf));
-      this.issues = this.client.validate(this.draft()).filter((i) => shown.has(fieldOf(i)));
+      this.issues = this.inPageOrder(
+        this.client.validate(this.draft()).filter((i) => shown.has(fieldOf(i))),
+      );
     }
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
@@ -327,8 +346,8 @@ export class SynpunktForm extends LitElement {
     return toDraft(values, {
       id: id ?? this.attempt?.id,
       attachments: this.attachments,
-      locale: this.texts.locale,
-      mode: this.mode,
+      locale: this.attempt?.locale ?? this.texts.locale,
+      mode: this.attempt?.mode ?? this.mode,
       staff: this.staff,
       pageUrl: (location.origin + location.pathname).slice(0, LIMITS.urlMax),
     });
@@ -347,6 +366,10 @@ export class SynpunktForm extends LitElement {
     const target = event.target as HTMLInputElement;
     const name = target.name as keyof FormValues;
     if (!(name in this.values) || (target.type === 'radio' && !target.checked)) return;
+    // What is being sent is fixed until the answer comes: a change now would either be lost on
+    // success or make the retry a different submission under the same id. The next render puts
+    // the sent value back (text fields are read-only meanwhile, so this is a click on a choice).
+    if (this.status === 'sending') return this.requestUpdate();
     if (this.values[name] === target.value) return;
     this.values = { ...this.values, [name]: target.value };
     this.changed();
@@ -369,7 +392,7 @@ export class SynpunktForm extends LitElement {
     const limits = fileLimits(this.client.capabilities);
     const picked = [...(input.files ?? [])];
     input.value = '';
-    if (!limits || picked.length === 0) return;
+    if (!limits || picked.length === 0 || this.status === 'sending') return;
     const { attachments, refused } = await addFiles(this.attachments, picked, limits);
     this.attachments = attachments;
     this.refused = refused;
@@ -379,6 +402,7 @@ export class SynpunktForm extends LitElement {
   };
 
   private removeFile(index: number): void {
+    if (this.status === 'sending') return;
     this.attachments = this.attachments.filter((_, i) => i !== index);
     this.refused = [];
     this.focusAfterRender = '#f-attachments';
@@ -395,9 +419,11 @@ export class SynpunktForm extends LitElement {
     if (this.status === 'sending') return;
     const t = this.texts;
     const client = this.client;
-    const attempt = this.attempt ?? {
+    const attempt: Attempt = this.attempt ?? {
       id: newSubmissionId(),
       submittedAt: new Date().toISOString(),
+      mode: this.mode,
+      locale: this.texts.locale,
     };
     const draft = { ...this.draft(attempt.id), submittedAt: attempt.submittedAt };
     const issues = client.validate(draft);
@@ -444,9 +470,8 @@ export class SynpunktForm extends LitElement {
     this.attachments = [];
     this.refused = [];
     this.attempt = undefined;
-    this.announce(
-      `${this.texts.receiptHeading} ${this.texts.receiptReference}: ${receipt.reference}`,
-    );
+    const r = this.receiptTexts(this.texts);
+    this.announce(`${r.heading} ${r.reference}: ${receipt.reference}`);
     this.focusAfterRender = '#receipt-heading';
     emit(this, 'synpunkt-success', receipt);
   }
@@ -473,8 +498,24 @@ export class SynpunktForm extends LitElement {
   }
 
   private showIssues(issues: ValidationIssue[]): void {
-    this.issues = issues;
+    this.issues = this.inPageOrder(issues);
     this.focusAfterRender = '#error-summary';
+  }
+
+  /**
+   * The problems in the order their fields come on the page (the schema's order is not the
+   * page's: staff see "Hur kom synpunkten in?" first). Problems without a field go last.
+   */
+  private inPageOrder(issues: readonly ValidationIssue[]): ValidationIssue[] {
+    const fieldIn = (issue: ValidationIssue) =>
+      this.renderRoot.querySelector(`#f-${fieldOf(issue)}`);
+    return [...issues].sort((a, b) => {
+      const x = fieldIn(a);
+      const y = fieldIn(b);
+      if (x === y) return 0;
+      if (!x || !y) return x ? -1 : 1;
+      return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
   }
 
   private readonly sendAnother = (): void => {
@@ -496,6 +537,19 @@ export class SynpunktForm extends LitElement {
 
   // ---- texts ------------------------------------------------------------------------------
 
+  /** The receipt's texts: to the person who wrote, or to the staff member who registered it. */
+  private receiptTexts(t: Catalog): Catalog['receiptStaff'] {
+    if (this.staff) return t.receiptStaff;
+    return {
+      heading: t.receiptHeading,
+      reference: t.receiptReference,
+      replyBy: t.receiptReplyBy,
+      next: t.receiptNext,
+      nextAnonymous: t.receiptNextAnonymous,
+      sendAnother: t.sendAnother,
+    };
+  }
+
   private errorText(issue: ValidationIssue): string {
     const t = this.texts;
     const { max, allowed } = issue.params ?? {};
@@ -503,6 +557,7 @@ export class SynpunktForm extends LitElement {
       const key = fieldOf(issue);
       return (this.staff ? t.requiredStaff[key] : undefined) ?? t.required[key];
     }
+    if (issue.code === 'contact_not_allowed' && this.staff) return t.contactNotAllowedStaff;
     return t.errors[issue.code]({
       ...(max === undefined ? {} : { max }),
       ...(allowed === undefined ? {} : { allowed: allowed.join(', ') }),
@@ -614,20 +669,19 @@ export class SynpunktForm extends LitElement {
             ),
           )
         : nothing;
+    const r = this.receiptTexts(t);
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-heading">
-      <h2 id="receipt-heading" tabindex="-1">${t.receiptHeading}</h2>
+      <h2 id="receipt-heading" tabindex="-1">${r.heading}</h2>
       ${listen}
-      <p>${t.receiptReference}: <strong class="reference">${receipt?.reference}</strong></p>
+      <p>${r.reference}: <strong class="reference">${receipt?.reference}</strong></p>
       ${
         this.replyWanted && receipt?.replyBy
-          ? html`<p class="reply-by">
-              ${t.receiptReplyBy(formatDate(receipt.replyBy, t.dateLocale))}
-            </p>`
+          ? html`<p class="reply-by">${r.replyBy(formatDate(receipt.replyBy, t.dateLocale))}</p>`
           : nothing
       }
-      <p>${this.replyWanted ? t.receiptNext(this.who) : t.receiptNextAnonymous(this.who)}</p>
+      <p>${this.replyWanted ? r.next(this.who) : r.nextAnonymous(this.who)}</p>
       <button type="button" part="button" class="another" @click=${this.sendAnother}>
-        ${t.sendAnother}
+        ${r.sendAnother}
       </button>
     </section>`;
   }
@@ -648,7 +702,7 @@ export class SynpunktForm extends LitElement {
         ${this.field(
           'occurredAt',
           t.whenLabel,
-          t.whenHint,
+          this.staff ? t.whenHintStaff : t.whenHint,
           true,
           (d) =>
             html`<input
@@ -656,7 +710,8 @@ export class SynpunktForm extends LitElement {
               id="f-occurredAt"
               name="occurredAt"
               part="input"
-              max=${new Date().toISOString().slice(0, 10)}
+              max=${localToday()}
+              ?readonly=${this.status === 'sending'}
               .value=${live(this.values.occurredAt)}
               aria-describedby=${d || nothing}
               aria-invalid=${this.invalid('occurredAt')}
@@ -674,18 +729,21 @@ export class SynpunktForm extends LitElement {
               name="place"
               part="input"
               autocomplete="off"
+              ?readonly=${this.status === 'sending'}
               .value=${live(this.values.place)}
               aria-describedby=${d || nothing}
               aria-invalid=${this.invalid('place')}
             />`,
         )}
-        ${limits ? this.renderFiles(t, limits.maxCount, limits.maxBytes, limits.types) : nothing}
-        ${this.renderReply(t)} ${honeypotField(t.locale)}
+        ${limits ? this.renderFiles(t, limits) : nothing} ${this.renderReply(t)}
+        ${honeypotField(t.locale)}
         <p class="notice" part="notice">
           ${this.staff ? t.publicRecordStaff(this.who) : t.publicRecord(this.who)}
           ${
             safeUrl(this.privacyUrl)
-              ? html`<a href=${this.privacyUrl}>${t.privacyLink}</a>`
+              ? html`<a href=${this.privacyUrl}
+                  >${this.staff ? t.privacyLinkStaff : t.privacyLink}</a
+                >`
               : nothing
           }
         </p>
@@ -747,7 +805,8 @@ export class SynpunktForm extends LitElement {
       <ul>
         ${this.issues.map((issue) => {
           const key = fieldOf(issue);
-          const text = t.summaryItem(t.fields[key], this.errorText(issue));
+          const field = (this.staff ? t.fieldsStaff[key] : undefined) ?? t.fields[key];
+          const text = t.summaryItem(field, this.errorText(issue));
           return key === 'form'
             ? html`<li>${text}</li>`
             : html`<li>
@@ -949,6 +1008,7 @@ export class SynpunktForm extends LitElement {
             part="input"
             rows="8"
             required
+            ?readonly=${this.status === 'sending'}
             .value=${live(this.values.message)}
             aria-describedby=${d || nothing}
             aria-invalid=${this.invalid('message')}
@@ -962,12 +1022,11 @@ export class SynpunktForm extends LitElement {
     );
   }
 
-  private renderFiles(
-    t: Catalog,
-    maxCount: number,
-    maxBytes: number,
-    types: readonly string[],
-  ): TemplateResult {
+  private renderFiles(t: Catalog, limits: FileLimits): TemplateResult {
+    const { maxCount, maxBytes, maxTotalBytes, types } = limits;
+    // Rounded down: a limit shown as larger than it is would refuse a file the hint allowed.
+    const megabytes = (bytes: number) =>
+      `${formatNumber(Math.floor((bytes / 1048576) * 10) / 10, t.dateLocale)} MB`;
     const size = (bytes: number) =>
       new Intl.NumberFormat(t.dateLocale, {
         style: 'unit',
@@ -981,7 +1040,7 @@ export class SynpunktForm extends LitElement {
     return this.field(
       'attachments',
       t.filesLabel,
-      t.filesHint(maxCount, `${Math.round(maxBytes / 1048576)} MB`),
+      t.filesHint(maxCount, megabytes(maxBytes), megabytes(maxTotalBytes)),
       true,
       (d) =>
         html`${
@@ -1042,6 +1101,7 @@ export class SynpunktForm extends LitElement {
             part="input"
             required
             autocomplete=${staff ? 'off' : autocomplete}
+            ?readonly=${this.status === 'sending'}
             .value=${live(this.values[key as keyof FormValues])}
             aria-describedby=${d || nothing}
             aria-invalid=${this.invalid(key)}
@@ -1066,7 +1126,9 @@ export class SynpunktForm extends LitElement {
     ${
       replyWanted === 'yes'
         ? html`<div class="contact">
-            <p class="hint" part="hint" id="f-replyWanted-required">${t.requiredForReply}</p>
+            <p class="hint" part="hint" id="f-replyWanted-required">
+              ${this.staff ? t.requiredForReplyStaff : t.requiredForReply}
+            </p>
             ${text('name', t.nameLabel, 'text', 'name')}
             ${this.radios(
               'via',

@@ -57,6 +57,8 @@ export interface Catalog {
   optional: string;
   /** Above the contact fields: "Obligatoriskt om du vill få svar". */
   requiredForReply: string;
+  /** The same, to staff. */
+  requiredForReplyStaff: string;
 
   /** The question for the kind: "Vad vill du lämna?". */
   kindLegend: string;
@@ -89,6 +91,8 @@ export interface Catalog {
   whenLabel: string;
   /** Hint of the date field. */
   whenHint: string;
+  /** The same, to staff. */
+  whenHintStaff: string;
   /** Label of the place field. */
   whereLabel: string;
   /** Hint of the place field, with an example. */
@@ -97,7 +101,8 @@ export interface Catalog {
   /** Label of the file picker. */
   filesLabel: string;
   /** The limits, shown before the user picks: count, megabytes per file, the types. */
-  filesHint: (count: number, megabytes: string) => string;
+  /** The limits, shown before the person picks: count, size per file, size of them all together. */
+  filesHint: (count: number, perFile: string, together: string) => string;
   /** Accessible name of the list of attached files. */
   filesAdded: string;
   /** The remove button of one file: "Ta bort a.png". */
@@ -169,6 +174,8 @@ export interface Catalog {
   publicRecordStaff: (who: string) => string;
   /** The link to the municipality's page about personal data. */
   privacyLink: string;
+  /** The same, to staff: not "your" data. */
+  privacyLinkStaff: string;
 
   /** The send button. */
   send: string;
@@ -202,13 +209,29 @@ export interface Catalog {
   receiptNextAnonymous: (who: string) => string;
   /** The button that starts a new synpunkt. */
   sendAnother: string;
+  /**
+   * The receipt, to a staff member who registered the synpunkt for someone: no thanks to them,
+   * and the person's reply date and reference to pass on.
+   */
+  receiptStaff: {
+    heading: string;
+    reference: string;
+    replyBy: (date: string) => string;
+    next: (who: string) => string;
+    nextAnonymous: (who: string) => string;
+    sendAnother: string;
+  };
 
   /** Field names for the error summary. */
   fields: Record<FieldKey, string>;
+  /** The same, to staff, where it differs: "Vad vill personen lämna". */
+  fieldsStaff: Partial<Record<FieldKey, string>>;
   /** What to do about an empty field, per field: "Skriv din synpunkt." (the `required` code). */
   required: Record<FieldKey, string>;
   /** The same, to staff, where it differs: "Skriv personens namn." */
   requiredStaff: Partial<Record<FieldKey, string>>;
+  /** The `contact_not_allowed` error, to staff: the person, not "du", chose to be anonymous. */
+  contactNotAllowedStaff: string;
   /** One text per sdk error code. */
   errors: Record<ErrorCode, (params: ErrorTextParams) => string>;
 }
@@ -228,6 +251,8 @@ export type LattlastShared =
   | 'receiptReplyBy'
   | 'receiptNext'
   | 'receiptNextAnonymous'
+  | 'summaryHeading'
+  | 'fields'
   | 'errors';
 
 /** The lättläst steps, in order. `area` is left out when no areas are configured. */

@@ -44,7 +44,7 @@ export const enLattlast: LattlastCatalog = {
   replyNo: 'No, I send it without my name',
   viaLegend: 'How do you want the answer?',
   publicRecord: (who) =>
-    `What you send to ${who} becomes a public document. This means other people can read it. Write nothing about health.`,
+    `What you send to ${who} becomes a public document. This means other people can read it. Do not write private things about you or others. For example about health.`,
   privacyLink: 'How we keep your details safe',
 
   receiptReference: 'The number of your feedback',
@@ -53,6 +53,27 @@ export const enLattlast: LattlastCatalog = {
     `Now ${who} reads your feedback. Keep the number. Give the number when you contact us.`,
   receiptNextAnonymous: (who) =>
     `Now ${who} reads your feedback. You sent it without your name. So you will get no answer.`,
+
+  summaryHeading: 'You need to change something',
+  // The review step's labels: the same words as the steps' questions.
+  fields: {
+    kind: 'Kind of feedback',
+    area: 'What it is about',
+    message: 'Your feedback',
+    occurredAt: 'When',
+    place: 'Where',
+    attachments: 'Files',
+    replyWanted: 'Do you want an answer',
+    via: 'How you want the answer',
+    name: 'Name',
+    email: 'E-mail',
+    phone: 'Phone number',
+    street: 'Street address',
+    postalCode: 'Postcode',
+    city: 'Town',
+    channel: 'How the feedback came in',
+    form: 'The form',
+  },
 
   errors: {
     required: () => 'Fill this in.',

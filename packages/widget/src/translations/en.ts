@@ -18,6 +18,7 @@ export const en: Catalog = {
 
   optional: '(optional)',
   requiredForReply: 'Required if you want a reply',
+  requiredForReplyStaff: 'Required if the person wants a reply',
 
   kindLegend: 'What would you like to give?',
   kindLegendStaff: 'What would the person like to give?',
@@ -40,12 +41,13 @@ export const en: Catalog = {
 
   whenLabel: 'When did it happen?',
   whenHint: 'If you know.',
+  whenHintStaff: 'If the person knows.',
   whereLabel: 'Where did it happen?',
   whereHint: 'An address or a place, for example the playground on Storgatan.',
 
   filesLabel: 'Attach files',
-  filesHint: (count, megabytes) =>
-    `Pictures (JPEG, PNG) or PDF. At most ${count} files, at most ${megabytes} each.`,
+  filesHint: (count, perFile, together) =>
+    `Pictures (JPEG, PNG) or PDF. At most ${count} files, at most ${perFile} each and ${together} together.`,
   filesAdded: 'Attached files',
   fileRemove: (name) => `Remove ${name}`,
   fileRefusedType: (name) => `${name} cannot be attached. You can attach JPEG, PNG and PDF.`,
@@ -89,6 +91,7 @@ export const en: Catalog = {
   publicRecordStaff: (who) =>
     `What is sent to ${who} becomes a public document. Do not write sensitive details about the person or others, such as about health.`,
   privacyLink: 'How we handle your personal data',
+  privacyLinkStaff: 'How we handle personal data',
 
   send: 'Send',
   sending: 'Sending…',
@@ -111,6 +114,16 @@ export const en: Catalog = {
   receiptNextAnonymous: (who) =>
     `Your feedback goes to the person responsible at ${who}. You will not get a reply, as you are anonymous.`,
   sendAnother: 'Send more feedback',
+  receiptStaff: {
+    heading: 'The feedback is registered',
+    reference: 'Case number',
+    replyBy: (date) => `The person should get a reply by ${date} at the latest.`,
+    next: (who) =>
+      `The feedback goes to the person responsible at ${who}. Give the person the case number.`,
+    nextAnonymous: (who) =>
+      `The feedback goes to the person responsible at ${who}. The person is anonymous and will not get a reply.`,
+    sendAnother: 'Register more feedback',
+  },
 
   fields: {
     kind: 'What you would like to give',
@@ -129,6 +142,10 @@ export const en: Catalog = {
     city: 'Town or city',
     channel: 'How it came in',
     form: 'The form',
+  },
+  fieldsStaff: {
+    kind: 'What the person would like to give',
+    via: 'How the person wants the answer',
   },
   required: {
     kind: 'Choose praise, suggestion or complaint.',
@@ -149,6 +166,7 @@ export const en: Catalog = {
     form: 'Something is missing in the form. Reload the page and try again.',
   },
   requiredStaff: {
+    area: 'Choose what it is about. Choose "Don\'t know" if the person is not sure.',
     message: 'Write what the person said.',
     replyWanted: 'Choose whether the person wants an answer.',
     via: 'Choose how the person wants the answer.',
@@ -159,6 +177,7 @@ export const en: Catalog = {
     postalCode: "Write the person's postal code.",
     city: "Write the person's town.",
   },
+  contactNotAllowedStaff: 'The person wants to stay anonymous. Remove the contact details.',
   errors: {
     required: () => 'Please fill this in or choose.',
     invalid_type: () => 'This cannot be used. Please fill it in again.',

@@ -44,7 +44,7 @@ export const svLattlast: LattlastCatalog = {
   replyNo: 'Nej, jag skickar utan namn',
   viaLegend: 'Hur vill du få svar?',
   publicRecord: (who) =>
-    `Det du skickar till ${who} blir en allmän handling. Det betyder att andra kan få läsa det. Skriv inget om hälsa.`,
+    `Det du skickar till ${who} blir en allmän handling. Det betyder att andra kan få läsa det. Skriv inte känsliga saker om dig eller andra. Till exempel om hälsa.`,
   privacyLink: 'Så skyddar vi det du skriver om dig',
 
   receiptReference: 'Numret på din synpunkt',
@@ -52,6 +52,27 @@ export const svLattlast: LattlastCatalog = {
   receiptNext: (who) => `Nu läser ${who} din synpunkt. Spara numret. Säg numret när du hör av dig.`,
   receiptNextAnonymous: (who) =>
     `Nu läser ${who} din synpunkt. Du skickade utan namn. Därför får du inget svar.`,
+
+  summaryHeading: 'Du behöver ändra något',
+  // The review step's labels: the same words as the steps' questions.
+  fields: {
+    kind: 'Sorts synpunkt',
+    area: 'Vad den handlar om',
+    message: 'Din synpunkt',
+    occurredAt: 'När',
+    place: 'Var',
+    attachments: 'Filer',
+    replyWanted: 'Vill du få svar',
+    via: 'Hur du vill få svar',
+    name: 'Namn',
+    email: 'E-post',
+    phone: 'Telefonnummer',
+    street: 'Gatuadress',
+    postalCode: 'Postnummer',
+    city: 'Ort',
+    channel: 'Hur synpunkten kom in',
+    form: 'Formuläret',
+  },
 
   errors: {
     required: () => 'Fyll i här.',

@@ -18,6 +18,7 @@ export const sv: Catalog = {
 
   optional: '(frivilligt)',
   requiredForReply: 'Obligatoriskt om du vill få svar',
+  requiredForReplyStaff: 'Obligatoriskt om personen vill få svar',
 
   kindLegend: 'Vad vill du lämna?',
   kindLegendStaff: 'Vad vill personen lämna?',
@@ -40,12 +41,13 @@ export const sv: Catalog = {
 
   whenLabel: 'När hände det?',
   whenHint: 'Om du vet.',
+  whenHintStaff: 'Om personen vet.',
   whereLabel: 'Var hände det?',
   whereHint: 'En adress eller en plats, till exempel lekplatsen vid Storgatan.',
 
   filesLabel: 'Bifoga filer',
-  filesHint: (count, megabytes) =>
-    `Bilder (JPEG, PNG) eller PDF. Högst ${count} filer, högst ${megabytes} per fil.`,
+  filesHint: (count, perFile, together) =>
+    `Bilder (JPEG, PNG) eller PDF. Högst ${count} filer, högst ${perFile} per fil och ${together} tillsammans.`,
   filesAdded: 'Bifogade filer',
   fileRemove: (name) => `Ta bort ${name}`,
   fileRefusedType: (name) => `${name} kan inte bifogas. Det går bara att bifoga JPEG, PNG och PDF.`,
@@ -88,6 +90,7 @@ export const sv: Catalog = {
   publicRecordStaff: (who) =>
     `Det som skickas till ${who} blir allmän handling. Skriv inte känsliga uppgifter om personen eller andra, till exempel om hälsa.`,
   privacyLink: 'Så hanterar vi dina personuppgifter',
+  privacyLinkStaff: 'Så hanterar vi personuppgifter',
 
   send: 'Skicka',
   sending: 'Skickar…',
@@ -110,6 +113,16 @@ export const sv: Catalog = {
   receiptNextAnonymous: (who) =>
     `Synpunkten går till den som ansvarar för frågan på ${who}. Du får inget svar, eftersom du är anonym.`,
   sendAnother: 'Skicka en synpunkt till',
+  receiptStaff: {
+    heading: 'Synpunkten är registrerad',
+    reference: 'Ärendenummer',
+    replyBy: (date) => `Personen ska få svar senast ${date}.`,
+    next: (who) =>
+      `Synpunkten går till den som ansvarar för frågan på ${who}. Ge personen ärendenumret.`,
+    nextAnonymous: (who) =>
+      `Synpunkten går till den som ansvarar för frågan på ${who}. Personen är anonym och får inget svar.`,
+    sendAnother: 'Registrera en synpunkt till',
+  },
 
   fields: {
     kind: 'Vad vill du lämna',
@@ -128,6 +141,11 @@ export const sv: Catalog = {
     city: 'Ort',
     channel: 'Hur synpunkten kom in',
     form: 'Formuläret',
+  },
+  fieldsStaff: {
+    kind: 'Vad vill personen lämna',
+    replyWanted: 'Vill personen ha svar',
+    via: 'Hur personen vill få svar',
   },
   required: {
     kind: 'Välj beröm, förslag eller klagomål.',
@@ -148,6 +166,7 @@ export const sv: Catalog = {
     form: 'Något saknas i formuläret. Ladda om sidan och försök igen.',
   },
   requiredStaff: {
+    area: 'Välj vad det gäller. Välj "Vet inte" om personen inte vet.',
     message: 'Skriv vad personen sa.',
     replyWanted: 'Välj om personen vill ha svar.',
     via: 'Välj hur personen vill få svar.',
@@ -158,6 +177,7 @@ export const sv: Catalog = {
     postalCode: 'Skriv personens postnummer.',
     city: 'Skriv personens ort.',
   },
+  contactNotAllowedStaff: 'Personen vill vara anonym. Ta bort kontaktuppgifterna.',
   errors: {
     required: () => 'Fyll i eller välj här.',
     invalid_type: () => 'Det här går inte att använda. Fyll i igen.',

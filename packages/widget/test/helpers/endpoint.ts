@@ -12,8 +12,13 @@ export async function resetEndpoint(): Promise<void> {
   await fetch('/api/_reset', { method: 'POST' });
 }
 
-/** Switches the endpoint: up, down (503), invalid (422) or slow (answers after 2 s). */
-export async function setEndpoint(mode: 'up' | 'down' | 'invalid' | 'slow'): Promise<void> {
+/**
+ * Switches the endpoint: up, down (503), invalid (422), slow (answers after 2 s) or lost (stores,
+ * then answers 503: an answer lost on the way).
+ */
+export async function setEndpoint(
+  mode: 'up' | 'down' | 'invalid' | 'slow' | 'lost',
+): Promise<void> {
   const answer = await fetch('/api/_control', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

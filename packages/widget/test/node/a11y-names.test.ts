@@ -84,7 +84,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       [
         'button',
         'Bifoga filer (frivilligt)',
-        'Bilder (JPEG, PNG) eller PDF. Högst 5 filer, högst 5 MB per fil.',
+        'Bilder (JPEG, PNG) eller PDF. Högst 5 filer, högst 5 MB per fil och 10 MB tillsammans.',
       ],
       ['radiogroup', 'Vill du ha svar?'],
       ['radio', 'Ja, jag vill ha svar'],
@@ -124,7 +124,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       [
         'button',
         'Attach files (optional)',
-        'Pictures (JPEG, PNG) or PDF. At most 5 files, at most 5 MB each.',
+        'Pictures (JPEG, PNG) or PDF. At most 5 files, at most 5 MB each and 10 MB together.',
       ],
       ['radiogroup', 'Would you like a reply?'],
       ['radio', 'Yes, I would like a reply'],
@@ -329,7 +329,7 @@ describe('names, roles and descriptions (lättläst)', () => {
 
       await reach(p, 'errors on step 1');
       tree = await axTree(p);
-      expectRows(tree, [['link', 'Vad vill du lämna: Välj beröm, förslag eller klagomål.']]);
+      expectRows(tree, [['link', 'Sorts synpunkt: Välj beröm, förslag eller klagomål.']]);
       const invalid = tree.ancestor(tree.one('radio', 'Beröm'), 'radiogroup');
       assert.equal(invalid?.props.invalid, 'true', 'the question is marked invalid');
       assert.match(invalid?.description ?? '', /Välj beröm, förslag eller klagomål\./);
@@ -351,9 +351,10 @@ describe('names, roles and descriptions (lättläst)', () => {
       tree = await axTree(p);
       expectRows(tree, [
         ['heading', 'Steg 5 av 5 Stämmer allt?'],
-        ['button', 'Ändra Vad vill du lämna'],
-        ['button', 'Ändra Synpunkt'],
-        ['button', 'Ändra Vill du ha svar'],
+        // The lättläst words of the steps' questions, not the standard form's labels.
+        ['button', 'Ändra Sorts synpunkt'],
+        ['button', 'Ändra Din synpunkt'],
+        ['button', 'Ändra Vill du få svar'],
         ['button', 'Skicka'],
       ]);
       assert.equal(tree.one('heading', 'Steg 5 av 5 Stämmer allt?').props.focused, 'true');

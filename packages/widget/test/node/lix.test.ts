@@ -19,7 +19,7 @@ const SAMPLES: Record<string, unknown[]> = {
   progress: [2, 5],
   messageCount: ['120', '10 000'],
   messageOver: ['12'],
-  filesHint: [5, '5 MB'],
+  filesHint: [5, '5 MB', '10 MB'],
   fileRemove: ['lekplats.png'],
   fileRefusedType: ['brev.txt'],
   fileRefusedBytes: ['kvitto.jpg'],
@@ -34,6 +34,10 @@ const SAMPLES: Record<string, unknown[]> = {
   receiptReplyBy: ['tisdag 8 december 2026'],
   receiptNext: ['kommunen'],
   receiptNextAnonymous: ['kommunen'],
+  // The staff receipt (receiptStaff).
+  replyBy: ['tisdag 8 december 2026'],
+  next: ['kommunen'],
+  nextAnonymous: ['kommunen'],
   errors: [{ max: 10000, allowed: 'JPEG, PNG och PDF' }],
 };
 const SKIP = new Set(['locale', 'dateLocale']);
