@@ -279,6 +279,9 @@ describe('email adapter: the clerk’s mail', () => {
         { name: 'bild.png', type: 'image/png', size: PNG_SIZE, data: TINY_PNG_BASE64 },
         { name: 'bild.png', type: 'image/png', size: PNG_SIZE, data: TINY_PNG_BASE64 },
         { name: 'synpunkt.json', type: 'application/pdf', size: PDF_SIZE, data: TINY_PDF_BASE64 },
+        // A name that does not fit the checked type: a gateway would refuse ".exe".
+        { name: 'bild.exe', type: 'image/png', size: PNG_SIZE, data: TINY_PNG_BASE64 },
+        { name: 'Kvitto.PDF', type: 'application/pdf', size: PDF_SIZE, data: TINY_PDF_BASE64 },
       ],
     });
     await routed().submit(submission);
@@ -289,13 +292,15 @@ describe('email adapter: the clerk’s mail', () => {
       type: part.contentType,
       data: part.content.toString('base64'),
     }));
-    assert.deepEqual(parts.slice(0, 3), [
+    assert.deepEqual(parts.slice(0, 5), [
       { name: 'bild.png', type: 'image/png', data: TINY_PNG_BASE64 },
       { name: 'bild (2).png', type: 'image/png', data: TINY_PNG_BASE64 },
-      { name: 'synpunkt (2).json', type: 'application/pdf', data: TINY_PDF_BASE64 },
+      { name: 'synpunkt.pdf', type: 'application/pdf', data: TINY_PDF_BASE64 },
+      { name: 'bild (3).png', type: 'image/png', data: TINY_PNG_BASE64 },
+      { name: 'Kvitto.PDF', type: 'application/pdf', data: TINY_PDF_BASE64 },
     ]);
-    assert.equal(parts[3]?.name, 'synpunkt.json');
-    assert.equal(parts.length, 4);
+    assert.equal(parts[5]?.name, 'synpunkt.json');
+    assert.equal(parts.length, 6);
 
     const copy = jsonCopyIn(mail);
     assert.equal(copy.format, 'synpunkt-email');
@@ -312,6 +317,10 @@ describe('email adapter: the clerk’s mail', () => {
     assert.match(
       mail.parsed.text ?? '',
       /bild\.png \(image\/png, \d+ byte\), bifogad som bild \(2\)\.png/,
+    );
+    assert.match(
+      mail.parsed.text ?? '',
+      /bild\.exe \(image\/png, \d+ byte\), bifogad som bild \(3\)\.png/,
     );
   });
 });

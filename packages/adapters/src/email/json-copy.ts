@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Attachment, Submission } from '@synpunkt/sdk';
+import type { Attachment, AttachmentType, Submission } from '@synpunkt/sdk';
 
 /** The name of the machine-readable copy attached to every clerk's mail. */
 export const JSON_FILE_NAME = 'synpunkt.json';
@@ -32,17 +32,28 @@ export interface JsonCopy {
   };
 }
 
+/** The extensions that fit each checked type; the first is given to a file without one. */
+const EXTENSIONS: Record<AttachmentType, readonly string[]> = {
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+  'application/pdf': ['.pdf'],
+};
+
 /**
- * The file name each attachment gets in the mail: its own, unless another part already has
- * it (two photos called `bild.jpg`, or a file called `synpunkt.json`), then `bild (2).jpg`.
+ * The file name each attachment gets in the mail: its own, with an extension that fits the
+ * type its bytes were checked to be (`bild.exe` holding a PNG goes as `bild.png`: mail gateways
+ * refuse executable names, and the clerk's computer opens a file by its extension), and unlike
+ * every other part's (two photos called `bild.jpg` go as `bild.jpg` and `bild (2).jpg`).
  */
 export function attachmentFileNames(attachments: readonly Attachment[]): string[] {
   const taken = new Set([JSON_FILE_NAME.toLowerCase()]);
   return attachments.map((file) => {
     const dot = file.name.lastIndexOf('.');
     const stem = dot > 0 ? file.name.slice(0, dot) : file.name;
-    const extension = dot > 0 ? file.name.slice(dot) : '';
-    let name = file.name;
+    const own = dot > 0 ? file.name.slice(dot) : '';
+    const fitting = EXTENSIONS[file.type];
+    const extension = fitting.includes(own.toLowerCase()) ? own : (fitting[0] ?? own);
+    let name = `${stem}${extension}`;
     for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${stem} (${n})${extension}`;
     taken.add(name.toLowerCase());
     return name;
