@@ -519,6 +519,27 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.equal(http.status, 401);
     });
 
+    it('a request over the service’s size quota (HTTP 413) is rejected with what to raise', async () => {
+      const small = await startArtvisePeer({ apiKey: API_KEY, maxRequestBytes: 65_536 });
+      try {
+        const big = Buffer.alloc(100_000, 1);
+        // A PNG header, so the sdk takes it for what it says it is.
+        Buffer.from(TINY_PNG_BASE64, 'base64').copy(big);
+        const submission = sampleSubmission({
+          attachments: [
+            { name: 'stor.png', type: 'image/png', size: big.length, data: big.toString('base64') },
+          ],
+        });
+        const error = await adapterFailure(artviseAdapter(settings(small)).submit(submission));
+        assert.equal(error.reason, 'rejected');
+        assert.equal(error.retryable, false);
+        assert.equal(error.status, 413);
+        assert.match(error.message, /maxReceivedMessageSize/);
+      } finally {
+        await small.close();
+      }
+    });
+
     it('a wrong endpoint path (404) is a configuration error', async () => {
       const error = await submitWith({
         endpoint: peer.endpoint.replace('Service.svc', 'Nope.svc'),

@@ -60,6 +60,13 @@ function httpError(operation: Operation, response: Response, detail: string): Ad
       status,
     });
   }
+  if (status === 413) {
+    // WCF's default quota is 64 KB a message; a photo in base64 needs the installation's raised.
+    return new AdapterError(
+      `${text} (the request is larger than the service takes: raise maxReceivedMessageSize and readerQuotas in its web.config)`,
+      { reason: 'rejected', status },
+    );
+  }
   if (status === 429 || status >= 500 || status < 300) {
     const wait = retryAfter(response.headers.get('retry-after'));
     return new AdapterError(text, {

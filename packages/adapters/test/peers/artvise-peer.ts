@@ -421,6 +421,11 @@ export interface PeerOptions {
   listDeeds?: boolean;
   /** How a wrong API key is answered (default a SOAP fault). */
   authFailure?: 'fault' | 'http-401';
+  /**
+   * The largest request body taken, in bytes, like WCF's `maxReceivedMessageSize` (its default
+   * is 65 536); a larger one gets HTTP 413, as IIS answers it. Default: no limit.
+   */
+  maxRequestBytes?: number;
 }
 
 /** A running peer. */
@@ -523,6 +528,9 @@ export async function startArtvisePeer(options: PeerOptions): Promise<ArtvisePee
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const raw = await readBody(request);
+    if (options.maxRequestBytes !== undefined && raw.length > options.maxRequestBytes) {
+      return send(response, 413, '<html><body>Request Entity Too Large</body></html>', 'text/html');
+    }
     if (peer.state === 'down') {
       response.setHeader('retry-after', '7');
       return send(response, 503, '<html><body>Service Unavailable</body></html>', 'text/html');
