@@ -1,7 +1,7 @@
 import { AdapterError, isAdapterError, type Submission } from '@synpunkt/sdk';
 import { backoffDelay } from './backoff.js';
 import type { RelayConfig } from './config.js';
-import { errorCode, type Logger } from './log.js';
+import { errorCode, type LogFields, type Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import type { DueDelivery, Store } from './store.js';
 import type { Target } from './targets.js';
@@ -67,6 +67,8 @@ export class OutboxWorker {
   private retention: NodeJS.Timeout | undefined;
   private kicked = false;
   private stopping = false;
+  /** When `stop` was called: a delivery whose record keeps failing waits at most `timeoutMs`. */
+  private stoppingSince: number | undefined;
 
   constructor(private readonly options: OutboxOptions) {
     this.byName = new Map(options.targets.map((t) => [t.name, t]));
@@ -76,6 +78,7 @@ export class OutboxWorker {
   /** Starts polling the outbox and the hourly retention sweep. */
   start(): void {
     this.stopping = false;
+    this.stoppingSince = undefined;
     this.runRetention();
     this.poll = setInterval(() => this.tick(), this.options.settings.pollIntervalMs);
     this.poll.unref();
@@ -102,6 +105,7 @@ export class OutboxWorker {
   /** Stops taking new work and waits for the deliveries in flight to finish. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stoppingSince ??= Date.now();
     clearInterval(this.poll);
     clearInterval(this.retention);
     await Promise.allSettled([...this.inFlight.values()]);
@@ -146,10 +150,11 @@ export class OutboxWorker {
   }
 
   private async deliver(target: Target, row: DueDelivery): Promise<void> {
-    const { store, settings, log, metrics } = this.options;
+    const { settings } = this.options;
     const started = Date.now();
     const attempt = row.attempts + 1;
     const fields = { id: row.submissionId, target: target.name, attempt };
+    let remoteReference: string;
     try {
       const submission = JSON.parse(row.body) as Submission;
       const receipt = await withDeadline(
@@ -160,41 +165,100 @@ export class OutboxWorker {
         }),
         settings.timeoutMs + 1_000,
       );
-      const now = Date.now();
-      store.markDelivered(row.submissionId, target.name, receipt.reference, now);
-      metrics.delivered.inc(target.name);
-      this.lastOutcome.set(target.name, { outcome: 'delivered', at: new Date(now).toISOString() });
-      log.info('delivery.delivered', { ...fields, ms: now - started });
+      remoteReference = receipt.reference;
     } catch (error) {
-      const now = Date.now();
-      const code = errorCode(error);
-      const retryable = isAdapterError(error) ? error.retryable : true;
-      const dead = !retryable || attempt >= settings.maxAttempts;
-      const retryAfter = isAdapterError(error) ? error.retryAfterMs : undefined;
-      const nextAttemptAt = dead ? now : now + backoffDelay(attempt, settings, retryAfter);
+      this.recordFailure(target, row, error, fields, started);
+      return;
+    }
+    // Outside the adapter's try: the backend has the submission now, so a store that cannot
+    // record it must never make it look like a failed delivery (that would send it again).
+    await this.recordDelivered(target, row, remoteReference, fields, started);
+  }
+
+  /**
+   * Records a delivery the backend has taken. If the store cannot write it (disk full, busy),
+   * the delivery stays delivered in memory (it is still in flight, so it is not picked up again)
+   * and the write is tried again with backoff until it succeeds. Only a shutdown that outlasts
+   * `outbox.timeoutMs` gives up; then the delivery is still `pending` in the store and is sent
+   * once more after the restart, as with a crash.
+   */
+  private async recordDelivered(
+    target: Target,
+    row: DueDelivery,
+    remoteReference: string,
+    fields: LogFields,
+    started: number,
+  ): Promise<void> {
+    const { store, settings, log, metrics } = this.options;
+    const at = Date.now();
+    metrics.delivered.inc(target.name);
+    this.lastOutcome.set(target.name, { outcome: 'delivered', at: new Date(at).toISOString() });
+    log.info('delivery.delivered', { ...fields, ms: at - started });
+    for (let failures = 1, wait = 100; ; failures++, wait = Math.min(wait * 2, 5_000)) {
       try {
-        store.markFailed(row.submissionId, target.name, { dead, nextAttemptAt, error: code }, now);
-      } catch (storeError) {
-        log.error('delivery.record_failed', { ...fields, code: errorCode(storeError) });
+        store.markDelivered(row.submissionId, target.name, remoteReference, Date.now());
+        if (failures > 1) log.info('delivery.recorded', { ...fields, tries: failures });
         return;
-      }
-      this.lastOutcome.set(target.name, {
-        outcome: 'failed',
-        at: new Date(now).toISOString(),
-        code,
-      });
-      if (dead) {
-        metrics.dead.inc(target.name);
-        log.error('delivery.dead', { ...fields, code, retryable, ms: now - started });
-      } else {
-        metrics.retried.inc(target.name);
-        log.warn('delivery.retry', {
+      } catch (error) {
+        const stoppedLongAgo =
+          this.stoppingSince !== undefined && Date.now() - this.stoppingSince > settings.timeoutMs;
+        if (stoppedLongAgo) {
+          log.error('delivery.record_abandoned', { ...fields, code: errorCode(error) });
+          return;
+        }
+        log.error('delivery.record_failed', {
           ...fields,
-          code,
-          ms: now - started,
-          nextAttemptAt: new Date(nextAttemptAt).toISOString(),
+          outcome: 'delivered',
+          code: errorCode(error),
+          retryInMs: wait,
         });
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
+    }
+  }
+
+  /** Records a failed attempt: retried with backoff, or dead. */
+  private recordFailure(
+    target: Target,
+    row: DueDelivery,
+    error: unknown,
+    fields: LogFields,
+    started: number,
+  ): void {
+    const { store, settings, log, metrics } = this.options;
+    const attempt = row.attempts + 1;
+    const now = Date.now();
+    const code = errorCode(error);
+    const retryable = isAdapterError(error) ? error.retryable : true;
+    const dead = !retryable || attempt >= settings.maxAttempts;
+    const retryAfter = isAdapterError(error) ? error.retryAfterMs : undefined;
+    const nextAttemptAt = dead ? now : now + backoffDelay(attempt, settings, retryAfter);
+    try {
+      store.markFailed(row.submissionId, target.name, { dead, nextAttemptAt, error: code }, now);
+    } catch (storeError) {
+      log.error('delivery.record_failed', {
+        ...fields,
+        outcome: 'failed',
+        code: errorCode(storeError),
+      });
+      return;
+    }
+    this.lastOutcome.set(target.name, {
+      outcome: 'failed',
+      at: new Date(now).toISOString(),
+      code,
+    });
+    if (dead) {
+      metrics.dead.inc(target.name);
+      log.error('delivery.dead', { ...fields, code, retryable, ms: now - started });
+    } else {
+      metrics.retried.inc(target.name);
+      log.warn('delivery.retry', {
+        ...fields,
+        code,
+        ms: now - started,
+        nextAttemptAt: new Date(nextAttemptAt).toISOString(),
+      });
     }
   }
 }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
@@ -234,5 +236,70 @@ describe('the outbox', () => {
       backoffDelay(1, options, 30_000, () => 1),
       30_000,
     );
+  });
+});
+
+describe('a delivery whose success cannot be recorded', () => {
+  it('is not sent again: the record is retried until the store takes it', async () => {
+    const tmp = tempDir();
+    // A real backend: an HTTP server that answers every submission with a receipt.
+    const received: string[] = [];
+    const backend = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        const { id } = JSON.parse(body) as { id: string };
+        received.push(id);
+        response.writeHead(201, { 'Content-Type': 'application/json' });
+        response.end(
+          JSON.stringify({ id, reference: `CASE-${received.length}`, receivedAt: new Date() }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+    const { port } = backend.address() as AddressInfo;
+    const logs = captureLogger();
+    const relay = await createRelay(
+      testConfig(join(tmp.dir, 'record.db'), {
+        targets: [
+          {
+            name: 'case',
+            type: 'rest',
+            settings: { endpoint: `http://127.0.0.1:${port}/v1/synpunkter` },
+          },
+        ],
+      }),
+      { log: logs.log },
+    );
+    try {
+      // The store refuses to record a delivery as delivered (as with a full disk) until the
+      // trigger is dropped below; every other write still works.
+      relay.store.db.exec(
+        `CREATE TEMP TRIGGER refuse_delivered BEFORE UPDATE ON deliveries
+         WHEN NEW.status = 'delivered'
+         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+      );
+      relay.worker.start();
+      const submission = sample();
+      assert.equal((await relay.app.request('/v1/synpunkter', post(submission))).status, 201);
+      await eventually(
+        () => logs.text().includes('"event":"delivery.record_failed"'),
+        10_000,
+        'the failed record',
+      );
+      // Long enough for several retries of a delivery that was wrongly taken as failed.
+      await new Promise((r) => setTimeout(r, 300));
+      relay.store.db.exec('DROP TRIGGER refuse_delivered');
+      await eventually(() => relay.store.counts().delivered === 1, 10_000, 'the record');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.deepEqual(received, [submission.id], 'the backend got it exactly once');
+      assert.deepEqual(relay.store.counts(), { pending: 0, delivered: 1, dead: 0, quarantined: 0 });
+      assert.match(logs.text(), /"event":"delivery.recorded"/);
+      assert.doesNotMatch(logs.text(), /"event":"delivery.(retry|dead)"/);
+    } finally {
+      await relay.stop();
+      await new Promise((resolve) => backend.close(resolve));
+      tmp.cleanup();
+    }
   });
 });
