@@ -131,6 +131,8 @@ export class Store {
   readonly db: Database.Database;
   private readonly prefix: string;
   private readonly statements;
+  /** Storing a submission failed, and none has been stored since: `writable()` says no. */
+  private submissionWriteFailed = false;
 
   /** Opens the SQLite file at `path`; `prefix` starts every reference (`SYN`). */
   constructor(path: string, prefix = 'SYN') {
@@ -195,6 +197,21 @@ export class Store {
    */
   acceptMany(submissions: readonly NewSubmission[]): AcceptResult[] {
     const s = this.statements;
+    let results: AcceptResult[];
+    try {
+      results = this.storeMany(s, submissions);
+    } catch (error) {
+      this.submissionWriteFailed = true;
+      throw error;
+    }
+    if (results.some((r) => r.outcome === 'created')) this.submissionWriteFailed = false;
+    return results;
+  }
+
+  private storeMany(
+    s: typeof this.statements,
+    submissions: readonly NewSubmission[],
+  ): AcceptResult[] {
     return this.db.transaction(() =>
       submissions.map((item): AcceptResult => {
         const existing = s.byId.get(item.id) as SubmissionRow | undefined;
@@ -365,8 +382,14 @@ export class Store {
     })();
   }
 
-  /** Writes and reads back a row: true when the store takes writes. */
+  /**
+   * True when the store takes writes: the last attempt to store a submission did not fail (or
+   * one was stored since), and a row can be written and read back. The probe alone is not
+   * enough: it updates a row in place, which still works on a full disk that refuses every new
+   * submission.
+   */
   writable(): boolean {
+    if (this.submissionWriteFailed) return false;
     try {
       const now = Date.now();
       this.statements.health.run(now);

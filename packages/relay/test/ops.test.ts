@@ -53,6 +53,36 @@ describe('operations', () => {
     tmp.cleanup();
   });
 
+  it('GET /healthz is 503 while the store refuses submissions (a full disk), 200 once one is stored', async () => {
+    const tmp = tempDir();
+    const logs = captureLogger();
+    const relay = await createRelay(testConfig(join(tmp.dir, 'full.db')), {
+      log: logs.log,
+      adapters: { rest: () => countingAdapter() },
+    });
+    try {
+      assert.equal((await relay.app.request('/healthz')).status, 200);
+      // A real SQLITE_FULL: the database may not grow by a single page. Updating a row in place
+      // still works, as on a full disk; storing a new submission does not.
+      const pages = relay.store.db.pragma('page_count', { simple: true }) as number;
+      relay.store.db.pragma(`max_page_count = ${pages}`);
+      const big = () => sample({ message: 'Gungan är trasig. '.repeat(400) });
+      const refused = await relay.app.request('/v1/synpunkter', post(big()));
+      assert.equal(refused.status, 503, 'the submission cannot be stored');
+      assert.match(logs.text(), /"event":"store.write_failed"/);
+      const failing = await relay.app.request('/healthz');
+      assert.equal(failing.status, 503, 'health agrees with POST');
+      assert.equal(((await failing.json()) as { store: string }).store, 'failing');
+
+      relay.store.db.pragma('max_page_count = 1073741823');
+      assert.equal((await relay.app.request('/v1/synpunkter', post(big()))).status, 201);
+      assert.equal((await relay.app.request('/healthz')).status, 200, 'healthy again');
+    } finally {
+      await relay.stop();
+      tmp.cleanup();
+    }
+  });
+
   it('GET /metrics speaks the Prometheus text format', async () => {
     const tmp = tempDir();
     const relay = await createRelay(testConfig(join(tmp.dir, 'm.db')), {
