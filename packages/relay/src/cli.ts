@@ -56,8 +56,10 @@ async function outbox(
   json: boolean,
 ): Promise<number> {
   const config = loadConfig(configPath);
-  const store = new Store(config.storePath, config.referencePrefix);
+  const store = new Store(config.storePath, config.referencePrefix, { mustExist: true });
   try {
+    // Which store was read, so a wrong one shows (on stderr with --json, to keep stdout JSON).
+    (json ? process.stderr : process.stdout).write(`Store: ${config.storePath}\n`);
     const [command, id] = args;
     if (command === 'list') {
       const entries = store.list();

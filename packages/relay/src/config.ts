@@ -229,6 +229,10 @@ export function loadConfig(path: string): RelayConfig {
     );
   }
   const config = parseConfig(input);
+  // Like a module: a relative store is next to the configuration file, wherever the relay or an
+  // `outbox` command is started. Otherwise a command run from another directory would open
+  // (and create) another, empty store.
+  if (config.storePath !== ':memory:') config.storePath = resolve(dirname(path), config.storePath);
   // A relative adapter module is relative to the configuration file, not to where the relay
   // happens to be started.
   for (const target of config.targets) {

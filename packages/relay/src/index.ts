@@ -35,6 +35,7 @@ export type {
   NewSubmission,
   OutboxEntry,
   QueueCounts,
+  StoreOptions,
   SubmissionStatus,
 } from './store.js';
 export { OutboxWorker } from './outbox.js';

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Receipt } from '@synpunkt/sdk';
+import { ConfigError } from './config.js';
 import { nextReference } from './references.js';
 
 /** Where one delivery (one submission to one target) stands. */
@@ -97,13 +99,27 @@ function receiptOf(row: SubmissionRow): Receipt {
   return receipt;
 }
 
+/** How to open a store. */
+export interface StoreOptions {
+  /**
+   * Refuse to create the file: for the `outbox` commands, which must read the relay's store,
+   * never a new empty one.
+   */
+  mustExist?: boolean;
+}
+
 /**
  * Opens (or creates) a store with the durability the relay promises: WAL, `synchronous=FULL`,
  * so a committed transaction survives a power cut. Brings the schema up to date through
  * `user_version`.
  */
-export function openDatabase(path: string): Database.Database {
-  const db = new Database(path);
+export function openDatabase(path: string, options: StoreOptions = {}): Database.Database {
+  if (options.mustExist && !existsSync(path)) {
+    throw new ConfigError(
+      `Invalid relay configuration:\n  storePath: the store ${path} does not exist (is this the configuration the relay runs with?)`,
+    );
+  }
+  const db = new Database(path, { fileMustExist: options.mustExist === true });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -135,8 +151,8 @@ export class Store {
   private submissionWriteFailed = false;
 
   /** Opens the SQLite file at `path`; `prefix` starts every reference (`SYN`). */
-  constructor(path: string, prefix = 'SYN') {
-    this.db = openDatabase(path);
+  constructor(path: string, prefix = 'SYN', options: StoreOptions = {}) {
+    this.db = openDatabase(path, options);
     this.prefix = prefix;
     const db = this.db;
     this.statements = {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createRelay, silentLogger, type RelayConfigInput } from '../src/index.js';
+import { createRelay, silentLogger, Store, type RelayConfigInput } from '../src/index.js';
 import {
   countingAdapter,
   eventually,
@@ -67,7 +67,7 @@ describe('synpunkt-relay outbox', () => {
   it('retries one by reference, all dead ones with --all, and says when there is nothing', async () => {
     const all = await runCli(['outbox', 'retry', '--all', '--config', configPath]);
     assert.equal(all.code, 0);
-    assert.match(all.stdout, /^1 dead deliveries/);
+    assert.match(all.stdout, /^1 dead deliveries/m);
     const one = await runCli(['outbox', 'retry', quarantined.id, '--config', configPath]);
     assert.equal(one.code, 0);
     const unknown = await runCli(['outbox', 'retry', 'SYN-1999-000001', '--config', configPath]);
@@ -96,6 +96,51 @@ describe('synpunkt-relay outbox', () => {
     const { code, stderr } = await runCli([]);
     assert.equal(code, 64);
     assert.match(stderr, /Usage:/);
+  });
+});
+
+describe('synpunkt-relay outbox from another directory', () => {
+  it('reads the store next to the configuration file, and never creates one', async () => {
+    const tmp = tempDir();
+    const elsewhere = tempDir();
+    try {
+      const configPath = join(tmp.dir, 'relay.json');
+      // A relative storePath, as in a configuration kept next to its store.
+      writeFileSync(configPath, JSON.stringify(testConfig('relay.db')));
+      const store = new Store(join(tmp.dir, 'relay.db'));
+      const held = sample();
+      store.accept({
+        id: held.id,
+        hash: 'h',
+        body: JSON.stringify(held),
+        receivedAt: new Date(),
+        targets: ['mem'],
+        quarantined: true,
+      });
+      store.close();
+
+      const list = await runCli(['outbox', 'list', '--config', configPath], elsewhere.dir);
+      assert.equal(list.code, 0, list.stderr);
+      assert.match(list.stdout, new RegExp(`^Store: ${join(tmp.dir, 'relay.db')}$`, 'm'));
+      assert.match(list.stdout, new RegExp(`${held.id}\\s+mem\\s+quarantined`));
+      const json = await runCli(
+        ['outbox', 'list', '--json', '--config', configPath],
+        elsewhere.dir,
+      );
+      assert.equal((JSON.parse(json.stdout) as unknown[]).length, 1, 'stdout is only the JSON');
+      assert.match(json.stderr, /^Store: /m);
+      assert.deepEqual(readdirSync(elsewhere.dir), [], 'no store created in the working directory');
+
+      const missing = join(tmp.dir, 'missing.json');
+      writeFileSync(missing, JSON.stringify(testConfig('missing.db')));
+      const refused = await runCli(['outbox', 'list', '--config', missing], elsewhere.dir);
+      assert.equal(refused.code, 78);
+      assert.match(refused.stderr, /storePath: the store \S+\/missing\.db does not exist/);
+      assert.ok(!existsSync(join(tmp.dir, 'missing.db')), 'nothing was created');
+    } finally {
+      tmp.cleanup();
+      elsewhere.cleanup();
+    }
   });
 });
 

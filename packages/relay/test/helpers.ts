@@ -13,6 +13,8 @@ import type { RelayConfigInput } from '../src/config.js';
 
 export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = join(PACKAGE_DIR, 'src', 'cli.ts');
+/** tsx's loader, as a URL that works from any working directory. */
+export const TSX = import.meta.resolve('tsx');
 
 /** A fresh temporary directory, removed by `cleanup`. */
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -238,10 +240,12 @@ export async function startChild(
 /** Runs the CLI to completion (outbox commands); resolves with its exit code and output. */
 export function runCli(
   args: string[],
+  cwd = PACKAGE_DIR,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      cwd: PACKAGE_DIR,
+    // tsx by absolute path: a working directory outside the package cannot resolve it by name.
+    const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
