@@ -379,7 +379,7 @@ export class Store {
    * receipt rather than creating a second case. Returns how many were purged.
    */
   purgeDelivered(before: number): number {
-    return this.db.transaction(() => {
+    const purged = this.db.transaction(() => {
       const ids = this.db
         .prepare(
           `SELECT id FROM submissions WHERE status = 'delivered' AND delivered_at < ?
@@ -396,6 +396,12 @@ export class Store {
       }
       return ids.length;
     })();
+    // Until a checkpoint, the old pages (with the text) are still in the main file and the
+    // WAL. TRUNCATE copies the overwritten pages into the file (secure_delete) and empties the
+    // WAL. A reader in the middle of a transaction can keep it from finishing; the next purge,
+    // or SQLite's own checkpoints, complete it.
+    if (purged > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return purged;
   }
 
   /**
