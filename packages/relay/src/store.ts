@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Receipt } from '@synpunkt/sdk';
 import { ConfigError } from './config.js';
@@ -114,6 +115,13 @@ export interface StoreOptions {
  * `user_version`.
  */
 export function openDatabase(path: string, options: StoreOptions = {}): Database.Database {
+  const directory = dirname(path);
+  // A configuration error, not a crash: systemd would restart into it again and again.
+  if (path !== ':memory:' && !statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ConfigError(
+      `Invalid relay configuration:\n  storePath: the directory ${directory} does not exist (create it, writable by the relay, or correct storePath)`,
+    );
+  }
   if (options.mustExist && !existsSync(path)) {
     throw new ConfigError(
       `Invalid relay configuration:\n  storePath: the store ${path} does not exist (is this the configuration the relay runs with?)`,

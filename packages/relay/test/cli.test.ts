@@ -92,6 +92,21 @@ describe('synpunkt-relay outbox', () => {
     assert.match(stderr, /rateLimit\.windowMs: must be greater than 0/);
   });
 
+  it('stops with exit code 78 naming storePath when its directory does not exist', async () => {
+    const bad = join(tmp.dir, 'no-dir.json');
+    const directory = join(tmp.dir, 'not-created');
+    writeFileSync(bad, JSON.stringify({ ...config, storePath: join(directory, 'relay.db') }));
+    const { code, stderr } = await runCli(['--config', bad]);
+    assert.equal(code, 78, stderr);
+    assert.ok(
+      stderr.includes(`storePath: the directory ${directory} does not exist`),
+      `names the field and the directory: ${stderr}`,
+    );
+    const outbox = await runCli(['outbox', 'list', '--config', bad]);
+    assert.equal(outbox.code, 78, outbox.stderr);
+    assert.ok(!existsSync(directory));
+  });
+
   it('shows the usage without --config', async () => {
     const { code, stderr } = await runCli([]);
     assert.equal(code, 64);
