@@ -7,9 +7,42 @@ export interface EnvReference {
   env: string;
 }
 
-const envReference = z.strictObject({
-  env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable'),
-});
+/** What a secret written into the file is told. */
+const SECRET_IN_FILE =
+  'must be { "env": "NAME" }: secrets come from the environment, not from the file';
+
+const envReference = z.strictObject(
+  {
+    env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable'),
+  },
+  { error: SECRET_IN_FILE },
+);
+
+/**
+ * A whole number from `min` to `max`; every way of missing it gets its own message (a
+ * schema-wide `error` would call -1 or 87.5 "not a number").
+ */
+const wholeNumber = (min: number, max: number) => {
+  const range = `must be a whole number from ${min} to ${max}`;
+  return z.number({ error: 'must be a number' }).int(range).min(min, range).max(max, range);
+};
+
+/** Keys in a target's settings whose value is a secret: never plain text in the file. */
+const SECRET_KEY =
+  /^(pass|password|passphrase|secret|clientSecret|apiKey|api_key|token|authorization)$/i;
+
+/** Paths in `settings` where a secret is written as plain text instead of `{ "env": … }`. */
+function plainSecrets(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => plainSecrets(item, [...path, i]));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    SECRET_KEY.test(key) && typeof item === 'string' && item !== ''
+      ? [[...path, key]]
+      : plainSecrets(item, [...path, key]),
+  );
+}
 
 const positiveInt = (what: string) =>
   z
@@ -40,6 +73,12 @@ const targetSchema = z
       .optional(),
   })
   .superRefine((target, ctx) => {
+    // The built-in adapters' settings are known; an integrator's module may use these names
+    // for something else, so its settings are left to its own factory.
+    const settingsSecrets = target.type === 'module' ? [] : plainSecrets(target.settings);
+    for (const path of settingsSecrets) {
+      ctx.addIssue({ code: 'custom', path: ['settings', ...path], message: SECRET_IN_FILE });
+    }
     if (target.type === 'module' && target.module === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -66,7 +105,7 @@ const configSchema = z
     listen: z
       .strictObject({
         host: z.string({ error: 'must be text' }).min(1, 'must not be empty').default('127.0.0.1'),
-        port: z.number({ error: 'must be a number' }).int().min(0).max(65535, 'must be 0–65535'),
+        port: wholeNumber(0, 65535).default(8787),
       })
       .default({ host: '127.0.0.1', port: 8787 }),
     storePath: z.string({ error: 'must be a file path' }).min(1, 'must not be empty'),
@@ -85,12 +124,7 @@ const configSchema = z
       .string({ error: 'must be text' })
       .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'must be 1–10 capital letters or digits, such as SYN')
       .default('SYN'),
-    replyDays: z
-      .number({ error: 'must be a number' })
-      .int()
-      .min(0)
-      .max(365, 'must be 0–365')
-      .default(10),
+    replyDays: wholeNumber(0, 365).default(10),
     bodyLimitBytes: positiveInt('bytes').default(16 * 1024 * 1024),
     trustProxy: z.boolean({ error: 'must be true or false' }).default(false),
     rateLimit: z
@@ -124,7 +158,7 @@ const configSchema = z
         concurrency: 4,
         timeoutMs: 60_000,
       }),
-    retentionDays: z.number({ error: 'must be a number' }).int().min(0).max(3650).default(30),
+    retentionDays: wholeNumber(0, 3650).default(30),
     targets: z
       .array(targetSchema, { error: 'must be a list of targets' })
       .min(1, 'must name at least one target'),

@@ -73,6 +73,50 @@ describe('configuration', () => {
     );
   });
 
+  it('says what is wrong with a number that is out of range or not whole', () => {
+    assert.match(
+      configError({ ...base(), replyDays: -1 }),
+      /replyDays: must be a whole number from 0 to 365$/m,
+    );
+    assert.match(
+      configError({ ...base(), retentionDays: 5000 }),
+      /retentionDays: must be a whole number from 0 to 3650$/m,
+    );
+    assert.match(
+      configError({ ...base(), listen: { host: '127.0.0.1', port: 87.5 } }),
+      /listen\.port: must be a whole number from 0 to 65535$/m,
+    );
+    assert.match(configError({ ...base(), replyDays: '10' }), /replyDays: must be a number$/m);
+  });
+
+  it('defaults the port when listen gives only the host', () => {
+    const config = parseConfig({ ...base(), listen: { host: '127.0.0.1' } });
+    assert.deepEqual(config.listen, { host: '127.0.0.1', port: 8787 });
+  });
+
+  it('tells a secret written into the file to come from the environment', () => {
+    const secretInFile = /must be \{ "env": "NAME" \}: secrets come from the environment/;
+    const hmac = configError({
+      ...base(),
+      challenge: { enabled: true, hmacKey: 'a-long-enough-hmac-key-in-the-file' },
+    });
+    assert.match(hmac, /challenge\.hmacKey: must be \{ "env": "NAME" \}/);
+    assert.match(hmac, secretInFile);
+    const pass = configError({
+      ...base(),
+      targets: [
+        {
+          name: 'mail',
+          type: 'email',
+          settings: { smtp: { host: 'smtp.kommun.se', auth: { user: 'u', pass: 'hunter2' } } },
+        },
+      ],
+    });
+    assert.match(pass, /targets\[0\]\.settings\.smtp\.auth\.pass: must be \{ "env": "NAME" \}/);
+    assert.doesNotMatch(pass, /hunter2/, 'the secret itself is not repeated');
+    assert.doesNotMatch(pass, /auth\.user/, 'a user name is not a secret');
+  });
+
   it('names the field of a secret whose environment variable is missing', async () => {
     const config = {
       ...base(),
