@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Receipt } from '@synpunkt/sdk';
@@ -110,6 +110,23 @@ export interface StoreOptions {
 }
 
 /**
+ * Creates a new, empty store file readable by its owner only (0600), before SQLite opens it:
+ * SQLite would create it 0644 under the usual umask, and it holds names, contact details and
+ * messages. SQLite gives the `-wal` and `-shm` files the database file's mode. An existing file
+ * is left as it is.
+ */
+function createPrivately(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  }
+  closeSync(fd);
+}
+
+/**
  * Opens (or creates) a store with the durability the relay promises: WAL, `synchronous=FULL`,
  * so a committed transaction survives a power cut. Brings the schema up to date through
  * `user_version`.
@@ -127,6 +144,7 @@ export function openDatabase(path: string, options: StoreOptions = {}): Database
       `Invalid relay configuration:\n  storePath: the store ${path} does not exist (is this the configuration the relay runs with?)`,
     );
   }
+  if (path !== ':memory:' && !options.mustExist) createPrivately(path);
   const db = new Database(path, { fileMustExist: options.mustExist === true });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
@@ -79,6 +79,29 @@ describe('operations', () => {
       assert.equal((await relay.app.request('/healthz')).status, 200, 'healthy again');
     } finally {
       await relay.stop();
+      tmp.cleanup();
+    }
+  });
+
+  it('creates a new store, and its -wal and -shm files, readable by the owner only', async () => {
+    const tmp = tempDir();
+    const storePath = join(tmp.dir, 'private.db');
+    const umask = process.umask(0o022); // the usual umask, under which SQLite makes 0644
+    try {
+      const relay = await createRelay(testConfig(storePath), {
+        log: captureLogger().log,
+        adapters: { rest: () => countingAdapter() },
+      });
+      try {
+        assert.equal((await relay.app.request('/v1/synpunkter', post(sample()))).status, 201);
+        for (const file of [storePath, `${storePath}-wal`, `${storePath}-shm`]) {
+          assert.equal((statSync(file).mode & 0o777).toString(8), '600', file);
+        }
+      } finally {
+        await relay.stop();
+      }
+    } finally {
+      process.umask(umask);
       tmp.cleanup();
     }
   });
