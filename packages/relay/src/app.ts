@@ -200,8 +200,12 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     if (!parsed.success) {
       return reject('invalid_submission', problemResponse(invalidSubmissionProblem(parsed.issues)));
     }
-    const submission = parsed.data;
-    if (key !== submission.id) {
+    // A UUID is the same id in either case: stored, hashed and delivered in lower case, so an
+    // upper-case copy of a stored id is a retry, not a second case. The answer still carries
+    // the id as the client wrote it (clients check that the receipt is for their id).
+    const sentId = parsed.data.id;
+    const submission = { ...parsed.data, id: sentId.toLowerCase() };
+    if (key.toLowerCase() !== submission.id) {
       return reject(
         'idempotency_key',
         problemResponse(
@@ -217,7 +221,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
 
     // A replay answers 201 too, with the first receipt: the client needs no special case.
     const answer = (receipt: Receipt, replayed: boolean) =>
-      c.json(receipt, 201, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
+      c.json({ ...receipt, id: sentId }, 201, replayed ? { [REPLAYED_HEADER]: 'true' } : {});
     const conflict = () =>
       reject(
         'conflict',

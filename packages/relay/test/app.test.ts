@@ -76,6 +76,29 @@ describe('POST /v1/synpunkter', () => {
     assert.equal(response.status, 201);
   });
 
+  it('treats an upper-case copy of a stored id as the same submission', async () => {
+    const submission = sample();
+    const first = (await (await request(post(submission))).json()) as Receipt;
+    const shouting = { ...submission, id: submission.id.toUpperCase() };
+    assert.notEqual(shouting.id, submission.id);
+    const again = await request(post(shouting));
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('Idempotent-Replayed'), 'true');
+    const receipt = (await again.json()) as Receipt;
+    assert.deepEqual(
+      receipt,
+      { ...first, id: shouting.id },
+      'the same receipt, for the id as sent',
+    );
+    const rows = relay.store.db.prepare('SELECT id FROM submissions').all();
+    assert.deepEqual(rows, [{ id: submission.id }], 'stored once, in lower case');
+    // A first submission in upper case is stored (and delivered) in lower case too.
+    const upper = sample();
+    const answer = await request(post({ ...upper, id: upper.id.toUpperCase() }));
+    assert.equal(((await answer.json()) as Receipt).id, upper.id.toUpperCase());
+    assert.ok(relay.store.receipt(upper.id), 'stored under the lower-case id');
+  });
+
   it('answers 400 when the Idempotency-Key is missing or is not the submission id', async () => {
     const submission = sample();
     const missing = await request({
