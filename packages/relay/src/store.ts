@@ -84,6 +84,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
    CREATE TABLE reference_sequences (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
    CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);`,
+  // Where /healthz tries a write that needs new space, after storing a submission failed.
+  `CREATE TABLE health_space (filler BLOB NOT NULL);`,
 ];
 
 interface SubmissionRow {
@@ -431,18 +433,36 @@ export class Store {
   }
 
   /**
-   * True when the store takes writes: the last attempt to store a submission did not fail (or
-   * one was stored since), and a row can be written and read back. The probe alone is not
-   * enough: it updates a row in place, which still works on a full disk that refuses every new
-   * submission.
+   * True when the store takes writes: a row can be written and read back, and, if storing a
+   * submission failed since the last one was stored, the store can grow again. The row probe
+   * alone is not enough: it updates a row in place, which still works on a full disk that
+   * refuses every new submission.
    */
   writable(): boolean {
-    if (this.submissionWriteFailed) return false;
+    if (this.submissionWriteFailed && !this.spaceAgain()) return false;
     try {
       const now = Date.now();
       this.statements.health.run(now);
       const row = this.statements.healthRead.get() as { at: number } | undefined;
       return row?.at === now;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * After a failed submission: whether the store can grow again, by writing (and at once
+   * removing) a row the size of a large submission. Health must be able to recover without a
+   * POST, or a load balancer that routes away from an unhealthy relay would keep it so forever.
+   */
+  private spaceAgain(): boolean {
+    try {
+      this.db.transaction(() => {
+        this.db.prepare('INSERT INTO health_space (filler) VALUES (zeroblob(65536))').run();
+        this.db.prepare('DELETE FROM health_space').run();
+      })();
+      this.submissionWriteFailed = false;
+      return true;
     } catch {
       return false;
     }

@@ -53,7 +53,7 @@ describe('operations', () => {
     tmp.cleanup();
   });
 
-  it('GET /healthz is 503 while the store refuses submissions (a full disk), 200 once one is stored', async () => {
+  it('GET /healthz is 503 while the store refuses submissions (a full disk), 200 once it has space again', async () => {
     const tmp = tempDir();
     const logs = captureLogger();
     const relay = await createRelay(testConfig(join(tmp.dir, 'full.db')), {
@@ -74,9 +74,13 @@ describe('operations', () => {
       assert.equal(failing.status, 503, 'health agrees with POST');
       assert.equal(((await failing.json()) as { store: string }).store, 'failing');
 
+      assert.equal((await relay.app.request('/healthz')).status, 503, 'still full: still failing');
+
+      // Space again (the operator freed the disk): health recovers by itself, with no POST,
+      // so a load balancer that took the relay out of service lets citizens back in.
       relay.store.db.pragma('max_page_count = 1073741823');
-      assert.equal((await relay.app.request('/v1/synpunkter', post(big()))).status, 201);
       assert.equal((await relay.app.request('/healthz')).status, 200, 'healthy again');
+      assert.equal((await relay.app.request('/v1/synpunkter', post(big()))).status, 201);
     } finally {
       await relay.stop();
       tmp.cleanup();
