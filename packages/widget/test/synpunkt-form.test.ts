@@ -1,5 +1,13 @@
 // <synpunkt-form> in headless Chromium: every state a user can reach, with axe in each.
-import { aTimeout, expect, fixture, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
+import {
+  aTimeout,
+  expect,
+  fixture,
+  fixtureCleanup,
+  html,
+  oneEvent,
+  waitUntil,
+} from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SynpunktForm } from '../src/index.js';
 import { received, setEndpoint, startEachTestAfresh } from './helpers/endpoint.js';
@@ -642,6 +650,49 @@ describe('the receipt', () => {
     expect(text($(el, '.receipt'))).to.not.contain('senast');
     expect(text($(el, '.receipt'))).to.contain('Du får inget svar');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('links set by attributes', () => {
+  it('never become script: javascript: in any disguise is left out, web and mail links stay', async () => {
+    await ensureDefined();
+    const hostile = [
+      'javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'java\nscript:alert(1)',
+      '\u0001javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+    ];
+    for (const url of hostile) {
+      const el = await fixture<SynpunktForm>(
+        html`<synpunkt-form
+          endpoint="/api/synpunkter"
+          privacy-url=${url}
+          appeal-url=${url}
+          fault-report-url=${url}
+          ivo-url=${url}
+        ></synpunkt-form>`,
+      );
+      await el.updateComplete;
+      const hrefs = [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.href);
+      expect(
+        hrefs.filter((href) => !/^(https?|tel):/.test(href)),
+        JSON.stringify(url),
+      ).to.deep.equal([]);
+      fixtureCleanup();
+    }
+    const el = await snippet({
+      'appeal-url': '/overklaga',
+      'fault-report-url': 'mailto:felanmalan@exempelkommun.se',
+    });
+    const links = [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.include.members([
+      '/personuppgifter',
+      '/overklaga',
+      'mailto:felanmalan@exempelkommun.se',
+    ]);
   });
 });
 

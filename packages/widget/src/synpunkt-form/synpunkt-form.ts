@@ -48,9 +48,22 @@ const SAVE_DELAY_MS = 300;
 /** The count is read out once typing pauses this long: not at every key (WCAG 4.1.3). */
 const COUNT_DELAY_MS = 1000;
 
-/** Links only to web pages, mail and phone: an attribute can never run script. */
-const safeUrl = (url: string): string | undefined =>
-  url && !/^\s*(javascript|data|vbscript):/i.test(url) ? url : undefined;
+/** The schemes a link in the form may have: web pages, mail and phone. */
+const LINK_PROTOCOLS = new Set(['https:', 'http:', 'mailto:', 'tel:']);
+
+/**
+ * Links only to web pages, mail and phone: an attribute can never run script. Judged by the
+ * browser's own URL parser, which drops tabs, newlines and leading control characters, so
+ * `java&#9;script:` is `javascript:` here as it is when clicked.
+ */
+function safeUrl(url: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    return LINK_PROTOCOLS.has(new URL(url, document.baseURI).protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** An adapter that cannot send: says why when asked to (no endpoint, or a wrong one). */
 const misconfigured = (why: string): Adapter => ({
