@@ -18,6 +18,7 @@ import {
   type Open311Config,
 } from '../src/open311/index.js';
 import { startOpen311Peer, type Open311Peer, type StoredRequest } from './peers/open311-peer.js';
+import { startRedirector } from './peers/redirector.js';
 
 const FALLBACK_ADDRESS = 'Exempelkommun';
 
@@ -190,6 +191,23 @@ describe('open311 adapter against a GeoReport v2 server', () => {
   });
 
   describe('errors in the spec’s format', () => {
+    it('never follows a redirect: the api_key and the sender’s details go nowhere else', async () => {
+      const redirector = await startRedirector(308);
+      try {
+        const error = await adapterFailure(
+          open311Adapter(configFor(peer, { baseUrl: `${redirector.url}/open311/v2/` })).submit(
+            sampleSubmission(),
+          ),
+        );
+        assert.equal(error.reason, 'configuration');
+        assert.equal(error.status, 308);
+        assert.match(error.message, /redirect .*set endpoint to the final address/);
+        assert.deepEqual(redirector.caught, [], 'nothing reached the other server');
+      } finally {
+        await redirector.close();
+      }
+    });
+
     it('a wrong API key is a configuration error quoting the server', async () => {
       const error = await adapterFailure(
         adapter({ apiKey: 'fel-nyckel' }).submit(sampleSubmission()),

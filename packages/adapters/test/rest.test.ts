@@ -9,6 +9,7 @@ import {
 } from '@synpunkt/sdk/testing';
 import { MAX_RETRY_AFTER_MS, restAdapter, type RestAdapterConfig } from '../src/rest/index.js';
 import { startRestPeer, type RestPeer } from './peers/rest-peer.js';
+import { startRedirector } from './peers/redirector.js';
 
 /** Waits (polling, no fixed sleep) until the peer has seen `count` requests. */
 async function untilSeen(peer: RestPeer, count: number): Promise<void> {
@@ -245,6 +246,25 @@ describe('rest adapter against a real endpoint', () => {
     );
     assert.equal(wrongPath.reason, 'rejected');
     assert.equal(wrongPath.status, 404);
+  });
+
+  it('never follows a redirect: the submission and its key go nowhere else', async () => {
+    const redirector = await startRedirector(307);
+    try {
+      const error = await adapterFailure(
+        restAdapter({
+          endpoint: `${redirector.url}/v1/synpunkter`,
+          headers: { 'X-Api-Key': 'hemlig' },
+        }).submit(sampleSubmission()),
+      );
+      assert.equal(error.reason, 'configuration');
+      assert.equal(error.retryable, false);
+      assert.equal(error.status, 307);
+      assert.match(error.message, /redirect .*set endpoint to the final address/);
+      assert.deepEqual(redirector.caught, [], 'nothing reached the other server');
+    } finally {
+      await redirector.close();
+    }
   });
 
   it('treats a malformed non-JSON 500 as unavailable', async () => {

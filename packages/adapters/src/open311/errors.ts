@@ -71,6 +71,14 @@ function quote(answer: HttpAnswer): string {
 export function errorFromAnswer(answer: HttpAnswer, action: string): AdapterError {
   const { status } = answer;
   const said = quote(answer);
+  if (status >= 300 && status < 400) {
+    const to = answer.headers.get('location');
+    return new AdapterError(
+      `The Open311 server answered ${action} with a redirect (HTTP ${status}${to ? ` to ${to}` : ''}); ` +
+        'it is not followed, so the API key and the submission go nowhere else: set endpoint to the final address',
+      { reason: 'configuration', status },
+    );
+  }
   if (status === 401 || status === 403) {
     return new AdapterError(
       `The Open311 server refused the API key on ${action} (HTTP ${status})${said}`,

@@ -45,6 +45,14 @@ function problemTypeOf(body: unknown): { problemType?: string } {
 /** Turns a refused answer into the `AdapterError` that says whether a retry may help. */
 async function answerFailure(response: Response, cause: unknown): Promise<AdapterError> {
   const { status } = response;
+  if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
+    const to = response.headers.get('location');
+    return new AdapterError(
+      `rest: the endpoint answered with a redirect (${status || 'opaque'}${to ? ` to ${to}` : ''}); ` +
+        'it is not followed, so the submission and its headers go nowhere else: set endpoint to the final address',
+      { reason: 'configuration', status, cause },
+    );
+  }
   const body = await jsonOf(response).catch(() => undefined);
   const message = `rest: the endpoint answered ${status}${titleOf(body)}`;
   const problem = problemTypeOf(body);

@@ -114,6 +114,9 @@ export function restAdapter(config: RestAdapterConfig): Adapter {
             [IDEMPOTENCY_HEADER]: submission.id,
           },
           timeout: options.timeoutMs,
+          // Never followed: the submission and any header with a key would go wherever the
+          // redirect says. A 3xx (an opaque redirect in a browser) is a configuration error.
+          redirect: 'manual',
           retry: {
             limit: options.retries,
             methods: ['post'],
