@@ -110,6 +110,10 @@ describe('the conformance kit fails broken adapters', async () => {
     'drops-attachments': [/attachments/],
     'ignores-abort': [/signal is aborted/],
     'bad-capabilities': [/capabilities/],
+    'omits-attachments': [/attachments/],
+    'new-received-at-on-retry': [/same id arrives twice/],
+    'accepts-invalid': [/invalid submission/],
+    'wraps-abort': [/signal is aborted/],
   };
 
   it('the child run fails, and reports how many failed', () => {

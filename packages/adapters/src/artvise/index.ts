@@ -26,6 +26,7 @@ import {
   type Submission,
   type ValidationIssue,
 } from '@synpunkt/sdk';
+import { checkedSubmission } from '../shared/checked.js';
 import { parseArtviseConfig, type ArtviseConfig, type ResolvedArtviseConfig } from './config.js';
 import type { Operation } from './contracts.js';
 import { caseValues, deedIdentifier, deedValues } from './mapping.js';
@@ -157,9 +158,10 @@ export function artviseAdapter(options: ArtviseConfig): Adapter {
     name: 'artvise',
     capabilities: ARTVISE_CAPABILITIES,
 
-    async submit(submission, { signal } = {}): Promise<Receipt> {
+    async submit(candidate, { signal } = {}): Promise<Receipt> {
       signal?.throwIfAborted();
-      refuseUncarriable(submission);
+      refuseUncarriable(candidate);
+      const submission = checkedSubmission(candidate);
       const call = (operation: Operation, body: Xml) =>
         soapCall(transport, operation, body, signal);
       const lookUp = async (): Promise<CaseInfo | undefined> => {

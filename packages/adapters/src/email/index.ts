@@ -9,7 +9,6 @@ import {
   AdapterError,
   ATTACHMENT_TYPES,
   LIMITS,
-  parseSubmission,
   type Adapter,
   type AdapterCapabilities,
   type Receipt,
@@ -17,6 +16,7 @@ import {
 } from '@synpunkt/sdk';
 import { createTransport } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import { checkedSubmission } from '../shared/checked.js';
 import { parseEmailConfig, type EmailConfig, type EmailConfigInput } from './config.js';
 import { confirmationMail } from './confirmation.js';
 import { partialRefusal, toAdapterError, type RefusedRecipient } from './errors.js';
@@ -186,14 +186,7 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
       const { signal } = context;
       signal?.throwIfAborted();
       // Checked again here, before any SMTP traffic: a caller may skip the client.
-      const parsed = parseSubmission(candidate);
-      if (!parsed.success) {
-        throw new AdapterError(
-          `The submission is not valid: ${parsed.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.code}`).join(', ')}`,
-          { reason: 'invalid', issues: parsed.issues },
-        );
-      }
-      const submission = parsed.data;
+      const submission = checkedSubmission(candidate);
       for (;;) {
         const earlier = sent.get(submission.id);
         if (earlier) return earlier;

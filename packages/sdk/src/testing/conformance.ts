@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Adapter, Receipt } from '../adapter.js';
 import { isAdapterError, type AdapterError } from '../errors.js';
 import type { Submission } from '../submission.js';
-import { sampleAnonymous, sampleSubmission, TINY_PNG_BASE64 } from './samples.js';
+import { sampleAnonymous, sampleSubmission, TINY_PDF_BASE64, TINY_PNG_BASE64 } from './samples.js';
 
 /** Undoes what a hook did (ends an outage, stops refusing). */
 export type Restore = () => void | Promise<void>;
@@ -35,11 +35,22 @@ export interface ConformanceOptions {
   sample?: (kind: 'reply' | 'anonymous' | 'attachment') => Submission;
 }
 
-function defaultSample(kind: 'reply' | 'anonymous' | 'attachment'): Submission {
+/** The kit's samples; the attachment is a PNG, or a PDF when the adapter takes no PNG. */
+function defaultSample(adapter: Adapter, kind: 'reply' | 'anonymous' | 'attachment'): Submission {
   if (kind === 'anonymous') return sampleAnonymous();
   if (kind === 'attachment') {
+    const files = adapter.capabilities?.attachments;
+    const png = !files || !files.types || files.types.includes('image/png');
+    const data = png ? TINY_PNG_BASE64 : TINY_PDF_BASE64;
     return sampleSubmission({
-      attachments: [{ name: 'gungan.png', type: 'image/png', size: 70, data: TINY_PNG_BASE64 }],
+      attachments: [
+        {
+          name: png ? 'gungan.png' : 'brev.pdf',
+          type: png ? 'image/png' : 'application/pdf',
+          size: atob(data).length,
+          data,
+        },
+      ],
     });
   }
   return sampleSubmission();
@@ -93,10 +104,10 @@ async function assertStoredOnce(
  * ```
  */
 export function runAdapterConformance(options: ConformanceOptions): void {
-  const sample = options.sample ?? defaultSample;
-
   describe(`adapter conformance: ${options.name}`, () => {
     let adapter: Adapter;
+    const sample = (kind: 'reply' | 'anonymous' | 'attachment') =>
+      options.sample ? options.sample(kind) : defaultSample(adapter, kind);
 
     before(async () => {
       await options.setup?.();
@@ -141,6 +152,12 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       }
       const submission = sample('attachment');
       assertReceipt(await adapter.submit(submission), submission);
+      const [record] = await options.received(submission.id);
+      // Without this, an adapter whose backend never got the file would pass.
+      assert.ok(
+        record && 'attachments' in record,
+        'received() must return the attachments the backend got (read them back from it)',
+      );
       await assertStoredOnce(options, submission);
     });
 
@@ -150,7 +167,8 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       const again = await adapter.submit(submission);
       // A restarted sender has a new adapter but the same submission id.
       const restarted = await (await options.createAdapter()).submit(submission);
-      assert.equal(again.reference, first.reference, 'a retry gets the same reference');
+      // The whole receipt: a new receivedAt would move the reply-by date the sender was shown.
+      assert.deepEqual(again, first, 'a retry gets the same receipt');
       assert.equal(
         restarted.reference,
         first.reference,
@@ -186,10 +204,23 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       assert.equal(error.retryable, false, 'a refusal is not worth retrying');
     });
 
-    it('stops when the signal is aborted', async () => {
+    it('refuses an invalid submission with a non-retryable error, and the backend gets nothing', async () => {
+      // As a caller that skipped the client might send it: no message, an unknown key.
+      const submission = { ...sample('reply'), message: '', extra: 'unknown' } as Submission;
+      const error = await adapterFailure(adapter.submit(submission));
+      assert.equal(error.retryable, false, 'invalid input is not worth retrying');
+      assert.deepEqual(await options.received(submission.id), [], 'nothing reached the backend');
+    });
+
+    it('stops when the signal is aborted, throwing the signal’s reason as it is', async () => {
       const controller = new AbortController();
-      controller.abort(new Error('the sender left'));
-      await assert.rejects(adapter.submit(sample('reply'), { signal: controller.signal }));
+      const reason = new Error('the sender left');
+      controller.abort(reason);
+      await assert.rejects(
+        adapter.submit(sample('reply'), { signal: controller.signal }),
+        (error) => error === reason,
+        'the adapter throws signal.reason itself, not an AdapterError made from it',
+      );
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Adapter, Receipt } from '../adapter.js';
 import { AdapterError } from '../errors.js';
+import { parseSubmission } from '../schema.js';
 import type { Submission } from '../submission.js';
 
 /** A stored submission and the receipt it got. */
@@ -28,8 +29,18 @@ export function memoryAdapter(store: Map<string, MemoryRecord> = new Map()): Mem
     name: 'memory',
     stored: store,
     state: 'up',
-    async submit(submission, context = {}) {
+    async submit(candidate, context = {}) {
       context.signal?.throwIfAborted();
+      // Like a real backend: what the schema refuses is refused for good, and nothing stored.
+      const parsed = parseSubmission(candidate);
+      if (!parsed.success) {
+        throw new AdapterError('memory backend: the submission is not valid', {
+          reason: 'invalid',
+          issues: parsed.issues,
+          retryable: false,
+        });
+      }
+      const submission = parsed.data;
       if (this.state === 'down')
         throw new AdapterError('memory backend is down', { reason: 'unavailable' });
       if (this.state === 'refusing')
