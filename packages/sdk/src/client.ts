@@ -6,6 +6,7 @@ import {
   SynpunktValidationError,
   type ValidationIssue,
 } from './errors.js';
+import { messageLength } from './message-length.js';
 import { parseSubmission } from './schema.js';
 import type { Submission, SubmissionInput } from './submission.js';
 import { SCHEMA_VERSION } from './vocabulary.js';
@@ -74,10 +75,9 @@ export function capabilityIssues(
   capabilities: AdapterCapabilities,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const { maxMessageLength, attachments: files } = capabilities;
-  if (maxMessageLength !== undefined && submission.message.length > maxMessageLength) {
-    issues.push({ path: ['message'], code: 'too_long', params: { max: maxMessageLength } });
-  }
+  const { attachments: files } = capabilities;
+  const { length, max } = messageLength(submission.message, capabilities);
+  if (length > max) issues.push({ path: ['message'], code: 'too_long', params: { max } });
   const attached = submission.attachments;
   if (attached.length === 0 || files === undefined) return issues;
   if (files === false) return [...issues, { path: ['attachments'], code: 'files_not_supported' }];

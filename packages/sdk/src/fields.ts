@@ -3,10 +3,11 @@
 
 /**
  * A phone number in E.164 (`+46701234567`). Accepts Swedish national numbers (`070-123 45 67`,
- * `08-123 456 78`), `+46 (0)70…`, `0046…` and international numbers with a country code.
+ * `08-123 456 78`), `+46 (0)70…`, `0046…` and international numbers with a country code. Any
+ * dash counts as one (`070–123 45 67`: phones and word processors turn "-" into an en dash).
  */
 export function toE164(input: string): string | undefined {
-  let digits = input.trim().replace(/[\s\-().\u00a0/]/g, '');
+  let digits = input.trim().replace(/[\s\-\u2010-\u2015\u2212().\u00a0/]/g, '');
   if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
   // "+46 (0)70…" is common on Swedish business cards: the trunk 0 is not dialled from abroad.
   if (digits.startsWith('+460')) digits = `+46${digits.slice(4)}`;
@@ -22,9 +23,15 @@ export function toE164(input: string): string | undefined {
   return undefined;
 }
 
-/** A Swedish postal code as `NNN NN` (`11122`, `111 22` and `SE-111 22` are all accepted). */
+/**
+ * A Swedish postal code as `NNN NN` (`11122`, `111 22`, `SE-111 22` and the older `S-111 22`
+ * are all accepted).
+ */
 export function toPostalCode(input: string): string | undefined {
-  const digits = input.trim().replace(/^SE-?/i, '').replace(/\s/g, '');
+  const digits = input
+    .trim()
+    .replace(/^SE?[-\u2010-\u2015\s]?/i, '')
+    .replace(/\s/g, '');
   if (!/^[1-9]\d{4}$/.test(digits)) return undefined;
   return `${digits.slice(0, 3)} ${digits.slice(3)}`;
 }

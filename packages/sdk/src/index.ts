@@ -11,5 +11,6 @@ export * from './submission.js';
 export * from './schema.js';
 export * from './adapter.js';
 export * from './client.js';
+export * from './message-length.js';
 export * from './calendar.js';
 export * from './wire.js';

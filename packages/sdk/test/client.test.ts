@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import {
   AdapterError,
   createClient,
+  LIMITS,
+  messageLength,
   newSubmissionId,
+  parseSubmission,
   SynpunktValidationError,
   type Adapter,
   type AdapterCapabilities,
@@ -11,7 +14,12 @@ import {
   type Submission,
   type SubmissionDraft,
 } from '../src/index.js';
-import { memoryAdapter, TINY_PDF_BASE64, TINY_PNG_BASE64 } from '../src/testing/index.js';
+import {
+  memoryAdapter,
+  sampleSubmission,
+  TINY_PDF_BASE64,
+  TINY_PNG_BASE64,
+} from '../src/testing/index.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const NOW = new Date('2026-11-25T10:00:00.000Z');
@@ -175,6 +183,28 @@ describe('createClient: validation', () => {
       },
     ]);
     assert.equal(adapter.calls.length, 0);
+  });
+});
+
+describe('messageLength: the count a form shows is the count the check uses', () => {
+  it('against the schema’s 10 000: characters, so an emoji is one, as the schema counts', () => {
+    const emoji = '👍'.repeat(6000);
+    assert.deepEqual(messageLength(emoji), { length: 6000, max: LIMITS.messageMax });
+    assert.equal(parseSubmission({ ...sampleSubmission(), message: emoji }).success, true);
+    const over = '👍'.repeat(LIMITS.messageMax + 1);
+    assert.equal(messageLength(over).length > messageLength(over).max, true);
+    assert.equal(parseSubmission({ ...sampleSubmission(), message: over }).success, false);
+  });
+
+  it('against a backend’s lower limit: UTF-16 units, never more lenient than the server', () => {
+    assert.deepEqual(messageLength('👍'.repeat(2001), { maxMessageLength: 4000 }), {
+      length: 4002,
+      max: 4000,
+    });
+    assert.deepEqual(messageLength('a'.repeat(10), { maxMessageLength: 20_000 }), {
+      length: 10,
+      max: LIMITS.messageMax,
+    });
   });
 });
 

@@ -407,6 +407,10 @@ describe('phone numbers', () => {
     ['031-123 45 67', '+46311234567'],
     ['0480-123 45', '+4648012345'],
     ['+46 8 123 456 78', '+46812345678'],
+    // Dashes a phone keyboard or a word processor makes of "-".
+    ['070\u2013123 45 67', '+46701234567'],
+    ['070\u2011123\u00a045\u00a067', '+46701234567'],
+    ['08\u2212123 456 78', '+46812345678'],
   ];
   for (const [raw, expected] of swedish) {
     it(`Swedish ${JSON.stringify(raw)} → ${expected}`, () => {
@@ -467,7 +471,17 @@ describe('phone numbers', () => {
 });
 
 describe('postal codes', () => {
-  for (const raw of ['11122', '111 22', 'SE-111 22', 'se-11122', 'SE11122', ' 111 22 ']) {
+  for (const raw of [
+    '11122',
+    '111 22',
+    'SE-111 22',
+    'se-11122',
+    'SE11122',
+    ' 111 22 ',
+    // The older country prefix, still on letters and forms.
+    'S-111 22',
+    'S 111 22',
+  ]) {
     it(`${JSON.stringify(raw)} → '111 22'`, () => {
       const data = ok(input({ reply: byLetter({ address: { ...ADDRESS, postalCode: raw } }) }));
       assert.deepEqual(data.reply.wanted && data.reply.address, {
@@ -677,6 +691,8 @@ describe('attachments', () => {
     'a\u0000.png',
     'a\u007f.png',
     'a\r.png',
+    'foto\u202egnp.exe',
+    'bild\u2067.png',
   ];
   for (const name of badNames) {
     it(`file name ${JSON.stringify(name)} → invalid_file_name`, () => {

@@ -207,6 +207,16 @@ describe('the empty form', () => {
     expect($(el, '#f-message').getAttribute('aria-describedby')).to.contain('f-message-count');
   });
 
+  it('counts an emoji or an å as one character, as the check does, and sends what it shows as fitting', async () => {
+    const el = await snippet();
+    await fill(el, 'f-message', 'Tack 👍 för hjälpen! Bra gjort på Äldreboendet 😀');
+    expect(text($(el, '#f-message-count'))).to.equal('47 av 10 000 tecken');
+    // Six thousand emoji are 12 000 UTF-16 units but 6 000 characters: within the limit.
+    await fill(el, 'f-message', '👍'.repeat(6000));
+    expect(text($(el, '#f-message-count'))).to.equal('6 000 av 10 000 tecken');
+    expect($(el, '#f-message-count').classList.contains('over')).to.equal(false);
+  });
+
   it("uses the adapter's smaller message limit and says when the text is too long", async () => {
     const el = await snippet();
     el.adapter = memoryAdapter({ maxMessageLength: 10 });

@@ -1,4 +1,9 @@
-import { AREA_UNKNOWN, type Attachment, type ValidationIssue } from '@synpunkt/sdk';
+import {
+  AREA_UNKNOWN,
+  type Attachment,
+  type MessageLength,
+  type ValidationIssue,
+} from '@synpunkt/sdk';
 import {
   html,
   nothing,
@@ -36,8 +41,8 @@ export interface StepContext {
   sending: boolean;
   /** The form's guidance block (112 and the other routes), shown on the first step. */
   routes: TemplateResult;
-  /** The longest message allowed. */
-  messageMax: number;
+  /** The message's length and limit, counted as the check counts (`messageLength`). */
+  count: MessageLength;
   /** The form's reply question with its contact fields, shown on the reply step. */
   reply: TemplateResult;
   /** The form's error summary, when there are problems. */
@@ -308,9 +313,9 @@ export class Steps implements ReactiveController {
 
   /** The message, described by the instruction, its error and the visible count. */
   private message(): TemplateResult {
-    const { t, values, messageMax } = this.ctx;
+    const { t, values, count } = this.ctx;
     const n = (value: number) => formatNumber(value, t.dateLocale);
-    const over = values.message.length - messageMax;
+    const over = count.length - count.max;
     return html`${this.error('message')}
       <textarea
         id="f-message"
@@ -323,7 +328,7 @@ export class Steps implements ReactiveController {
         aria-invalid=${this.errorOf('message') ? 'true' : 'false'}
       ></textarea>
       <p id="f-message-count" class="count ${over > 0 ? 'over' : ''}" part="count">
-        ${t.messageCount(n(values.message.length), n(messageMax))}${
+        ${t.messageCount(n(count.length), n(count.max))}${
           over > 0 ? html` · <strong>${t.messageOver(n(over))}</strong>` : nothing
         }
       </p>`;

@@ -4,6 +4,7 @@ import {
   createClient,
   isAdapterError,
   LIMITS,
+  messageLength,
   newSubmissionId,
   SynpunktValidationError,
   type Adapter,
@@ -642,7 +643,6 @@ export class SynpunktForm extends LitElement {
 
   private renderSteps(t: Catalog): TemplateResult {
     const easy = this.lattlastTexts ?? svLattlast;
-    const max = this.client.capabilities.maxMessageLength ?? LIMITS.messageMax;
     return this.steps.render({
       t: { ...t, ...easy },
       areas: this.areas,
@@ -655,7 +655,7 @@ export class SynpunktForm extends LitElement {
       routes: this.renderRoutes(t),
       summary: this.renderSummary(t),
       failure: this.renderFailure(t),
-      messageMax: Math.min(LIMITS.messageMax, max),
+      count: messageLength(this.values.message, this.client.capabilities),
       reply: this.renderReply(t),
       onInput: this.onInput,
       validate: () => this.client.validate(this.draft()),
@@ -1005,9 +1005,8 @@ export class SynpunktForm extends LitElement {
   }
 
   private renderMessage(t: Catalog): TemplateResult {
-    const capability = this.client.capabilities.maxMessageLength;
-    const max = Math.min(LIMITS.messageMax, capability ?? LIMITS.messageMax);
-    const length = this.values.message.length;
+    // Counted as the check that will judge it: an emoji is one character.
+    const { length, max } = messageLength(this.values.message, this.client.capabilities);
     const n = (value: number) => formatNumber(value, t.dateLocale);
     return this.field(
       'message',
