@@ -14,6 +14,15 @@ export type Solution = PowSolution;
 /** Why a solution was refused, or `ok`. */
 export type Verdict = 'ok' | 'missing' | 'malformed' | 'invalid' | 'expired' | 'replayed';
 
+/**
+ * How far past now + `expiresMs` a salt's `expires` may lie: the clocks of relays behind one
+ * load balancer may differ a little.
+ */
+const CLOCK_SLACK_MS = 60_000;
+
+/** A number as the solver writes it after the salt: digits, no leading zero (but `0`). */
+const CANONICAL_NUMBER = /^(?:0|[1-9]\d*)$/;
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function safeEqualHex(a: string, b: string): boolean {
@@ -41,7 +50,9 @@ export class ProofOfWork {
   /** A fresh challenge. */
   create(): Challenge {
     const expires = Math.floor((this.now() + this.expiresMs) / 1000);
-    const salt = `${randomBytes(12).toString('hex')}?expires=${expires}`;
+    // The `&` closes the parameters: the hash covers salt + number with nothing between, so
+    // without it digits could move from the start of the number to the end of `expires`.
+    const salt = `${randomBytes(12).toString('hex')}?expires=${expires}&`;
     const challenge = sha256(`${salt}${randomInt(0, this.maxNumber + 1)}`);
     return {
       algorithm: 'SHA-256',
@@ -58,10 +69,22 @@ export class ProofOfWork {
     const solution = decode(header);
     if (solution === undefined) return 'malformed';
     if (solution.algorithm !== 'SHA-256') return 'invalid';
-    const expires = Number(new URLSearchParams(solution.salt.split('?')[1] ?? '').get('expires'));
-    if (!Number.isFinite(expires) || expires <= 0) return 'invalid';
+    // The salt must end where this relay ended it, and the number must be written the one way
+    // the solver writes it: then salt + number splits only one way, the way it was signed.
+    if (!solution.salt.endsWith('&')) return 'invalid';
+    if (!Number.isSafeInteger(solution.number) || !CANONICAL_NUMBER.test(String(solution.number))) {
+      return 'invalid';
+    }
+    const query = solution.salt.indexOf('?');
+    if (query === -1) return 'invalid';
+    const expiresText = new URLSearchParams(solution.salt.slice(query + 1)).get('expires') ?? '';
+    if (!/^\d{1,12}$/.test(expiresText)) return 'invalid';
+    const expires = Number(expiresText);
+    if (expires <= 0) return 'invalid';
     if (!safeEqualHex(this.sign(solution.challenge), solution.signature)) return 'invalid';
     if (sha256(`${solution.salt}${solution.number}`) !== solution.challenge) return 'invalid';
+    // No challenge of this relay's lives longer than `expiresMs`.
+    if (expires * 1000 > this.now() + this.expiresMs + CLOCK_SLACK_MS) return 'invalid';
     const now = this.now();
     if (expires * 1000 < now) return 'expired';
     this.forgetExpired(now);

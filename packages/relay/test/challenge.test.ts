@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROBLEM_TYPES } from '@synpunkt/sdk';
@@ -39,7 +40,7 @@ describe('proof of work (ALTCHA-compatible)', () => {
     assert.equal(c.maxnumber, 2_000);
     assert.match(c.challenge, /^[0-9a-f]{64}$/);
     assert.match(c.signature, /^[0-9a-f]{64}$/);
-    assert.match(c.salt, /\?expires=\d+$/);
+    assert.match(c.salt, /\?expires=\d+&$/);
   });
 
   it('accepts a submission with a solved challenge', async () => {
@@ -102,6 +103,74 @@ describe('proof of work (ALTCHA-compatible)', () => {
     );
     assert.equal(replayed.status, 403);
     assert.equal(((await replayed.json()) as { detail: string }).detail, 'replayed');
+  });
+
+  const KEY = 'a-long-enough-test-key-for-hmac';
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  /** A challenge signed with the relay's key, for a salt of the test's choosing. */
+  const signed = (salt: string, number: number) => {
+    const challenge = sha256(`${salt}${number}`);
+    const signature = createHmac('sha256', KEY).update(challenge).digest('hex');
+    return { algorithm: 'SHA-256', challenge, number, salt, signature };
+  };
+  const refusal = async (header: string) => {
+    const response = await relay.app.request(
+      '/v1/synpunkter',
+      post(sample(), { [POW_HEADER]: header }),
+    );
+    return {
+      status: response.status,
+      body: (await response.json()) as { type: string; detail: string },
+    };
+  };
+
+  it('refuses a solution whose leading digits were moved into the salt (a later expiry)', async () => {
+    // A challenge from the relay whose number has two digits or more, the second not 0 (a JSON
+    // number cannot start with 0, so "1045" cannot become "1" + "045").
+    let solution;
+    do solution = ProofOfWork.solve(await challenge())!;
+    while (!/^\d[1-9]/.test(String(solution.number)));
+    const digits = String(solution.number);
+    const spliced = {
+      ...solution,
+      salt: solution.salt + digits.slice(0, 1),
+      number: Number(digits.slice(1)),
+    };
+    // The same hash, and so the same signature: only the split differs.
+    assert.equal(sha256(`${spliced.salt}${spliced.number}`), solution.challenge);
+    const refused = await refusal(ProofOfWork.encode(spliced));
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.type, PROBLEM_TYPES.challengeFailed);
+    assert.equal(refused.body.detail, 'invalid');
+    // The honest split of the same challenge still works.
+    const honest = await relay.app.request(
+      '/v1/synpunkter',
+      post(sample(), { [POW_HEADER]: ProofOfWork.encode(solution) }),
+    );
+    assert.equal(honest.status, 201);
+  });
+
+  it('refuses a salt without the closing "&" and an expiry beyond the configured lifetime', async () => {
+    const expires = Math.floor(Date.now() / 1000) + 600;
+    // The old format, spliced: "?expires=<10 digits>" + "10", number 831 instead of 10831.
+    const old = signed(`0123456789abcdef01234567?expires=${expires}`, 10_831);
+    const spliced = { ...old, salt: `${old.salt}10`, number: 831 };
+    assert.equal(sha256(`${spliced.salt}${spliced.number}`), old.challenge);
+    for (const header of [old, spliced]) {
+      const refused = await refusal(ProofOfWork.encode(header));
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.type, PROBLEM_TYPES.challengeFailed);
+    }
+    // Signed, closed with "&", but good for a year: longer than any challenge the relay issues.
+    const far = signed(`0123456789abcdef01234567?expires=${expires + 365 * 86_400}&`, 7);
+    assert.equal((await refusal(ProofOfWork.encode(far))).status, 403);
+    // The same, within the configured lifetime (20 minutes by default), is accepted.
+    const near = signed(`0123456789abcdef01234567?expires=${expires}&`, 7);
+    const accepted = await relay.app.request(
+      '/v1/synpunkter',
+      post(sample(), { [POW_HEADER]: ProofOfWork.encode(near) }),
+    );
+    assert.equal(accepted.status, 201);
   });
 
   it('refuses an expired solution', () => {
