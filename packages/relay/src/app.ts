@@ -243,21 +243,20 @@ export function createApp(deps: AppDependencies): Hono<Env> {
       return answer(known, true);
     }
 
+    const challengeFailed = (verdict: string) =>
+      reject(
+        `challenge_${verdict}`,
+        problemResponse(
+          problem(TYPES.challengeFailed, 403, 'The proof of work is missing or not valid', verdict),
+        ),
+      );
+    let challenge: { challenge: string; expiresAt: number } | undefined;
     if (deps.pow) {
-      const verdict = deps.pow.verify(c.req.header(POW_HEADER), submission.id);
-      if (verdict !== 'ok') {
-        return reject(
-          `challenge_${verdict}`,
-          problemResponse(
-            problem(
-              TYPES.challengeFailed,
-              403,
-              'The proof of work is missing or not valid',
-              verdict,
-            ),
-          ),
-        );
-      }
+      // Spent or not is asked in the transaction that stores the submission (the store keeps
+      // spent challenges until they expire, across restarts).
+      const checked = deps.pow.check(c.req.header(POW_HEADER));
+      if (checked.verdict !== 'ok') return challengeFailed(checked.verdict);
+      challenge = { challenge: checked.challenge, expiresAt: checked.expiresAt };
     }
 
     const targets = targetsFor(deps.targets, submission.area);
@@ -283,6 +282,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
           : {}),
         targets: targets.map((t) => t.name),
         quarantined,
+        ...(challenge ? { challenge } : {}),
       });
     } catch (error) {
       log.error('store.write_failed', { id: submission.id, code: errorCode(error) });
@@ -293,6 +293,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
         }),
       );
     }
+    if (result.outcome === 'challenge-spent') return challengeFailed('replayed');
     if (result.outcome === 'conflict') return conflict();
     if (result.outcome === 'replayed') {
       metrics.replayed.inc();

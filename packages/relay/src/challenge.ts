@@ -15,6 +15,14 @@ export type Solution = PowSolution;
 export type Verdict = 'ok' | 'missing' | 'malformed' | 'invalid' | 'expired' | 'replayed';
 
 /**
+ * A solution checked on its own (signature, hash, expiry), before asking whether it was spent:
+ * `challenge` and `expiresAt` (ms) are what the store keeps to refuse it for another submission.
+ */
+export type CheckedSolution =
+  | { verdict: 'ok'; challenge: string; expiresAt: number }
+  | { verdict: Exclude<Verdict, 'ok' | 'replayed'> };
+
+/**
  * How far past now + `expiresMs` a salt's `expires` may lie: the clocks of relays behind one
  * load balancer may differ a little.
  */
@@ -63,35 +71,48 @@ export class ProofOfWork {
     };
   }
 
-  /** Checks a header value for the submission `id`. */
+  /**
+   * Checks a header value for the submission `id`, remembering spent solutions in this
+   * process's memory only. The relay itself uses {@link check} and keeps spent challenges in
+   * its store, so a restart does not make them good again.
+   */
   verify(header: string | undefined, id: string): Verdict {
-    if (header === undefined || header === '') return 'missing';
+    const checked = this.check(header);
+    if (checked.verdict !== 'ok') return checked.verdict;
+    this.forgetExpired(this.now());
+    const seen = this.used.get(checked.challenge);
+    if (seen && seen.id !== id) return 'replayed';
+    this.used.set(checked.challenge, { id, expires: checked.expiresAt });
+    return 'ok';
+  }
+
+  /** Checks a header value's signature, hash and expiry; not whether it was spent. */
+  check(header: string | undefined): CheckedSolution {
+    if (header === undefined || header === '') return { verdict: 'missing' };
     const solution = decode(header);
-    if (solution === undefined) return 'malformed';
-    if (solution.algorithm !== 'SHA-256') return 'invalid';
+    if (solution === undefined) return { verdict: 'malformed' };
+    if (solution.algorithm !== 'SHA-256') return { verdict: 'invalid' };
     // The salt must end where this relay ended it, and the number must be written the one way
     // the solver writes it: then salt + number splits only one way, the way it was signed.
-    if (!solution.salt.endsWith('&')) return 'invalid';
+    if (!solution.salt.endsWith('&')) return { verdict: 'invalid' };
     if (!Number.isSafeInteger(solution.number) || !CANONICAL_NUMBER.test(String(solution.number))) {
-      return 'invalid';
+      return { verdict: 'invalid' };
     }
     const query = solution.salt.indexOf('?');
-    if (query === -1) return 'invalid';
+    if (query === -1) return { verdict: 'invalid' };
     const expiresText = new URLSearchParams(solution.salt.slice(query + 1)).get('expires') ?? '';
-    if (!/^\d{1,12}$/.test(expiresText)) return 'invalid';
+    if (!/^\d{1,12}$/.test(expiresText)) return { verdict: 'invalid' };
     const expires = Number(expiresText);
-    if (expires <= 0) return 'invalid';
-    if (!safeEqualHex(this.sign(solution.challenge), solution.signature)) return 'invalid';
-    if (sha256(`${solution.salt}${solution.number}`) !== solution.challenge) return 'invalid';
+    if (expires <= 0) return { verdict: 'invalid' };
+    if (!safeEqualHex(this.sign(solution.challenge), solution.signature))
+      return { verdict: 'invalid' };
+    if (sha256(`${solution.salt}${solution.number}`) !== solution.challenge)
+      return { verdict: 'invalid' };
     // No challenge of this relay's lives longer than `expiresMs`.
-    if (expires * 1000 > this.now() + this.expiresMs + CLOCK_SLACK_MS) return 'invalid';
-    const now = this.now();
-    if (expires * 1000 < now) return 'expired';
-    this.forgetExpired(now);
-    const seen = this.used.get(solution.challenge);
-    if (seen && seen.id !== id) return 'replayed';
-    this.used.set(solution.challenge, { id, expires: expires * 1000 });
-    return 'ok';
+    if (expires * 1000 > this.now() + this.expiresMs + CLOCK_SLACK_MS)
+      return { verdict: 'invalid' };
+    if (expires * 1000 < this.now()) return { verdict: 'expired' };
+    return { verdict: 'ok', challenge: solution.challenge, expiresAt: expires * 1000 };
   }
 
   /** A solution for `challenge`, found the way the widget finds it. For tests and tools. */

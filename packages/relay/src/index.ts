@@ -42,7 +42,7 @@ export { OutboxWorker } from './outbox.js';
 export type { OutboxOptions, TargetOutcome } from './outbox.js';
 export type { AdapterFactory, BuiltInTargetType, Target, TargetType } from './targets.js';
 export { ProofOfWork } from './challenge.js';
-export type { Challenge, Solution, Verdict } from './challenge.js';
+export type { Challenge, CheckedSolution, Solution, Verdict } from './challenge.js';
 export { REPLAYED_HEADER } from './app.js';
 export { HONEYPOT_HEADER, POW_HEADER } from '@synpunkt/sdk';
 export { RELAY_PROBLEM_TYPES } from './problems.js';

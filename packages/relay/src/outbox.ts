@@ -116,6 +116,7 @@ export class OutboxWorker {
    * Returns how many were purged.
    */
   runRetention(now = Date.now()): number {
+    this.options.store.forgetSpentChallenges(now);
     const purged = this.options.store.purgeDelivered(now - this.options.retentionDays * 24 * HOUR);
     if (purged > 0) this.options.log.info('retention.purged', { count: purged });
     return purged;

@@ -25,13 +25,20 @@ export interface NewSubmission {
   targets: readonly string[];
   /** A filled honeypot: stored and answered as usual, but held back from delivery. */
   quarantined: boolean;
+  /**
+   * The proof-of-work challenge it was sent with, and when that expires (ms): spent in the same
+   * transaction, refused (`challenge-spent`) when another submission spent it first.
+   */
+  challenge?: { challenge: string; expiresAt: number };
 }
 
 /** The outcome of storing a submission. */
 export type AcceptResult =
   | { outcome: 'created'; receipt: Receipt }
   | { outcome: 'replayed'; receipt: Receipt }
-  | { outcome: 'conflict'; receipt: Receipt };
+  | { outcome: 'conflict'; receipt: Receipt }
+  /** Nothing stored: its proof-of-work challenge was spent by another submission. */
+  | { outcome: 'challenge-spent' };
 
 /** A delivery the worker may attempt now. */
 export interface DueDelivery {
@@ -86,6 +93,14 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);`,
   // Where /healthz tries a write that needs new space, after storing a submission failed.
   `CREATE TABLE health_space (filler BLOB NOT NULL);`,
+  // Solved challenges, each good for one submission: kept until they expire (ms), so a restart
+  // does not make them good again.
+  `CREATE TABLE spent_challenges (
+     challenge TEXT PRIMARY KEY,
+     submission_id TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX spent_challenges_expiry ON spent_challenges (expires_at);`,
 ];
 
 interface SubmissionRow {
@@ -223,6 +238,10 @@ export class Store {
         'INSERT INTO health (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
       ),
       healthRead: db.prepare('SELECT at FROM health WHERE id = 1'),
+      spentBy: db.prepare('SELECT submission_id FROM spent_challenges WHERE challenge = ?'),
+      spend: db.prepare(
+        'INSERT INTO spent_challenges (challenge, submission_id, expires_at) VALUES (?, ?, ?)',
+      ),
     };
   }
 
@@ -264,6 +283,12 @@ export class Store {
             outcome: existing.hash === item.hash ? 'replayed' : 'conflict',
             receipt: receiptOf(existing),
           };
+        }
+        if (item.challenge) {
+          const spent = s.spentBy.get(item.challenge.challenge) as
+            { submission_id: string } | undefined;
+          if (spent && spent.submission_id !== item.id) return { outcome: 'challenge-spent' };
+          if (!spent) s.spend.run(item.challenge.challenge, item.id, item.challenge.expiresAt);
         }
         const reference = nextReference(this.db, this.prefix, item.receivedAt);
         const receivedAt = item.receivedAt.toISOString();
@@ -430,6 +455,11 @@ export class Store {
     // or SQLite's own checkpoints, complete it.
     if (purged > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return purged;
+  }
+
+  /** Forgets spent challenges that expired before `now` (ms): they are refused as expired. */
+  forgetSpentChallenges(now: number): number {
+    return this.db.prepare('DELETE FROM spent_challenges WHERE expires_at < ?').run(now).changes;
   }
 
   /**

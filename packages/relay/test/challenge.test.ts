@@ -3,7 +3,14 @@ import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROBLEM_TYPES } from '@synpunkt/sdk';
-import { createRelay, POW_HEADER, ProofOfWork, type Challenge, type Relay } from '../src/index.js';
+import {
+  createRelay,
+  POW_HEADER,
+  ProofOfWork,
+  Store,
+  type Challenge,
+  type Relay,
+} from '../src/index.js';
 import { captureLogger, countingAdapter, post, sample, tempDir, testConfig } from './helpers.js';
 
 describe('proof of work (ALTCHA-compatible)', () => {
@@ -179,6 +186,83 @@ describe('proof of work (ALTCHA-compatible)', () => {
     const header = ProofOfWork.encode(ProofOfWork.solve(pow.create())!);
     now += 5_000;
     assert.equal(pow.verify(header, crypto.randomUUID()), 'expired');
+  });
+});
+
+describe('spent solutions across a restart', () => {
+  it('refuses a spent solution for another submission after the relay restarts on the same store', async () => {
+    const tmp = tempDir();
+    const config = testConfig(join(tmp.dir, 'spent.db'), {
+      challenge: { enabled: true, hmacKey: { env: 'TEST_ALTCHA_KEY' }, maxNumber: 2_000 },
+    });
+    const options = {
+      log: captureLogger().log,
+      adapters: { rest: () => countingAdapter() },
+      env: { TEST_ALTCHA_KEY: 'a-long-enough-test-key-for-hmac' },
+    };
+    const send = async (base: string, submission: unknown, pow: string) =>
+      fetch(`${base}/v1/synpunkter`, post(submission, { [POW_HEADER]: pow }));
+    let relay = await createRelay(config, options);
+    try {
+      let { host, port } = await relay.start();
+      let base = `http://${host}:${port}`;
+      const challenge = (await (await fetch(`${base}/v1/challenge`)).json()) as Challenge;
+      const pow = ProofOfWork.encode(ProofOfWork.solve(challenge)!);
+      const first = sample();
+      assert.equal((await send(base, first, pow)).status, 201);
+      const reused = await send(base, sample(), pow);
+      assert.equal(reused.status, 403);
+      assert.equal(((await reused.json()) as { detail: string }).detail, 'replayed');
+      await relay.stop();
+
+      relay = await createRelay(config, options);
+      ({ host, port } = await relay.start());
+      base = `http://${host}:${port}`;
+      const afterRestart = await send(base, sample(), pow);
+      assert.equal(afterRestart.status, 403);
+      const problem = (await afterRestart.json()) as { type: string; detail: string };
+      assert.equal(problem.type, PROBLEM_TYPES.challengeFailed);
+      assert.equal(problem.detail, 'replayed');
+      // A retry of the submission that spent it still gets its receipt.
+      const retry = await send(base, first, pow);
+      assert.equal(retry.status, 201);
+      assert.equal(retry.headers.get('Idempotent-Replayed'), 'true');
+    } finally {
+      await relay.stop();
+      tmp.cleanup();
+    }
+  });
+
+  it('forgets spent challenges once they expired', () => {
+    const tmp = tempDir();
+    const store = new Store(join(tmp.dir, 'sweep.db'));
+    try {
+      const now = Date.now();
+      for (const [challenge, expiresAt] of [
+        ['a'.repeat(64), now - 1_000],
+        ['b'.repeat(64), now + 60_000],
+      ] as const) {
+        const submission = sample();
+        const result = store.accept({
+          id: submission.id,
+          hash: 'h',
+          body: JSON.stringify(submission),
+          receivedAt: new Date(),
+          targets: ['mem'],
+          quarantined: false,
+          challenge: { challenge, expiresAt },
+        });
+        assert.equal(result.outcome, 'created');
+      }
+      const count = () =>
+        (store.db.prepare('SELECT count(*) AS n FROM spent_challenges').get() as { n: number }).n;
+      assert.equal(count(), 2);
+      assert.equal(store.forgetSpentChallenges(now), 1);
+      assert.equal(count(), 1);
+    } finally {
+      store.close();
+      tmp.cleanup();
+    }
   });
 });
 
