@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { addWorkingDays, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Receipt } from '@synpunkt/sdk';
@@ -172,6 +173,36 @@ describe('POST /v1/synpunkter', () => {
     assert.equal(limited.status, 429);
     assert.ok(Number(limited.headers.get('Retry-After')) >= 1);
     assert.equal(((await limited.json()) as { type: string }).type, PROBLEM_TYPES.rateLimited);
+  });
+
+  it('counts an IPv6 client by its /64, and an IPv4-mapped address as the IPv4 address', async () => {
+    await relay.stop();
+    const logger = captureLogger();
+    const storePath = join(tmp.dir, `relay-${n++}.db`);
+    relay = await createRelay(
+      testConfig(storePath, { trustProxy: true, rateLimit: { windowMs: 60_000, max: 1 } }),
+      { log: logger.log, adapters: { rest: () => countingAdapter() } },
+    );
+    const from = async (address: string) =>
+      (await request(post(sample(), { 'X-Forwarded-For': address }))).status;
+    // Two addresses in one /64 are one client.
+    assert.equal(await from('2001:db8:aa:1::1'), 201);
+    assert.equal(await from('2001:db8:aa:1:ffff:1234:5678:9abc'), 429);
+    assert.equal(await from('2001:0db8:00aa:0001::2'), 429);
+    // The next /64 is another client.
+    assert.equal(await from('2001:db8:aa:2::1'), 201);
+    // An IPv4-mapped IPv6 address is its IPv4 address.
+    assert.equal(await from('::ffff:192.0.2.7'), 201);
+    assert.equal(await from('192.0.2.7'), 429);
+    assert.equal(await from('198.51.100.9'), 201);
+    assert.equal(await from('::ffff:198.51.100.9'), 429);
+    // Neither the addresses nor their prefixes are logged or stored.
+    await relay.stop();
+    const stored = readFileSync(storePath).toString('latin1');
+    for (const trace of ['2001:db8', '192.0.2.7', '198.51.100.9']) {
+      assert.ok(!logger.text().includes(trace), `log mentions ${trace}`);
+      assert.ok(!stored.includes(trace), `store holds ${trace}`);
+    }
   });
 
   it('refuses a submission a target cannot carry, before storing it', async () => {
