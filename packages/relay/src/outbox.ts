@@ -112,13 +112,16 @@ export class OutboxWorker {
   }
 
   /**
-   * Removes the content of submissions that every target has had for `retentionDays`.
-   * Returns how many were purged.
+   * Removes the content of submissions that every target has had for `retentionDays`, and of
+   * quarantined ones received that long ago. Returns how many were purged.
    */
   runRetention(now = Date.now()): number {
     this.options.store.forgetSpentChallenges(now);
-    const purged = this.options.store.purgeDelivered(now - this.options.retentionDays * 24 * HOUR);
-    if (purged > 0) this.options.log.info('retention.purged', { count: purged });
+    const before = now - this.options.retentionDays * 24 * HOUR;
+    const delivered = this.options.store.purgeDelivered(before);
+    const quarantined = this.options.store.purgeQuarantined(before);
+    const purged = delivered + quarantined;
+    if (purged > 0) this.options.log.info('retention.purged', { count: purged, quarantined });
     return purged;
   }
 

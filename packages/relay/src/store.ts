@@ -432,13 +432,32 @@ export class Store {
    * receipt rather than creating a second case. Returns how many were purged.
    */
   purgeDelivered(before: number): number {
+    return this.purge(
+      `SELECT id FROM submissions WHERE status = 'delivered' AND delivered_at < ?
+       AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = submissions.id AND d.status <> 'delivered')`,
+      before,
+    );
+  }
+
+  /**
+   * Data minimisation for the honeypot's catch: removes the content of submissions received
+   * before `before` (ms) that are still quarantined (never released with `outbox retry`). What
+   * a bot typed into the form may be someone's name and address; nobody looked at it within
+   * the retention time, so it goes. The receipt stays, as for a delivered submission. Returns
+   * how many were purged.
+   */
+  purgeQuarantined(before: number): number {
+    return this.purge(
+      `SELECT id FROM submissions WHERE status = 'quarantined' AND received_at < ?
+       AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = submissions.id AND d.status <> 'quarantined')`,
+      new Date(before).toISOString(),
+    );
+  }
+
+  /** Removes the content and deliveries of the submissions `select` finds; keeps the receipt. */
+  private purge(select: string, before: number | string): number {
     const purged = this.db.transaction(() => {
-      const ids = this.db
-        .prepare(
-          `SELECT id FROM submissions WHERE status = 'delivered' AND delivered_at < ?
-           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = submissions.id AND d.status <> 'delivered')`,
-        )
-        .all(before) as { id: string }[];
+      const ids = this.db.prepare(select).all(before) as { id: string }[];
       const purge = this.db.prepare(
         `UPDATE submissions SET body = NULL, status = 'purged' WHERE id = ?`,
       );

@@ -180,6 +180,40 @@ describe('the outbox', () => {
     );
   });
 
+  it('purges quarantined submissions after retentionDays, keeping the receipt, but not released ones', async () => {
+    const { relay, all, school } = await twoTargets({ retentionDays: 30 });
+    school.state = 'down';
+    const caught = sample({ message: 'Bot-ifylld text: Anna Andersson, Storgatan 1' });
+    // Released, and still waiting for the school's target: never purged, like any undelivered.
+    const released = sample({ area: 'skola' });
+    const honeypot = { 'Synpunkt-Honeypot': 'http://spam.example' };
+    const receipt = await (
+      await relay.app.request('/v1/synpunkter', post(caught, honeypot))
+    ).json();
+    assert.equal((await relay.app.request('/v1/synpunkter', post(released, honeypot))).status, 201);
+    assert.equal(relay.store.retry(released.id), 2, 'both targets take skola');
+    await eventually(() => all.calls.includes(released.id), 10_000, 'release');
+    assert.equal(relay.worker.runRetention(Date.now() + 29 * DAY), 0, 'not before retentionDays');
+    assert.equal(relay.worker.runRetention(Date.now() + 31 * DAY), 1, 'the quarantined one');
+    const row = relay.store.db
+      .prepare('SELECT body, status FROM submissions WHERE id = ?')
+      .get(caught.id);
+    assert.deepEqual(row, { body: null, status: 'purged' });
+    assert.deepEqual(
+      relay.store.list().filter((e) => e.submissionId === caught.id),
+      [],
+      'gone from outbox list',
+    );
+    const kept = relay.store.db
+      .prepare('SELECT body FROM submissions WHERE id = ?')
+      .get(released.id) as { body: string | null };
+    assert.ok(kept.body !== null, 'a released submission is not purged as quarantined');
+    const again = await relay.app.request('/v1/synpunkter', post(caught, honeypot));
+    assert.equal(again.status, 201);
+    assert.deepEqual(await again.json(), receipt, 'a late retry still gets its receipt');
+    assert.ok(!all.calls.includes(caught.id), 'never delivered');
+  });
+
   it('gives up on a delivery that hangs and ignores its signal, and retries it later', async () => {
     // A backend that never answers, through an adapter that never looks at its abort signal.
     const calls: string[] = [];
