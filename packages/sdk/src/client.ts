@@ -111,6 +111,16 @@ export function capabilityIssues(
   return issues;
 }
 
+/** FNV-1a, 32 bits: enough to tell an edited draft from the one sent, in the browser too. */
+function fingerprint(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
 function isReceipt(value: unknown, id: string): value is Receipt {
   if (typeof value !== 'object' || value === null) return false;
   const receipt = value as Record<string, unknown>;
@@ -141,6 +151,11 @@ export function createClient(options: ClientOptions): SynpunktClient {
 
   // The first try's timestamp per id: a retry must be byte-for-byte the same submission.
   const firstSent = new Map<string, string>();
+  // A fingerprint of what went to the adapter under each id (all but the time), to notice a
+  // changed draft. A hash, not the text: attachments are megabytes. The last 1 000 ids.
+  const sentContent = new Map<string, number>();
+  const contentOf = (submission: Submission) =>
+    fingerprint(JSON.stringify({ ...submission, submittedAt: undefined }));
 
   const build = (draft: SubmissionDraft): SubmissionInput => {
     const id = idOf(draft);
@@ -160,8 +175,20 @@ export function createClient(options: ClientOptions): SynpunktClient {
     sentAt: (id) => firstSent.get(id),
     validate: (draft) => check(draft).issues,
     async submit(draft, { signal } = {}) {
-      const { submission, issues } = check(draft);
+      let { submission, issues } = check(draft);
       if (!submission || issues.length > 0) throw new SynpunktValidationError(issues);
+      // The draft changed since it went out under this id (the sender edited it after a
+      // failure): that is another synpunkt. The same id would get the first one's receipt, or
+      // be refused as a conflict, and the change would be lost. An id the caller set is theirs.
+      const before = sentContent.get(submission.id);
+      if (draft.id === undefined && before !== undefined && before !== contentOf(submission)) {
+        ids.set(draft, newSubmissionId());
+        ({ submission, issues } = check(draft));
+        if (!submission || issues.length > 0) throw new SynpunktValidationError(issues);
+      }
+      sentContent.delete(submission.id);
+      sentContent.set(submission.id, contentOf(submission));
+      if (sentContent.size > 1000) sentContent.delete(sentContent.keys().next().value ?? '');
       if (!firstSent.has(submission.id)) firstSent.set(submission.id, submission.submittedAt);
       signal?.throwIfAborted();
       let receipt: unknown;

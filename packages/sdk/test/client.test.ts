@@ -86,6 +86,32 @@ describe('createClient: ids and idempotency', () => {
     assert.equal(client.idOf(form), first.id);
   });
 
+  it('a draft edited after a try that went out is a new synpunkt: the edit is not lost', async () => {
+    const adapter = memoryAdapter();
+    // The backend stores the first try, but its answer is lost on the way.
+    let loseAnswer = true;
+    const losing: Adapter = {
+      name: 'losing',
+      async submit(submission, context) {
+        const receipt = await adapter.submit(submission, context);
+        if (!loseAnswer) return receipt;
+        loseAnswer = false;
+        throw new AdapterError('the answer was lost', { reason: 'unavailable' });
+      },
+    };
+    const client = createClient({ adapter: losing, now: clock });
+    const form: SubmissionDraft = { ...draft(), message: 'Gungan är trasig.' };
+    await assert.rejects(client.submit(form), AdapterError);
+    const firstId = client.idOf(form);
+    form.message = 'Gungan och rutschkanan är trasiga.';
+    const receipt = await client.submit(form);
+    assert.notEqual(receipt.id, firstId, 'another id for other content');
+    assert.equal(adapter.stored.get(receipt.id)?.submission.message, form.message);
+    // Sent again unchanged, it is the same synpunkt as the last try: no third record.
+    assert.deepEqual(await client.submit(form), receipt);
+    assert.equal(adapter.stored.size, 2);
+  });
+
   it('gives two drafts with the same content two ids', async () => {
     const adapter = memoryAdapter();
     const client = createClient({ adapter, now: clock });
