@@ -1,5 +1,5 @@
 import type { Adapter, AdapterCapabilities, Receipt } from './adapter.js';
-import { addWorkingDays } from './calendar.js';
+import { addWorkingDays, toPlainDate } from './calendar.js';
 import {
   AdapterError,
   isAdapterError,
@@ -121,6 +121,15 @@ function fingerprint(text: string): number {
   return hash;
 }
 
+function isRealPlainDate(value: string): boolean {
+  try {
+    toPlainDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isReceipt(value: unknown, id: string): value is Receipt {
   if (typeof value !== 'object' || value === null) return false;
   const receipt = value as Record<string, unknown>;
@@ -209,13 +218,17 @@ export function createClient(options: ClientOptions): SynpunktClient {
           { reason: 'rejected' },
         );
       }
-      if (submission.reply.wanted && receipt.replyBy === undefined) {
+      // A reply-by date that is no real date (a broken backend) is dropped, not shown: the
+      // synpunkt arrived, and a form must not fail on writing "senast 2026-99-99" out.
+      const { replyBy, ...rest } = receipt;
+      const valid = replyBy !== undefined && isRealPlainDate(replyBy) ? { replyBy } : {};
+      if (submission.reply.wanted && valid.replyBy === undefined) {
         return {
-          ...receipt,
+          ...rest,
           replyBy: addWorkingDays(new Date(receipt.receivedAt), replyWithinWorkingDays),
         };
       }
-      return receipt;
+      return { ...rest, ...valid };
     },
   };
 }

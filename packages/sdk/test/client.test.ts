@@ -327,6 +327,22 @@ describe('createClient: replyBy', () => {
     assert.equal((await client.submit(draft())).replyBy, '2027-01-08');
   });
 
+  it('a reply-by date that is no real date is replaced by its own; the delivery still succeeds', async () => {
+    for (const broken of ['2026-99-99', 'nästa vecka', '2026-02-30']) {
+      const client = createClient({
+        adapter: recording(receiptAt('2026-12-18T09:00:00Z', { replyBy: broken })),
+      });
+      assert.equal((await client.submit(draft())).replyBy, '2027-01-08', broken);
+    }
+    const anonymous = createClient({
+      adapter: recording(receiptAt('2026-12-18T09:00:00Z', { replyBy: '2026-99-99' })),
+    });
+    const receipt = await anonymous.submit(
+      draft({ reply: { wanted: false } } as Partial<SubmissionDraft>),
+    );
+    assert.equal('replyBy' in receipt, false, 'no date for an anonymous sender');
+  });
+
   it('uses the municipality’s number of days (default 10)', async () => {
     const friday = receiptAt('2026-12-18T09:00:00Z');
     const one = createClient({ adapter: recording(friday), replyWithinWorkingDays: 1 });
