@@ -202,10 +202,12 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     }
     // A UUID is the same id in either case: stored, hashed and delivered in lower case, so an
     // upper-case copy of a stored id is a retry, not a second case. The answer still carries
-    // the id as the client wrote it (clients check that the receipt is for their id).
+    // the id as the client wrote it (clients check that the receipt is for their id). An id an
+    // earlier release stored in upper case stays as it was, so its retries still match it.
     const sentId = parsed.data.id;
-    const submission = { ...parsed.data, id: sentId.toLowerCase() };
-    if (key.toLowerCase() !== submission.id) {
+    const storedAsSent = sentId !== sentId.toLowerCase() && store.hashOf(sentId) !== undefined;
+    const submission = { ...parsed.data, id: storedAsSent ? sentId : sentId.toLowerCase() };
+    if (key.toLowerCase() !== submission.id.toLowerCase()) {
       return reject(
         'idempotency_key',
         problemResponse(

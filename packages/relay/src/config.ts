@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
 
@@ -266,7 +266,19 @@ export function loadConfig(path: string): RelayConfig {
   // Like a module: a relative store is next to the configuration file, wherever the relay or an
   // `outbox` command is started. Otherwise a command run from another directory would open
   // (and create) another, empty store.
-  if (config.storePath !== ':memory:') config.storePath = resolve(dirname(path), config.storePath);
+  if (config.storePath !== ':memory:') {
+    const given = config.storePath;
+    config.storePath = resolve(dirname(path), given);
+    // Releases before 0.2 read a relative storePath from the working directory. Starting on a
+    // new, empty store beside the configuration would hand out references a second time and
+    // leave the old store's deliveries unsent: stop and say where the store is.
+    const before = resolve(given);
+    if (before !== config.storePath && !existsSync(config.storePath) && existsSync(before)) {
+      throw new ConfigError(
+        `Invalid relay configuration:\n  storePath: "${given}" is now read relative to the configuration file, as ${config.storePath}, which does not exist; the store is at ${before} (relative to the working directory, as earlier releases read it). Set storePath to "${before}", or move the store.`,
+      );
+    }
+  }
   // A relative adapter module is relative to the configuration file, not to where the relay
   // happens to be started.
   for (const target of config.targets) {

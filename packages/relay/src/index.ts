@@ -4,6 +4,7 @@
  * retries. Run it with the `synpunkt-relay` command, or embed it with {@link createRelay}.
  * @packageDocumentation
  */
+import { statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
@@ -104,6 +105,7 @@ export async function createRelay(
     pow = new ProofOfWork(key, config.challenge.maxNumber, config.challenge.expiresMs);
   }
   const store = new Store(config.storePath, config.referencePrefix);
+  warnIfReadableByOthers(config.storePath, log);
   const metrics = new Metrics();
   const worker = new OutboxWorker({
     store,
@@ -171,4 +173,19 @@ export async function createRelay(
       return stopping;
     },
   };
+}
+
+/**
+ * New stores are made 0600, but one an earlier release made may be readable by every user of the
+ * machine (0644 under the usual umask). It holds names, contacts and messages: say so at start.
+ */
+function warnIfReadableByOthers(path: string, log: Logger): void {
+  if (path === ':memory:') return;
+  const mode = statSync(path, { throwIfNoEntry: false })?.mode;
+  if (mode !== undefined && (mode & 0o077) !== 0) {
+    log.warn('store.readable_by_others', {
+      mode: (mode & 0o777).toString(8),
+      fix: 'chmod 600 the store file and its -wal and -shm files',
+    });
+  }
 }

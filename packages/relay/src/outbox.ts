@@ -69,6 +69,8 @@ export class OutboxWorker {
   private stopping = false;
   /** When `stop` was called: a delivery whose record keeps failing waits at most `timeoutMs`. */
   private stoppingSince: number | undefined;
+  /** Waits between tries to record a delivery; `stop` cuts them short. */
+  private readonly pauses = new Set<() => void>();
 
   constructor(private readonly options: OutboxOptions) {
     this.byName = new Map(options.targets.map((t) => [t.name, t]));
@@ -106,6 +108,7 @@ export class OutboxWorker {
   async stop(): Promise<void> {
     this.stopping = true;
     this.stoppingSince ??= Date.now();
+    for (const wake of this.pauses) wake();
     clearInterval(this.poll);
     clearInterval(this.retention);
     await Promise.allSettled([...this.inFlight.values()]);
@@ -216,9 +219,22 @@ export class OutboxWorker {
           code: errorCode(error),
           retryInMs: wait,
         });
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        await this.pause(this.stopping ? Math.min(wait, 250) : wait);
       }
     }
+  }
+
+  /** Waits `ms`, or less when `stop` is called meanwhile. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.pauses.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.pauses.add(wake);
+    });
   }
 
   /** Records a failed attempt: retried with backoff, or dead. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { addWorkingDays, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Receipt } from '@synpunkt/sdk';
 import { sampleAnonymous } from '@synpunkt/sdk/testing';
+import { submissionHash } from '../src/hash.js';
 import { createRelay, type Relay, type RelayConfigInput } from '../src/index.js';
 import { captureLogger, countingAdapter, post, sample, tempDir, testConfig } from './helpers.js';
 
@@ -98,6 +99,28 @@ describe('POST /v1/synpunkter', () => {
     const answer = await request(post({ ...upper, id: upper.id.toUpperCase() }));
     assert.equal(((await answer.json()) as Receipt).id, upper.id.toUpperCase());
     assert.ok(relay.store.receipt(upper.id), 'stored under the lower-case id');
+  });
+
+  it('an id an earlier release stored in upper case still gets its receipt on a retry, not a new case', async () => {
+    const submission = sample();
+    const upper = { ...submission, id: submission.id.toUpperCase() };
+    const first = (await (await request(post(upper))).json()) as Receipt;
+    // As the earlier release left it: the id and the hash as sent, in upper case.
+    relay.store.db.transaction(() => {
+      relay.store.db.pragma('defer_foreign_keys = ON');
+      relay.store.db
+        .prepare('UPDATE deliveries SET submission_id = ? WHERE submission_id = ?')
+        .run(upper.id, submission.id);
+      relay.store.db
+        .prepare('UPDATE submissions SET id = ?, hash = ? WHERE id = ?')
+        .run(upper.id, submissionHash(upper), submission.id);
+    })();
+    const again = await request(post(upper));
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('Idempotent-Replayed'), 'true');
+    assert.deepEqual(await again.json(), first);
+    const rows = relay.store.db.prepare('SELECT id FROM submissions').all();
+    assert.deepEqual(rows, [{ id: upper.id }], 'no second case');
   });
 
   it('answers 400 when the Idempotency-Key is missing or is not the submission id', async () => {

@@ -159,6 +159,27 @@ describe('synpunkt-relay outbox from another directory', () => {
   });
 });
 
+describe('synpunkt-relay after an upgrade from a release that read storePath from the working directory', () => {
+  it('stops with 78 and says where the store is, instead of starting on an empty one', async () => {
+    const etc = tempDir();
+    const work = tempDir();
+    try {
+      const configPath = join(etc.dir, 'relay.json');
+      writeFileSync(configPath, JSON.stringify(testConfig('relay.db')));
+      // The store an earlier release made in its working directory.
+      new Store(join(work.dir, 'relay.db')).close();
+      const { code, stderr } = await runCli(['outbox', 'list', '--config', configPath], work.dir);
+      assert.equal(code, 78, stderr);
+      assert.ok(stderr.includes(`the store is at ${join(work.dir, 'relay.db')}`), stderr);
+      assert.ok(stderr.includes(`Set storePath to "${join(work.dir, 'relay.db')}"`), stderr);
+      assert.ok(!existsSync(join(etc.dir, 'relay.db')), 'no new store beside the configuration');
+    } finally {
+      etc.cleanup();
+      work.cleanup();
+    }
+  });
+});
+
 describe('synpunkt-relay on SIGTERM', () => {
   it('finishes the request in flight, then exits 0', async () => {
     const tmp = tempDir();

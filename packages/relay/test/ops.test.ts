@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
@@ -106,6 +106,25 @@ describe('operations', () => {
       }
     } finally {
       process.umask(umask);
+      tmp.cleanup();
+    }
+  });
+
+  it('warns at start when a store an earlier release made is readable by others', async () => {
+    const tmp = tempDir();
+    const storePath = join(tmp.dir, 'old.db');
+    try {
+      const first = await createRelay(testConfig(storePath), { log: captureLogger().log });
+      await first.stop();
+      const quiet = captureLogger();
+      await (await createRelay(testConfig(storePath), { log: quiet.log })).stop();
+      assert.doesNotMatch(quiet.text(), /store.readable_by_others/, 'a 0600 store is fine');
+      chmodSync(storePath, 0o644);
+      const logs = captureLogger();
+      await (await createRelay(testConfig(storePath), { log: logs.log })).stop();
+      assert.match(logs.text(), /"event":"store.readable_by_others".*"mode":"644"/);
+      assert.ok(!logs.text().includes(tmp.dir), 'the warning names no path');
+    } finally {
       tmp.cleanup();
     }
   });
