@@ -10,19 +10,19 @@ export interface MessageLength {
 }
 
 /**
- * The length a form shows beside "av 10 000 tecken", counted as the check that will judge it:
- * the schema's own limit counts characters (code points: an emoji is one), and a backend's lower
- * `maxMessageLength` counts UTF-16 code units (an emoji is two), as most servers do, so the
- * count is never more lenient than the backend. One function, so a form's counter and the
- * client's check cannot disagree.
+ * The length a form shows beside "av 10 000 tecken", counted as the check that will judge it.
+ * Two limits may apply: the schema's own counts characters (code points: an emoji is one), and
+ * a backend's `maxMessageLength` counts UTF-16 code units (an emoji is two), as most servers
+ * do, so the count is never more lenient than the backend. The one with less room left is the
+ * one that applies. One function, so a form's counter and the client's check cannot disagree.
  */
 export function messageLength(
   message: string,
   capabilities: AdapterCapabilities = {},
 ): MessageLength {
+  const schema = { length: [...message].length, max: LIMITS.messageMax };
   const backend = capabilities.maxMessageLength;
-  if (backend !== undefined && backend < LIMITS.messageMax) {
-    return { length: message.length, max: backend };
-  }
-  return { length: [...message].length, max: LIMITS.messageMax };
+  if (backend === undefined) return schema;
+  const server = { length: message.length, max: backend };
+  return server.max - server.length < schema.max - schema.length ? server : schema;
 }

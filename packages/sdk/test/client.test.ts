@@ -231,6 +231,9 @@ describe('messageLength: the count a form shows is the count the check uses', ()
       length: 10,
       max: LIMITS.messageMax,
     });
+    // A backend that takes exactly 10 000 still counts in UTF-16: 5 001 emoji are too long.
+    const emoji = messageLength('👍'.repeat(5001), { maxMessageLength: 10_000 });
+    assert.deepEqual(emoji, { length: 10_002, max: 10_000 });
   });
 });
 

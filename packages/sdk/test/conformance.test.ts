@@ -5,6 +5,9 @@ import { describe, it } from 'node:test';
 import {
   memoryAdapter,
   runAdapterConformance,
+  sampleAnonymous,
+  sampleSubmission,
+  TINY_PNG_BASE64,
   type MemoryAdapter,
   type MemoryRecord,
 } from '../src/testing/index.js';
@@ -36,6 +39,39 @@ runAdapterConformance({
     setState('refusing');
     return Promise.resolve(() => setState('up'));
   },
+});
+
+// The same adapter with fixed samples, as an author whose backend needs certain fields writes
+// them: the same ids arrive again and again, and a correct adapter still passes every rule.
+const fixedStore = new Map<string, MemoryRecord>();
+const fixed = {
+  reply: sampleSubmission(),
+  anonymous: sampleAnonymous(),
+  attachment: sampleSubmission({
+    attachments: [{ name: 'gungan.png', type: 'image/png', size: 70, data: TINY_PNG_BASE64 }],
+  }),
+};
+const fixedAdapters: MemoryAdapter[] = [];
+runAdapterConformance({
+  name: 'memory, fixed samples',
+  createAdapter: () => {
+    const adapter = memoryAdapter(fixedStore);
+    fixedAdapters.push(adapter);
+    return adapter;
+  },
+  received: (id) => {
+    const record = fixedStore.get(id);
+    return Promise.resolve(record ? [record.submission] : []);
+  },
+  outage: () => {
+    for (const adapter of fixedAdapters) adapter.state = 'down';
+    return Promise.resolve(() => fixedAdapters.forEach((adapter) => (adapter.state = 'up')));
+  },
+  refuse: () => {
+    for (const adapter of fixedAdapters) adapter.state = 'refusing';
+    return Promise.resolve(() => fixedAdapters.forEach((adapter) => (adapter.state = 'up')));
+  },
+  sample: (kind) => fixed[kind],
 });
 
 interface SuiteResult {

@@ -856,13 +856,15 @@ describe('the draft', () => {
 
   it('two forms on one page without an id keep a draft each', async () => {
     await ensureDefined();
+    // A form with an id before them has a key of its own and does not move theirs.
     const page = `<div>
+      <synpunkt-form id="personal" endpoint="/api/synpunkter"></synpunkt-form>
       <synpunkt-form endpoint="/api/synpunkter"></synpunkt-form>
       <synpunkt-form endpoint="/api/synpunkter"></synpunkt-form>
     </div>`;
     const forms = async () => {
       const wrapper = await fixture<HTMLElement>(page);
-      const both = [...wrapper.querySelectorAll('synpunkt-form')];
+      const both = [...wrapper.querySelectorAll<SynpunktForm>('synpunkt-form:not([id])')];
       await Promise.all(both.map((form) => form.updateComplete));
       return both;
     };
@@ -873,6 +875,8 @@ describe('the draft', () => {
     const [a2, b2] = await forms();
     expect($<HTMLTextAreaElement>(a2!, '#f-message').value).to.equal('Den första synpunkten.');
     expect($<HTMLTextAreaElement>(b2!, '#f-message').value).to.equal('Den andra synpunkten.');
+    // The first id-less form keeps the key a single form has always had.
+    expect(sessionStorage.getItem(DRAFT_KEY)).to.contain('Den första synpunkten.');
   });
 
   it('keeps the submission id across a reload, so a retry after it makes no duplicate', async () => {

@@ -31,8 +31,9 @@ function offsetMinutesAt(utcMs: number): number {
  * `YYYY-MM-DDTHH:mm` as the sender typed it (Swedish time) → ISO 8601 with its offset,
  * `2026-11-19T14:30:00+01:00`, as GeoReport v2 requires a zone on every date-time. A date alone
  * (`YYYY-MM-DD`) has no time to place and is returned as it is. In the hour that repeats when
- * summer time ends, the later (winter) reading is taken; a time in the hour skipped in spring is
- * read as summer time (02.30 → 03.30).
+ * summer time ends, the later (winter) reading is taken. A time in the hour skipped in spring
+ * (02.30 on the last Sunday of March) gets the summer offset, `02:30:00+02:00`: the instant of
+ * 01.30 winter time, an hour before the clock said it.
  */
 export function withSwedishOffset(occurredAt: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(occurredAt);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Adapter, Receipt } from '../adapter.js';
+import { newSubmissionId } from '../client.js';
 import { isAdapterError, type AdapterError } from '../errors.js';
 import type { Submission } from '../submission.js';
 import { sampleAnonymous, sampleSubmission, TINY_PDF_BASE64, TINY_PNG_BASE64 } from './samples.js';
@@ -206,7 +207,13 @@ export function runAdapterConformance(options: ConformanceOptions): void {
 
     it('refuses an invalid submission with a non-retryable error, and the backend gets nothing', async () => {
       // As a caller that skipped the client might send it: no message, an unknown key.
-      const submission = { ...sample('reply'), message: '', extra: 'unknown' } as Submission;
+      // A fresh id: a fixed sample's id may already be stored by an earlier test.
+      const submission = {
+        ...sample('reply'),
+        id: newSubmissionId(),
+        message: '',
+        extra: 'unknown',
+      } as Submission;
       const error = await adapterFailure(adapter.submit(submission));
       assert.equal(error.retryable, false, 'invalid input is not worth retrying');
       assert.deepEqual(await options.received(submission.id), [], 'nothing reached the backend');

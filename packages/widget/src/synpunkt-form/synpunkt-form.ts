@@ -254,9 +254,10 @@ export class SynpunktForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Without an id, a second form on the page keeps its own draft by its place on the page.
+    // Without an id, a second form on the page keeps its own draft by its place among the
+    // forms without one (a form with an id has its own key and does not move the others).
     // Read on connecting: a form being removed is no longer in the page when it saves.
-    const place = [...document.querySelectorAll('synpunkt-form')].indexOf(this);
+    const place = [...document.querySelectorAll('synpunkt-form:not([id])')].indexOf(this);
     this.placeName = place > 0 ? `synpunkt-form-${place + 1}` : 'synpunkt-form';
     this.readAreas();
     this.observer.observe(this, {
