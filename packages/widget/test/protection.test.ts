@@ -26,6 +26,7 @@ import {
   memoryAdapter,
   send,
   snippet,
+  sendAndFail,
   sendAndWait,
 } from './helpers/form.js';
 
@@ -151,9 +152,7 @@ describe('honeypot', () => {
     await fillValid(el);
     await fill(el, 'f-website', '   http://spam.example/köp  ');
     await setEndpoint('down');
-    const failed = oneEvent(el, 'synpunkt-error');
-    await send(el);
-    await failed;
+    await sendAndFail(el);
     // The draft kept for a retry has no trace of it.
     expect(sessionStorage.getItem(DRAFT_KEY)).to.not.equal(null);
     expect(sessionStorage.getItem(DRAFT_KEY)).to.not.contain('spam.example');
@@ -292,9 +291,7 @@ describe('proof of work: in the form', () => {
       const el = await snippet();
       await fillValid(el);
       await setEndpoint('down');
-      const failed = oneEvent(el, 'synpunkt-error');
-      await send(el);
-      await failed;
+      await sendAndFail(el);
       await el.updateComplete;
       await setEndpoint('up');
       const success = oneEvent(el, 'synpunkt-success');
@@ -351,9 +348,7 @@ describe('proof of work: in the form', () => {
     await control({ refusePow: 2 });
     const el = await snippet();
     await fillValid(el);
-    const failed = oneEvent(el, 'synpunkt-error');
-    await send(el);
-    const { retryable } = (await failed).detail;
+    const { retryable } = await sendAndFail(el);
     await el.updateComplete;
     expect(retryable).to.equal(false);
     expect(el.shadowRoot!.querySelector('#failure')).to.not.equal(null);

@@ -26,6 +26,7 @@ import {
   send,
   snippet,
   text,
+  sendAndFail,
   sendAndWait,
 } from './helpers/form.js';
 
@@ -281,9 +282,7 @@ describe('errors', () => {
     const el = await snippet();
     await fillValid(el);
     await setEndpoint('invalid');
-    const failed = oneEvent(el, 'synpunkt-error');
-    await send(el);
-    expect((await failed).detail.retryable).to.equal(false);
+    expect((await sendAndFail(el)).retryable).to.equal(false);
     await el.updateComplete;
     expect(text($(el, '#error-summary'))).to.contain('Synpunkt: Skriv din synpunkt.');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#error-summary'));
@@ -479,9 +478,7 @@ describe('sending', () => {
     const el = await snippet();
     await fillValid(el);
     await setEndpoint('down');
-    const failed = oneEvent(el, 'synpunkt-error');
-    await send(el);
-    const { detail } = await failed;
+    const detail = await sendAndFail(el);
     expect(detail.retryable).to.equal(true);
     await el.updateComplete;
     expect(text($(el, '#failure'))).to.contain('Synpunkten skickades inte');
@@ -513,9 +510,7 @@ describe('sending', () => {
     await fillValid(el);
     // The first send is stored but its answer is lost: the retry must match it byte for byte.
     await setEndpoint('lost');
-    const failed = oneEvent(el, 'synpunkt-error');
-    await send(el);
-    expect((await failed).detail.retryable).to.equal(true);
+    expect((await sendAndFail(el)).retryable).to.equal(true);
     await el.updateComplete;
     $(el, '.mode-toggle').click();
     await el.updateComplete;
@@ -554,9 +549,7 @@ describe('sending', () => {
     const el = await snippet();
     await fillValid(el);
     await setEndpoint('down');
-    const failed = oneEvent(el, 'synpunkt-error');
-    await send(el);
-    await failed;
+    await sendAndFail(el);
     await el.updateComplete;
     expect($<HTMLTextAreaElement>(el, '#f-message').readOnly).to.equal(false);
     await clickLabel(el, 'f-kind-suggestion');
@@ -567,9 +560,7 @@ describe('sending', () => {
     const el = await snippet();
     await fillValid(el);
     await setEndpoint('down');
-    const failed = oneEvent(el, 'synpunkt-error');
-    await send(el);
-    await failed;
+    await sendAndFail(el);
     const firstId = (JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as { id: string }).id;
     await fill(el, 'f-message', 'Gungan är trasig. Nu är även rutschkanan trasig.');
     await setEndpoint('up');
@@ -582,9 +573,7 @@ describe('sending', () => {
       '<synpunkt-form><synpunkt-area value="skola">Skola</synpunkt-area></synpunkt-form>',
     );
     await fillValid(el);
-    const failed = oneEvent(el, 'synpunkt-error');
-    await send(el);
-    expect((await failed).detail.retryable).to.equal(false);
+    expect((await sendAndFail(el)).retryable).to.equal(false);
     await el.updateComplete;
     expect(text($(el, '#failure'))).to.contain('kunde inte tas emot');
     expect($$(el, '#retry')).to.have.length(0);
@@ -883,9 +872,7 @@ describe('the draft', () => {
     const first = await snippet();
     await fillValid(first);
     await setEndpoint('down');
-    const failed = oneEvent(first, 'synpunkt-error');
-    await send(first);
-    await failed;
+    await sendAndFail(first);
     const { attempt } = JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as {
       attempt: { id: string; submittedAt: string };
     };

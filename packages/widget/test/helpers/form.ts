@@ -83,6 +83,15 @@ export async function sendAndWait(el: SynpunktForm): Promise<Receipt> {
   return (await success).detail;
 }
 
+/** Presses "Skicka" and waits until the form says it was not sent; gives the error's detail. */
+export async function sendAndFail(
+  el: SynpunktForm,
+): Promise<{ error: unknown; retryable: boolean }> {
+  const failed = oneEvent(el, 'synpunkt-error');
+  await send(el);
+  return (await failed).detail;
+}
+
 // The same files as @synpunkt/sdk/testing (which needs node:test, so cannot load here).
 /** A 1 × 1 transparent PNG, 70 bytes. */
 const TINY_PNG_BASE64 =
