@@ -1,6 +1,8 @@
 // The esbuild options of the self-hosted single file, shared by scripts/bundle.mjs (which writes
 // it) and the bench (which rebuilds it without one dependency at a time to show what each adds).
 
+import { minifyLitCss } from './minify-lit-css.mjs';
+
 /**
  * @param {string} root the widget package's directory
  * @param {string} entry
@@ -25,5 +27,6 @@ export function bundleOptions(root, entry, outfile) {
     legalComments: 'eof',
     metafile: true,
     logLevel: 'warning',
+    plugins: [minifyLitCss()],
   };
 }
