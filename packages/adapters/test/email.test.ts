@@ -196,6 +196,45 @@ describe('email adapter: the clerk’s mail', () => {
     assert.equal(mail?.parsed.replyTo, undefined);
     assert.match(mail?.parsed.text ?? '', /Vill ha svar: Ja, via telefon/);
     assert.match(mail?.parsed.text ?? '', /Telefon: \+46701234567/);
+    assert.match(mail?.parsed.text ?? '', /Avsändaren vill ha svar på annat sätt än e-post/);
+  });
+
+  it('tells the clerk whether a reply to the mail reaches the sender, or why not', async () => {
+    const byEmail = sampleSubmission();
+    const anonymous = sampleAnonymous();
+    await routed().submit(byEmail);
+    await routed().submit(anonymous);
+    const [toSender] = peer.withHeader('x-synpunkt-id', byEmail.id);
+    const [toNobody] = peer.withHeader('x-synpunkt-id', anonymous.id);
+    assert.match(toSender?.parsed.text ?? '', /Svara avsändaren genom att svara på det här/);
+    assert.match(toNobody?.parsed.text ?? '', /Avsändaren är anonym och kan inte få svar\./);
+    assert.match(String(toNobody?.parsed.html), /Avsändaren är anonym och kan inte få svar\./);
+  });
+
+  it('shows the clerk when the relay received it and the reply-by day it promised', async () => {
+    const submission = sampleSubmission();
+    await routed().submit(submission, {
+      reference: 'SYN-2026-000043',
+      receivedAt: '2026-11-24T08:00:00.000Z',
+      replyBy: '2026-12-08',
+    });
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.match(mail?.parsed.text ?? '', /^Svara senast: tisdag 8 december 2026$/m);
+    assert.match(
+      mail?.parsed.text ?? '',
+      /^Mottagen: 24 november 2026 kl\. 09:00 \(svensk tid\)$/m,
+    );
+    assert.match(
+      String(mail?.parsed.html),
+      /<td [^>]*data-field="replyBy">tisdag 8 december 2026</,
+    );
+    const json = mail?.parsed.attachments.find((a) => a.filename === 'synpunkt.json');
+    assert.equal(JSON.parse(json?.content.toString('utf8') ?? '{}').replyBy, '2026-12-08');
+    // An anonymous sender was promised nothing: no deadline row, even if one were given.
+    const anonymous = sampleAnonymous();
+    await routed().submit(anonymous, { replyBy: '2026-12-08' });
+    const [quiet] = peer.withHeader('x-synpunkt-id', anonymous.id);
+    assert.doesNotMatch(quiet?.parsed.text ?? '', /Svara senast/);
   });
 
   it('shows every field in the text body and, escaped, in the HTML body', async () => {
@@ -744,7 +783,7 @@ describe('email adapter: confirmation to the sender', () => {
     assert.ok(text.includes(`Ditt ärendenummer är ${receipt.reference}.`));
     assert.match(text, /Du får svar via e-post\./);
     assert.match(text, /allmän handling/);
-    assert.match(text, /Du kan inte svara på det här mejlet\./);
+    assert.match(text, /Du kan inte svara på det här meddelandet\./);
     assert.ok(!text.includes('Gungan'), 'the message is not repeated');
     assert.ok(!text.includes('Anna'), 'the name is not repeated');
   });
@@ -774,8 +813,27 @@ describe('email adapter: confirmation to the sender', () => {
     const text = mail.parsed.text ?? '';
     assert.match(text, /Thank you for your feedback\. Exempelkommun received it on \d+ \w+ \d{4}/);
     assert.match(text, /registered it as a suggestion/);
-    assert.match(text, /We will call you when we have an answer\./);
+    assert.match(text, /We will call you when we have a reply\./);
     assert.ok(!text.includes('Please do not reply'));
+  });
+
+  it("repeats the receipt's time and reply-by day, in the sender's language", async () => {
+    const swedish = sampleSubmission({ locale: 'sv' });
+    // Delivered late, after an outage: the mail still says when the relay received it.
+    await confirming().submit(swedish, {
+      receivedAt: '2026-11-24T08:00:00.000Z',
+      replyBy: '2026-12-08',
+    });
+    const [sv] = peer.withHeader('x-synpunkt-confirmation-of', swedish.id);
+    assert.match(sv?.parsed.text ?? '', /Exempelkommun tog emot den 24 november 2026 kl\. 09:00\./);
+    assert.match(sv?.parsed.text ?? '', /Du får svar via e-post senast tisdag 8 december 2026\./);
+    const english = sampleSubmission({ locale: 'en' });
+    await confirming().submit(english, { replyBy: '2026-12-08' });
+    const [en] = peer.withHeader('x-synpunkt-confirmation-of', english.id);
+    assert.match(
+      en?.parsed.text ?? '',
+      /You will get a reply by e-mail no later than Tuesday, 8 December 2026\./,
+    );
   });
 
   it('sends none to an anonymous sender, none when turned off, none without an e-mail address', async () => {

@@ -165,10 +165,13 @@ export class OutboxWorker {
     try {
       const submission = JSON.parse(row.body) as Submission;
       const receipt = await withDeadline(
-        // The sender's reference travels along, so the clerk's mail carries the same number.
+        // The receipt's reference, time and reply-by day travel along, so the clerk's mail
+        // carries the same number and deadline as the receipt, also when delivered late.
         target.adapter.submit(submission, {
           signal: AbortSignal.timeout(settings.timeoutMs),
           reference: row.reference,
+          receivedAt: row.receivedAt,
+          ...(row.replyBy === null ? {} : { replyBy: row.replyBy }),
         }),
         settings.timeoutMs + 1_000,
       );

@@ -48,6 +48,10 @@ export interface DueDelivery {
   body: string;
   /** The reference on the sender's receipt, handed to the adapter. */
   reference: string;
+  /** The reply-by day on the sender's receipt (`null`: no reply wanted), handed on too. */
+  replyBy: string | null;
+  /** When the relay accepted it (the receipt's `receivedAt`), handed on too. */
+  receivedAt: string;
 }
 
 /** One line of `synpunkt-relay outbox list`. */
@@ -211,7 +215,8 @@ export class Store {
          VALUES (?, ?, ?, ?, ?)`,
       ),
       due: db.prepare(
-        `SELECT d.submission_id AS submissionId, d.target, d.attempts, s.body, s.reference
+        `SELECT d.submission_id AS submissionId, d.target, d.attempts, s.body, s.reference,
+                s.reply_by AS replyBy, s.received_at AS receivedAt
          FROM deliveries d JOIN submissions s ON s.id = d.submission_id
          WHERE d.status = 'pending' AND d.next_attempt_at <= ?
            AND d.target IN (SELECT value FROM json_each(?))

@@ -56,7 +56,7 @@ describe('the outbox', () => {
     assert.deepEqual(school.calls, [classroom.id]);
   });
 
-  it('gives the clerk’s mail the reference on the sender’s receipt', async () => {
+  it('gives the clerk’s mail the reference and the reply-by day on the sender’s receipt', async () => {
     const sink = await smtpSink();
     try {
       relay = await createRelay(
@@ -68,10 +68,25 @@ describe('the outbox', () => {
       relay.worker.start();
       const submission = sample();
       const response = await relay.app.request('/v1/synpunkter', post(submission));
-      const receipt = (await response.json()) as { reference: string };
+      const receipt = (await response.json()) as {
+        reference: string;
+        receivedAt: string;
+        replyBy: string;
+      };
       await eventually(() => sink.raw.has(submission.id), 10_000, 'the mail');
       const mail = await simpleParser(sink.raw.get(submission.id) ?? '');
       assert.ok(mail.subject?.endsWith(`– ${receipt.reference}`), mail.subject);
+      const day = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'UTC',
+        dateStyle: 'full',
+      }).format(new Date(`${receipt.replyBy}T00:00:00Z`));
+      assert.ok(mail.text?.includes(`Svara senast: ${day}`), mail.text);
+      const received = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Stockholm',
+        dateStyle: 'long',
+        timeStyle: 'short',
+      }).format(new Date(receipt.receivedAt));
+      assert.ok(mail.text?.includes(`Mottagen: ${received}`), mail.text);
     } finally {
       await relay?.stop();
       relay = undefined;

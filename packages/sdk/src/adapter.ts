@@ -26,6 +26,18 @@ export interface AdapterContext {
    * same `SYN-2026-000042` that is on the sender's receipt.
    */
   reference?: string;
+  /**
+   * The day (`YYYY-MM-DD`) the sender's receipt promised a reply by, when a relay forwards a
+   * submission it has accepted and the sender wants a reply. An adapter may pass it on: the
+   * e-mail adapter shows it to the clerk and in the sender's confirmation.
+   */
+  replyBy?: string;
+  /**
+   * When the relay accepted the submission (ISO 8601, the receipt's `receivedAt`). A delivery
+   * can come hours later, after an outage: this, not the time of delivery, is when the
+   * municipality received it, and the day the reply-by date counts from.
+   */
+  receivedAt?: string;
 }
 
 /**

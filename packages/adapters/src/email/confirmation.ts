@@ -1,7 +1,7 @@
 import type { Submission } from '@synpunkt/sdk';
 import type { SendMailOptions } from 'nodemailer';
 import type { EmailConfig } from './config.js';
-import { swedishTime } from './fields.js';
+import { swedishTime, writtenDay } from './fields.js';
 import { fromOf } from './message.js';
 import { confirmationMessageIdOf } from './reference.js';
 import { CONFIRMATION_TEXTS } from './texts.js';
@@ -23,6 +23,7 @@ export function confirmationMail(
   reference: string,
   receivedAt: string,
   config: EmailConfig,
+  replyBy?: string,
 ): SendMailOptions | undefined {
   const { confirmation } = config;
   const { reply } = submission;
@@ -41,7 +42,9 @@ export function confirmationMail(
     '',
     texts.reference(reference),
     '',
-    texts.willReply[reply.via],
+    replyBy === undefined
+      ? texts.willReply[reply.via]
+      : texts.willReplyBy[reply.via](writtenDay(replyBy, texts.locale)),
     texts.publicRecord,
     '',
     texts.notYou,

@@ -62,6 +62,17 @@ function localDateTime(value: string): string {
   }).format(date);
 }
 
+/** A day (`YYYY-MM-DD`) written out: `tisdag 8 december 2026` (`Tuesday 8 December 2026`). */
+export function writtenDay(day: string, locale = 'sv-SE'): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
 const NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
 /** A file size people read: `67 byte`, `2,4 kB`, `4,8 MB`. */
@@ -85,6 +96,10 @@ export interface RowOptions {
   /** The file name each attachment has in the mail (see `attachmentFileNames`). */
   attachedAs: readonly string[];
   areaLabels?: Readonly<Record<string, string>> | undefined;
+  /** The day the sender was promised a reply by, when the relay said so. */
+  replyBy?: string | undefined;
+  /** When the relay accepted it, when the relay said so. */
+  receivedAt?: string | undefined;
 }
 
 /**
@@ -112,6 +127,10 @@ export function fieldRows(submission: Submission, options: RowOptions): FieldRow
     ),
     row('place', submission.place ?? CLERK_TEXTS.notGiven),
     row('reply', reply.wanted ? REPLY_LABELS[reply.via] : CLERK_TEXTS.anonymous),
+    // The deadline the sender was given: the clerk's first question about a new case.
+    ...(reply.wanted && options.replyBy !== undefined
+      ? [row('replyBy', writtenDay(options.replyBy))]
+      : []),
   ];
   if (reply.wanted) {
     const { address } = reply;
@@ -136,6 +155,10 @@ export function fieldRows(submission: Submission, options: RowOptions): FieldRow
     ),
     row('mode', MODE_LABELS[submission.mode]),
     row('submittedAt', `${swedishTime(submission.submittedAt)} (${CLERK_TEXTS.swedishTime})`),
+    // The municipality's own clock: the sender's device may be wrong, a delivery may be late.
+    ...(options.receivedAt === undefined
+      ? []
+      : [row('receivedAt', `${swedishTime(options.receivedAt)} (${CLERK_TEXTS.swedishTime})`)]),
     row('pageUrl', submission.pageUrl),
     row('id', submission.id),
     row(

@@ -11,6 +11,7 @@ import {
   LIMITS,
   type Adapter,
   type AdapterCapabilities,
+  type AdapterContext,
   type Receipt,
   type Submission,
 } from '@synpunkt/sdk';
@@ -130,8 +131,18 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
   });
   const sent = new SentIds(REMEMBERED_IDS);
 
-  async function confirm(submission: Submission, receipt: Receipt): Promise<void> {
-    const mail = confirmationMail(submission, receipt.reference, receipt.receivedAt, config);
+  async function confirm(
+    submission: Submission,
+    receipt: Receipt,
+    replyBy: string | undefined,
+  ): Promise<void> {
+    const mail = confirmationMail(
+      submission,
+      receipt.reference,
+      receipt.receivedAt,
+      config,
+      replyBy,
+    );
     if (mail === undefined) return;
     try {
       await transport.sendMail(mail);
@@ -144,10 +155,10 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
   async function deliver(
     submission: Submission,
     signal: AbortSignal | undefined,
-    given: string | undefined,
+    context: AdapterContext,
   ): Promise<Receipt> {
-    const reference = given ?? referenceOf(config.referencePrefix, submission.id);
-    const mail = clerkMail(submission, reference, config);
+    const reference = context.reference ?? referenceOf(config.referencePrefix, submission.id);
+    const mail = clerkMail(submission, reference, config, context);
     // After a partial refusal, a retry mails only the addresses that have not taken it yet.
     const reached = sent.reached(submission.id);
     const addresses = recipientsOf(config.to, submission.area);
@@ -173,9 +184,13 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
       const took = addresses.filter((address) => !refusedSet.has(address.toLowerCase()));
       throw partialRefusal(refused, took);
     }
-    const receipt: Receipt = { id: submission.id, reference, receivedAt: new Date().toISOString() };
+    const receipt: Receipt = {
+      id: submission.id,
+      reference,
+      receivedAt: context.receivedAt ?? new Date().toISOString(),
+    };
     sent.remember(receipt);
-    await confirm(submission, receipt);
+    await confirm(submission, receipt, context.replyBy);
     return receipt;
   }
 
@@ -194,7 +209,7 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
         if (pending === undefined) break;
         await settledOrAborted(pending, signal);
       }
-      return sent.track(submission.id, deliver(submission, signal, context.reference));
+      return sent.track(submission.id, deliver(submission, signal, context));
     },
   };
 }

@@ -25,6 +25,11 @@ export interface JsonCopy {
   formatVersion: typeof JSON_FORMAT_VERSION;
   /** The reference in the subject (`SYN-1A2B3C4D`). */
   reference: string;
+  /**
+   * The day (`YYYY-MM-DD`) the sender was promised a reply by, when the relay gave one and a
+   * reply is wanted. Absent otherwise (added in the same version: importers may ignore it).
+   */
+  replyBy?: string;
   /** Every field of the submission as sent, attachments without their bytes. */
   submission: Omit<Submission, 'attachments'> & {
     /** The attached files, in the order the sender added them. */
@@ -69,6 +74,7 @@ export function jsonCopyOf(
   submission: Submission,
   reference: string,
   attachedAs: readonly string[],
+  replyBy?: string,
 ): JsonCopy {
   const attachments = submission.attachments.map(({ data, ...file }, index): JsonAttachment => ({
     ...file,
@@ -79,6 +85,7 @@ export function jsonCopyOf(
     format: JSON_FORMAT,
     formatVersion: JSON_FORMAT_VERSION,
     reference,
+    ...(replyBy === undefined ? {} : { replyBy }),
     submission: { ...submission, attachments },
   };
 }

@@ -1,4 +1,4 @@
-import type { Submission } from '@synpunkt/sdk';
+import type { AdapterContext, Submission } from '@synpunkt/sdk';
 import type { SendMailOptions } from 'nodemailer';
 import type { EmailConfig } from './config.js';
 import { oneLine } from './escape.js';
@@ -7,6 +7,7 @@ import { attachmentFileNames, JSON_FILE_NAME, jsonCopyOf } from './json-copy.js'
 import { messageIdOf } from './reference.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
+import { CLERK_TEXTS } from './texts.js';
 import { subjectOf, titleOf } from './subject.js';
 
 /** The clerk's addresses for an area: its own from `to.byArea`, else `to.default`. */
@@ -30,14 +31,27 @@ export function clerkMail(
   submission: Submission,
   reference: string,
   config: EmailConfig,
+  context: Pick<AdapterContext, 'replyBy' | 'receivedAt'> = {},
 ): SendMailOptions {
+  const { replyBy, receivedAt } = context;
   const { reply } = submission;
   const replyToSender = reply.wanted && reply.via === 'email' && reply.email !== undefined;
   const attachedAs = attachmentFileNames(submission.attachments);
-  const rows = fieldRows(submission, { reference, attachedAs, areaLabels: config.areaLabels });
-  const body = { title: titleOf(submission, config.areaLabels), replyToSender };
+  const rows = fieldRows(submission, {
+    reference,
+    attachedAs,
+    areaLabels: config.areaLabels,
+    replyBy,
+    receivedAt,
+  });
+  const hint = replyToSender
+    ? CLERK_TEXTS.replyHint
+    : reply.wanted
+      ? CLERK_TEXTS.otherChannelHint
+      : CLERK_TEXTS.anonymousHint;
+  const body = { title: titleOf(submission, config.areaLabels), hint };
   const to = recipientsOf(config.to, submission.area);
-  const json = jsonCopyOf(submission, reference, attachedAs);
+  const json = jsonCopyOf(submission, reference, attachedAs, reply.wanted ? replyBy : undefined);
   return {
     from: fromOf(config.from, config.fromName),
     to,

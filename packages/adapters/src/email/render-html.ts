@@ -21,7 +21,6 @@ export function renderHtml(rows: readonly FieldRow[], options: BodyOptions): str
         `<td style="${VALUE}" data-field="${key}">${escapeHtml(value)}</td></tr>`,
     )
     .join('\n');
-  const hint = options.replyToSender ? CLERK_TEXTS.replyHint : CLERK_TEXTS.noReplyHint;
   const title = `${CLERK_TEXTS.heading}: ${options.title}`;
   return [
     '<!doctype html>',
@@ -33,7 +32,7 @@ export function renderHtml(rows: readonly FieldRow[], options: BodyOptions): str
     '<table style="border-collapse:collapse;max-width:800px;">',
     body,
     '</table>',
-    `<p style="margin:16px 0 0;font-size:13px;color:#444444;">${escapeHtml(hint)}<br>` +
+    `<p style="margin:16px 0 0;font-size:13px;color:#444444;">${escapeHtml(options.hint)}<br>` +
       `${escapeHtml(CLERK_TEXTS.jsonHint)}<br>${escapeHtml(CLERK_TEXTS.publicRecord)}</p>`,
     '</body>',
     '</html>',

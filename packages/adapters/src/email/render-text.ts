@@ -5,8 +5,8 @@ import { CLERK_TEXTS } from './texts.js';
 export interface BodyOptions {
   /** `Klagomål – Äldreomsorg`. */
   title: string;
-  /** True when the mail's Reply-To is the sender's e-mail address. */
-  replyToSender: boolean;
+  /** What a reply to this mail does: reaches the sender, or must not be sent (and why). */
+  hint: string;
 }
 
 /**
@@ -20,13 +20,6 @@ export function renderText(rows: readonly FieldRow[], options: BodyOptions): str
     if (value.includes('\n')) lines.push(`${label}:`, value, '');
     else lines.push(`${label}: ${value}`);
   }
-  lines.push(
-    '',
-    '--',
-    options.replyToSender ? CLERK_TEXTS.replyHint : CLERK_TEXTS.noReplyHint,
-    CLERK_TEXTS.jsonHint,
-    CLERK_TEXTS.publicRecord,
-    '',
-  );
+  lines.push('', '--', options.hint, CLERK_TEXTS.jsonHint, CLERK_TEXTS.publicRecord, '');
   return lines.join('\n');
 }

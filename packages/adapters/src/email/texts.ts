@@ -38,6 +38,7 @@ export const FIELD_LABELS = {
   occurredAt: 'När det hände',
   place: 'Plats',
   reply: 'Vill ha svar',
+  replyBy: 'Svara senast',
   name: 'Namn',
   email: 'E-post',
   phone: 'Telefon',
@@ -46,6 +47,7 @@ export const FIELD_LABELS = {
   locale: 'Språk',
   mode: 'Formulär',
   submittedAt: 'Skickad',
+  receivedAt: 'Mottagen',
   pageUrl: 'Sida',
   id: 'Id',
   attachments: 'Bilagor',
@@ -58,8 +60,10 @@ export const CLERK_TEXTS = {
   noAttachments: 'Inga',
   heading: 'En ny synpunkt har kommit in',
   replyHint:
-    'Svara avsändaren genom att svara på det här mejlet (svaret går till avsändarens e-post).',
-  noReplyHint: 'Avsändaren vill inte ha svar via e-post. Svara inte på det här mejlet.',
+    'Svara avsändaren genom att svara på det här meddelandet (svaret går till avsändarens e-postadress).',
+  otherChannelHint:
+    'Avsändaren vill ha svar på annat sätt än e-post, se raden ”Vill ha svar”. Svara inte på det här meddelandet.',
+  anonymousHint: 'Avsändaren är anonym och kan inte få svar. Svara inte på det här meddelandet.',
   jsonHint:
     'Bilagan synpunkt.json innehåller hela synpunkten i maskinläsbar form, för import till ärendesystem.',
   publicRecord: 'Synpunkten är allmän handling när den har kommit in till kommunen.',
@@ -89,6 +93,8 @@ export interface ConfirmationTexts {
   about: (kind: string) => string;
   reference: (reference: string) => string;
   willReply: Record<ReplyChannel, string>;
+  /** The same with the day the receipt promised: "tisdag 8 december 2026". */
+  willReplyBy: Record<ReplyChannel, (date: string) => string>;
   publicRecord: string;
   notYou: string;
   noReply: string;
@@ -111,9 +117,14 @@ export const CONFIRMATION_TEXTS: Record<'sv' | 'en', ConfirmationTexts> = {
       phone: 'Vi ringer dig när vi har svar.',
       letter: 'Du får svar med brev.',
     },
+    willReplyBy: {
+      email: (date) => `Du får svar via e-post senast ${date}.`,
+      phone: (date) => `Vi ringer dig senast ${date}.`,
+      letter: (date) => `Vi skickar svaret med brev senast ${date}.`,
+    },
     publicRecord: 'Det du skickar till kommunen blir allmän handling.',
-    notYou: 'Har du inte skickat någon synpunkt? Då kan du strunta i det här mejlet.',
-    noReply: 'Du kan inte svara på det här mejlet.',
+    notYou: 'Har du inte lämnat någon synpunkt? Då kan du strunta i det här meddelandet.',
+    noReply: 'Du kan inte svara på det här meddelandet.',
     locale: 'sv-SE',
   },
   en: {
@@ -124,14 +135,19 @@ export const CONFIRMATION_TEXTS: Record<'sv' | 'en', ConfirmationTexts> = {
     kind: { praise: 'praise', suggestion: 'a suggestion', complaint: 'a complaint' },
     about: (kind) => `We have registered it as ${kind}.`,
     reference: (reference) =>
-      `Your reference number is ${reference}. Please quote it if you contact us about your feedback.`,
+      `Your case number is ${reference}. Please quote it if you contact us about your feedback.`,
     willReply: {
-      email: 'You will get an answer by e-mail.',
-      phone: 'We will call you when we have an answer.',
-      letter: 'You will get an answer by letter.',
+      email: 'You will get a reply by e-mail.',
+      phone: 'We will call you when we have a reply.',
+      letter: 'You will get a reply by letter.',
+    },
+    willReplyBy: {
+      email: (date) => `You will get a reply by e-mail no later than ${date}.`,
+      phone: (date) => `We will call you no later than ${date}.`,
+      letter: (date) => `We will send you a reply by letter no later than ${date}.`,
     },
     publicRecord: 'What you send to the municipality becomes a public document.',
-    notYou: 'If you did not send any feedback, you can ignore this e-mail.',
+    notYou: 'If you have not given any feedback, you can ignore this e-mail.',
     noReply: 'Please do not reply to this e-mail.',
     locale: 'en-GB',
   },
