@@ -11,7 +11,7 @@ export interface SiteSettings {
 /** The municipality's services: the list an editor pastes into the form. */
 export const AREAS: [string, string][] = [
   ['aldreomsorg', 'Äldreomsorg'],
-  ['stod-omsorg', 'Stöd och omsorg (LSS)'],
+  ['stod-omsorg', 'Stöd till personer med funktionsnedsättning (LSS)'],
   ['socialtjanst', 'Socialtjänst och försörjningsstöd'],
   ['forskola-skola', 'Förskola och skola'],
   ['gata-park', 'Gator, parker och snöröjning'],
@@ -41,6 +41,10 @@ ${areaElements}
 const SV_FALLBACK =
   '<p><a href="mailto:kommun@exempelkommun.se">Skicka din synpunkt med e-post</a> eller ring kundtjänst på 0123-45 00 00.</p>';
 
+/** The staff page's fallback speaks to staff: a citizen never sees the intranet form. */
+const STAFF_FALLBACK =
+  '<p><a href="mailto:registrator@exempelkommun.se">Skicka synpunkten med e-post till registrator</a>.</p>';
+
 const CONTACT_BOX = `<div class="box">
   <h2>Kundtjänst</h2>
   <p>Ring 0123-45 00 00, vardagar 8–17.<br>Besök oss på Storgatan 1.</p>
@@ -59,7 +63,7 @@ export function sitePages(settings: SiteSettings): Page[] {
       main: `<h1>Välkommen till Exempelkommun</h1>
 <p class="lead">Här bor 48 000 människor. Vi finns till för dig som bor, arbetar eller besöker kommunen.</p>
 <h2>Tyck till om kommunen</h2>
-<p>Har du beröm, ett förslag eller ett klagomål? <a href="/kontakt/synpunkter">Lämna en synpunkt</a>. Vi svarar inom ${settings.replyDays} arbetsdagar.</p>`,
+<p>Har du beröm, ett förslag eller ett klagomål? <a href="/kontakt/synpunkter">Lämna en synpunkt</a>. Vill du ha svar får du det inom ${settings.replyDays} arbetsdagar.</p>`,
       aside: CONTACT_BOX,
     },
     {
@@ -114,7 +118,7 @@ ${snippet(settings, ' lang="en"', '<p><a href="mailto:kommun@exempelkommun.se">S
       lang: 'sv',
       main: `<h1>Registrera en synpunkt</h1>
 <p class="lead">För dig som arbetar i kommunen. Har någon lämnat en synpunkt till dig på telefon, vid ett besök eller i ett brev? Registrera den här, med personens egna ord.</p>
-${snippet(settings, ' staff', SV_FALLBACK)}`,
+${snippet(settings, ' staff', STAFF_FALLBACK)}`,
       scripts: widget,
     },
     {
@@ -132,7 +136,9 @@ Vi använder dina kontaktuppgifter bara för att kunna svara dig. Det du skickar
       lang: 'sv',
       main: `<h1>Tillgänglighetsredogörelse</h1>
 <p>Exempelkommun vill att så många som möjligt ska kunna använda webbplatsen. Formuläret för synpunkter följer WCAG 2.2 nivå AA.</p>
-<p>Hittar du något som inte fungerar? Skicka en synpunkt eller mejla webb@exempelkommun.se.</p>`,
+<p>Hittar du något som inte fungerar? <a href="/kontakt/synpunkter">Lämna en synpunkt</a> eller skicka e-post till <a href="mailto:webb@exempelkommun.se">webb@exempelkommun.se</a>.</p>
+<h2>Tillsyn</h2>
+<p>Myndigheten för digital förvaltning (Digg) har tillsyn över lagen om tillgänglighet till digital offentlig service. Är du inte nöjd med hur vi har hanterat dina synpunkter kan du <a href="https://www.digg.se/">kontakta Digg</a>.</p>`,
     },
   ];
 }
