@@ -94,8 +94,8 @@ const LANGS = {
     yes: 'Yes, I want an answer',
     receipt: [
       'Thank you for your feedback!',
-      'The number of your feedback',
-      'Now the municipality reads your feedback.',
+      'Your feedback number',
+      'Now the municipality will read your feedback.',
     ],
   },
 } as const;
@@ -205,7 +205,7 @@ for (const [lang, words] of Object.entries(LANGS)) {
       );
 
       // A new synpunkt starts again at step 1, focus on its heading.
-      await press(el, lang === 'sv' ? 'Skicka en synpunkt till' : 'Send more feedback');
+      await press(el, lang === 'sv' ? 'Skicka en ny synpunkt' : 'Send new feedback');
       expect(heading(el)).to.equal(words.steps[0]);
       expect(focused(el)).to.equal($(el, '#ll-heading'));
     });
@@ -634,8 +634,8 @@ describe('lättläst: Lyssna', () => {
     $(el, '#ll-listen').click();
     await el.updateComplete;
     expect(stub.spoken[0]!.text).to.equal(
-      'Steg 4 av 4. Stämmer allt? Läs din synpunkt. Välj Skicka när allt stämmer. ' +
-        'Sorts synpunkt. Beröm. Din synpunkt. Fint i parken. ' +
+      'Steg 4 av 4. Stämmer allt? Läs din synpunkt. Välj ”Skicka” när allt stämmer. ' +
+        'Vilken sorts synpunkt. Beröm. Din synpunkt. Fint i parken. ' +
         'Vill du få svar. Nej, jag skickar utan namn. ' +
         'Det du skickar till kommunen blir en allmän handling. ' +
         'Det betyder att andra kan få läsa det. ' +

@@ -147,7 +147,7 @@ describe('the empty form', () => {
       'Ring 112',
       'Så överklagar du',
       'Gör en felanmälan',
-      'Vänd dig till IVO',
+      'Kontakta Inspektionen för vård och omsorg (IVO)',
       'Vad vill du lämna?',
       'Beröm',
       'Något som fungerar bra.',
@@ -229,6 +229,17 @@ describe('the empty form', () => {
 });
 
 describe('errors', () => {
+  it('writes the limit of a too long text as the counter does: 10 000', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await fill(el, 'f-message', 'a'.repeat(10001));
+    await send(el);
+    expect(text($(el, '#error-summary'))).to.contain(
+      'Synpunkt: Texten är för lång. Den får vara högst 10 000 tecken.',
+    );
+    expect(text($(el, '#f-message-count'))).to.contain('10 001 av 10 000 tecken');
+  });
+
   it('lists every problem at the top, focuses the list, and each link moves focus to its field', async () => {
     const el = await snippet();
     await send(el);
@@ -424,6 +435,28 @@ describe('attachments', () => {
     await pick(el, [new File(['hej'], 'brev.txt', { type: 'text/plain' })]);
     await waitUntil(() => $$(el, '#f-attachments-refused').length === 1);
     expect(text($(el, '#f-attachments-refused'))).to.contain('brev.txt kan inte bifogas.');
+  });
+
+  it("says the backend's own limits, the same in the hint as in each refusal", async () => {
+    const el = await snippet();
+    el.adapter = memoryAdapter({
+      attachments: { types: ['image/png'], maxBytes: Math.round(2.56 * 1048576) },
+    });
+    await el.updateComplete;
+    expect(text($(el, '#f-attachments-hint'))).to.equal(
+      'Du kan bifoga PNG. Högst 5 filer, högst 2,5 MB per fil och 10 MB tillsammans.',
+    );
+    const pdf = new File(['%PDF-1.4'], 'brev.pdf', { type: 'application/pdf' });
+    await pick(el, [huge('stor.png'), pdf]);
+    await waitUntil(() => $$(el, '#f-attachments-refused li').length === 2);
+    // Rounded down, as the hint: a 2,56 MB limit is never shown as "3 MB".
+    expect(text($(el, '#f-attachments-refused'))).to.contain(
+      'stor.png är för stor. Filen får vara högst 2,5 MB.',
+    );
+    expect(text($(el, '#f-attachments-refused'))).to.contain(
+      'brev.pdf kan inte bifogas. Det går bara att bifoga PNG.',
+    );
+    await expect(el).to.be.accessible();
   });
 });
 
@@ -725,6 +758,9 @@ describe('staff mode', () => {
     expect(page).to.contain('Om personen vet.');
     expect(page).to.contain('Så hanterar vi personuppgifter');
     expect(page).not.to.contain('dina personuppgifter');
+    // The editor's other ways are for staff here, not "Vill du hellre höra av dig…".
+    expect(page).to.contain('Går det inte att registrera synpunkten här?');
+    expect(page).not.to.contain('höra av dig');
     await send(el);
     const items = [...el.shadowRoot!.querySelectorAll('#error-summary li')].map(text);
     // "Hur kom synpunkten in?" is the first field on the page, so its problem comes first.
@@ -743,7 +779,7 @@ describe('staff mode', () => {
     expect(receipt).to.match(/Ärendenummer: TEST-2026-\d{6}/);
     expect(receipt).to.match(/Personen ska få svar senast \S+dag \d+ \S+ \d{4}\./);
     expect(receipt).to.contain('Ge personen ärendenumret.');
-    expect(receipt).to.contain('Registrera en synpunkt till');
+    expect(receipt).to.contain('Registrera en ny synpunkt');
     expect(receipt).not.to.match(/Tack för din|Ditt ärendenummer|Du får svar/);
     await expect(el).to.be.accessible();
   });
@@ -758,7 +794,7 @@ describe('staff mode', () => {
     await sendAndWait(el);
     await el.updateComplete;
     const receipt = text($(el, '.receipt'));
-    expect(receipt).to.contain('The feedback is registered');
+    expect(receipt).to.contain('The feedback has been registered');
     expect(receipt).to.contain('The person is anonymous and will not get a reply.');
     expect(receipt).not.to.match(/Thank you|Your case number/);
   });
@@ -775,7 +811,7 @@ describe('staff mode', () => {
 describe('languages', () => {
   it('English from the lang attribute, with errors and sent locale', async () => {
     const el = await snippet({ lang: 'en' });
-    expect(text(el)).to.contain('What would you like to give?');
+    expect(text(el)).to.contain('What kind of feedback is it?');
     expect(text(el)).to.contain('becomes a public document');
     await expect(el).to.be.accessible();
     await send(el);

@@ -26,3 +26,32 @@ export function localToday(now = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/**
+ * A size limit in megabytes, rounded down to one decimal: "2,5 MB". Rounded down, because a
+ * limit shown as larger than it is would refuse a file the text allowed. Hints and error texts
+ * all use this one, so they never disagree.
+ */
+export const formatMegabytes = (bytes: number, locale: string): string =>
+  `${formatNumber(Math.floor((bytes / 1048576) * 10) / 10, locale)} MB`;
+
+const TYPE_NAMES: Record<string, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'application/pdf': 'PDF',
+};
+
+/**
+ * File types as people know them, as a list in the language: "JPEG, PNG och PDF" (`and`) or
+ * "JPEG, PNG eller PDF" (`or`).
+ */
+export function formatFileTypes(
+  types: readonly string[],
+  locale: string,
+  join: 'and' | 'or',
+): string {
+  const names = types.map((type) => TYPE_NAMES[type] ?? type);
+  return new Intl.ListFormat(locale, {
+    type: join === 'and' ? 'conjunction' : 'disjunction',
+  }).format(names);
+}

@@ -29,7 +29,13 @@ import { svLattlast } from '../translations/sv-lattlast.js';
 import { clearDraft, draftKey, loadDraft, saveDraft, type Attempt } from './draft-storage.js';
 import { emit } from './events.js';
 import { addFiles, fileLimits, type FileLimits, type Refusal } from './files.js';
-import { formatDate, formatNumber, localToday } from './format-date.js';
+import {
+  formatDate,
+  formatFileTypes,
+  formatMegabytes,
+  formatNumber,
+  localToday,
+} from './format-date.js';
 import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { styles } from './synpunkt-form.styles.js';
 import { emptyValues, fieldOf, toDraft, type FormValues } from './values.js';
@@ -573,19 +579,27 @@ export class SynpunktForm extends LitElement {
       return (this.staff ? t.requiredStaff[key] : undefined) ?? t.required[key];
     }
     if (issue.code === 'contact_not_allowed' && this.staff) return t.contactNotAllowedStaff;
+    // Limits are written as the counter and the hints write them: "10 000", "2,5 MB".
+    const bytes = issue.code === 'file_too_large' || issue.code === 'files_too_large';
+    const limit =
+      max === undefined
+        ? undefined
+        : bytes
+          ? formatMegabytes(max, t.dateLocale)
+          : formatNumber(max, t.dateLocale);
     return t.errors[issue.code]({
-      ...(max === undefined ? {} : { max }),
-      ...(allowed === undefined ? {} : { allowed: allowed.join(', ') }),
+      ...(limit === undefined ? {} : { max: limit }),
+      ...(allowed === undefined ? {} : { allowed: formatFileTypes(allowed, t.dateLocale, 'and') }),
     });
   }
 
   private refusalText({ name, reason }: Refusal): string {
     const t = this.texts;
     const limits = fileLimits(this.client.capabilities);
-    const mb = (bytes = 0) => `${Math.round(bytes / 1048576)} MB`;
+    const mb = (bytes = 0) => formatMegabytes(bytes, t.dateLocale);
     switch (reason) {
       case 'type':
-        return t.fileRefusedType(name);
+        return t.fileRefusedType(name, formatFileTypes(limits?.types ?? [], t.dateLocale, 'and'));
       case 'bytes':
         return t.fileRefusedBytes(name);
       case 'size':
@@ -790,7 +804,8 @@ export class SynpunktForm extends LitElement {
         })}
       </ul>
       <p ?hidden=${!this.hasAlternatives}>
-        ${t.alternatives} <slot @slotchange=${this.onSlotChange}></slot>
+        ${this.staff ? t.alternativesStaff : t.alternatives}
+        <slot @slotchange=${this.onSlotChange}></slot>
       </p>
     </section>`;
   }
@@ -1037,9 +1052,7 @@ export class SynpunktForm extends LitElement {
 
   private renderFiles(t: Catalog, limits: FileLimits): TemplateResult {
     const { maxCount, maxBytes, maxTotalBytes, types } = limits;
-    // Rounded down: a limit shown as larger than it is would refuse a file the hint allowed.
-    const megabytes = (bytes: number) =>
-      `${formatNumber(Math.floor((bytes / 1048576) * 10) / 10, t.dateLocale)} MB`;
+    const megabytes = (bytes: number) => formatMegabytes(bytes, t.dateLocale);
     const size = (bytes: number) =>
       new Intl.NumberFormat(t.dateLocale, {
         style: 'unit',
@@ -1053,7 +1066,12 @@ export class SynpunktForm extends LitElement {
     return this.field(
       'attachments',
       t.filesLabel,
-      t.filesHint(maxCount, megabytes(maxBytes), megabytes(maxTotalBytes)),
+      t.filesHint(
+        maxCount,
+        megabytes(maxBytes),
+        megabytes(maxTotalBytes),
+        formatFileTypes(types, t.dateLocale, 'or'),
+      ),
       true,
       (d) =>
         html`${

@@ -21,8 +21,11 @@ export type FieldKey =
 
 /** What an error text may use: the limit, the allowed values. */
 export interface ErrorTextParams {
-  /** The largest allowed value (characters, files or bytes, depending on the code). */
-  max?: number;
+  /**
+   * The limit, written for reading in the catalog's language: "10 000" (characters), "5" (files)
+   * or "5 MB" (bytes), depending on the code.
+   */
+  max?: string;
   /** The allowed values, already joined for reading. */
   allowed?: string;
 }
@@ -52,6 +55,8 @@ export interface Catalog {
   routes: Record<'emergency' | 'appeal' | 'faultReport' | 'ivo', readonly [string, string]>;
   /** Before the editor's fallback link: "Vill du hellre höra av dig på ett annat sätt?". */
   alternatives: string;
+  /** The same, to staff: the editor's links then say how staff register it another way. */
+  alternativesStaff: string;
 
   /** After the label of an optional field: "(frivilligt)". */
   optional: string;
@@ -100,15 +105,17 @@ export interface Catalog {
 
   /** Label of the file picker. */
   filesLabel: string;
-  /** The limits, shown before the user picks: count, megabytes per file, the types. */
-  /** The limits, shown before the person picks: count, size per file, size of them all together. */
-  filesHint: (count: number, perFile: string, together: string) => string;
+  /**
+   * The limits, shown before the person picks: count, size per file, size of them all together,
+   * and the types the backend takes ("JPEG, PNG eller PDF").
+   */
+  filesHint: (count: number, perFile: string, together: string, types: string) => string;
   /** Accessible name of the list of attached files. */
   filesAdded: string;
   /** The remove button of one file: "Ta bort a.png". */
   fileRemove: (name: string) => string;
-  /** A file of a type not taken. */
-  fileRefusedType: (name: string) => string;
+  /** A file of a type not taken, with the types that are ("JPEG, PNG och PDF"). */
+  fileRefusedType: (name: string, types: string) => string;
   /** A file whose bytes are not what its type claims. */
   fileRefusedBytes: (name: string) => string;
   /** A file over the size limit. */

@@ -1,7 +1,7 @@
 import type { LattlastCatalog } from './catalog.js';
 
 const reload = () => 'Something went wrong. Open the page again and try one more time.';
-const file = () => 'Something is wrong with a file. Take the file away or choose another file.';
+const file = () => 'Something is wrong with a file. Remove the file or choose another file.';
 
 /**
  * Easy-read English: short sentences, common words, "you", no abbreviations. The same word for
@@ -19,7 +19,7 @@ export const enLattlast: LattlastCatalog = {
     kind: { heading: 'What kind of feedback do you have?', instruction: 'Choose the best one.' },
     area: {
       heading: 'What is your feedback about?',
-      instruction: 'Choose one answer. Choose Do not know if you are not sure.',
+      instruction: 'Choose one answer. Choose “Do not know” if you are not sure.',
     },
     message: {
       heading: 'Write your feedback',
@@ -28,7 +28,7 @@ export const enLattlast: LattlastCatalog = {
     reply: { heading: 'Do you want an answer?', instruction: 'Choose yes or no.' },
     review: {
       heading: 'Is everything right?',
-      instruction: 'Read your feedback. Choose Send when everything is right.',
+      instruction: 'Read your feedback. Choose “Send” when everything is right.',
     },
   },
 
@@ -41,18 +41,18 @@ export const enLattlast: LattlastCatalog = {
   requiredForReply: 'Write your name. Choose how we should answer you.',
   replyLegend: 'Do you want an answer?',
   replyYes: 'Yes, I want an answer',
-  replyNo: 'No, I send it without my name',
+  replyNo: 'No, I will send it without my name',
   viaLegend: 'How do you want the answer?',
   publicRecord: (who) =>
     `What you send to ${who} becomes a public document. This means other people can read it. Do not write private things about you or others. For example about health.`,
-  privacyLink: 'How we keep your details safe',
+  privacyLink: 'How we use your details',
 
-  receiptReference: 'The number of your feedback',
+  receiptReference: 'Your feedback number',
   receiptReplyBy: (date) => `You get an answer by ${date}.`,
   receiptNext: (who) =>
-    `Now ${who} reads your feedback. Keep the number. Give the number when you contact us.`,
+    `Now ${who} will read your feedback. Keep the number. Give the number when you contact us.`,
   receiptNextAnonymous: (who) =>
-    `Now ${who} reads your feedback. You sent it without your name. So you will get no answer.`,
+    `Now ${who} will read your feedback. You sent it without your name. So you will get no answer.`,
 
   summaryHeading: 'You need to change something',
   // The review step's labels: the same words as the steps' questions.
@@ -69,8 +69,8 @@ export const enLattlast: LattlastCatalog = {
     email: 'E-mail',
     phone: 'Phone number',
     street: 'Street address',
-    postalCode: 'Postcode',
-    city: 'Town',
+    postalCode: 'Postal code',
+    city: 'Town or city',
     channel: 'How the feedback came in',
     form: 'The form',
   },
@@ -78,8 +78,9 @@ export const enLattlast: LattlastCatalog = {
   errors: {
     required: () => 'Fill this in.',
     invalid_type: () => 'Something went wrong. Fill this in again.',
-    too_long: ({ max }) => `The text is too long. You can write ${max ?? ''} letters.`,
-    invalid_characters: () => 'The text has signs we cannot read. Write the text again.',
+    too_long: ({ max }) => `The text is too long. You can write up to ${max ?? ''} characters.`,
+    invalid_characters: () =>
+      'The text has letters or symbols we cannot read. Write the text again.',
     invalid_value: () => 'Choose one of the answers.',
     unknown_key: reload,
     invalid_id: reload,
@@ -87,9 +88,10 @@ export const enLattlast: LattlastCatalog = {
     invalid_phone: () => 'Write your phone number like this: 070-123 45 67',
     invalid_postal_code: () => 'Write your postal code like this: 123 45',
     invalid_date: () => 'Write a date like this: 2026-03-15',
-    date_in_future: () => 'Choose a day that has already been.',
+    date_in_future: () => 'Choose a day in the past.',
     invalid_url: reload,
-    contact_not_allowed: () => 'You send it without your name. Take away your name and address.',
+    contact_not_allowed: () =>
+      'You chose to send it without your name. Remove your name, e-mail, phone number and address.',
     invalid_file_name: file,
     invalid_file_data: file,
     file_type_not_allowed: file,

@@ -1,7 +1,5 @@
 import type { Catalog } from './catalog.js';
 
-const mb = (max: number | undefined) => `${Math.round((max ?? 0) / 1024 / 1024)} MB`;
-
 /** English, for people who do not read Swedish well. */
 export const en: Catalog = {
   locale: 'en',
@@ -12,16 +10,20 @@ export const en: Catalog = {
     emergency: ['Is it an emergency?', 'Call 112'],
     appeal: ['Do you want to appeal a decision?', 'How to appeal'],
     faultReport: ['Is something broken, such as a street light?', 'Report a fault'],
-    ivo: ['Are you worried about health or social care?', 'Contact IVO'],
+    ivo: [
+      'Has something serious happened in health or social care?',
+      'Contact the Health and Social Care Inspectorate (IVO)',
+    ],
   },
   alternatives: 'Would you rather contact us another way?',
+  alternativesStaff: 'Cannot register the feedback here?',
 
   optional: '(optional)',
   requiredForReply: 'Required if you want a reply',
   requiredForReplyStaff: 'Required if the person wants a reply',
 
-  kindLegend: 'What would you like to give?',
-  kindLegendStaff: 'What would the person like to give?',
+  kindLegend: 'What kind of feedback is it?',
+  kindLegendStaff: 'What kind of feedback does the person have?',
   kinds: {
     praise: { label: 'Praise', hint: 'Something that works well.' },
     suggestion: { label: 'Suggestion', hint: 'An idea for how something could be better.' },
@@ -46,18 +48,18 @@ export const en: Catalog = {
   whereHint: 'An address or a place, for example the playground on Storgatan.',
 
   filesLabel: 'Attach files',
-  filesHint: (count, perFile, together) =>
-    `Pictures (JPEG, PNG) or PDF. At most ${count} files, at most ${perFile} each and ${together} together.`,
+  filesHint: (count, perFile, together, types) =>
+    `You can attach ${types}. At most ${count} files, at most ${perFile} each and ${together} in total.`,
   filesAdded: 'Attached files',
   fileRemove: (name) => `Remove ${name}`,
-  fileRefusedType: (name) => `${name} cannot be attached. You can attach JPEG, PNG and PDF.`,
+  fileRefusedType: (name, types) => `${name} cannot be attached. You can only attach ${types}.`,
   fileRefusedBytes: (name) =>
     `${name} cannot be attached. Its content is not what its name says. Save it again and retry.`,
   fileRefusedSize: (name, megabytes) => `${name} is too large. A file can be at most ${megabytes}.`,
   fileRefusedCount: (name, count) =>
     `${name} was not added. You can attach at most ${count} files.`,
   fileRefusedTotal: (name, megabytes) =>
-    `${name} was not added. The files can be at most ${megabytes} together.`,
+    `${name} was not added. The files can be at most ${megabytes} in total.`,
   fileRefusedRead: (name) => `${name} could not be read. Please try again.`,
   filesNotRestored: (names) =>
     `Files are not kept when the page reloads. Add them again: ${names}.`,
@@ -113,20 +115,20 @@ export const en: Catalog = {
     `Your feedback goes to the person responsible at ${who}. Give the case number if you contact us.`,
   receiptNextAnonymous: (who) =>
     `Your feedback goes to the person responsible at ${who}. You will not get a reply, as you are anonymous.`,
-  sendAnother: 'Send more feedback',
+  sendAnother: 'Send new feedback',
   receiptStaff: {
-    heading: 'The feedback is registered',
+    heading: 'The feedback has been registered',
     reference: 'Case number',
     replyBy: (date) => `The person should get a reply by ${date} at the latest.`,
     next: (who) =>
       `The feedback goes to the person responsible at ${who}. Give the person the case number.`,
     nextAnonymous: (who) =>
       `The feedback goes to the person responsible at ${who}. The person is anonymous and will not get a reply.`,
-    sendAnother: 'Register more feedback',
+    sendAnother: 'Register new feedback',
   },
 
   fields: {
-    kind: 'What you would like to give',
+    kind: 'Type of feedback',
     area: 'What it is about',
     message: 'Feedback',
     occurredAt: 'When',
@@ -144,12 +146,11 @@ export const en: Catalog = {
     form: 'The form',
   },
   fieldsStaff: {
-    kind: 'What the person would like to give',
-    via: 'How the person wants the answer',
+    via: 'How the person would like the reply',
   },
   required: {
     kind: 'Choose praise, suggestion or complaint.',
-    area: 'Choose what it is about. Choose "Don\'t know" if you are not sure.',
+    area: "Choose what it is about. Choose “Don't know” if you are not sure.",
     message: 'Write your feedback.',
     occurredAt: 'Write a date or leave the field empty.',
     place: 'Write a place or leave the field empty.',
@@ -166,20 +167,20 @@ export const en: Catalog = {
     form: 'Something is missing in the form. Reload the page and try again.',
   },
   requiredStaff: {
-    area: 'Choose what it is about. Choose "Don\'t know" if the person is not sure.',
+    area: "Choose what it is about. Choose “Don't know” if the person is not sure.",
     message: 'Write what the person said.',
-    replyWanted: 'Choose whether the person wants an answer.',
-    via: 'Choose how the person wants the answer.',
+    replyWanted: 'Choose whether the person would like a reply.',
+    via: 'Choose how the person would like the reply.',
     name: "Write the person's name.",
     email: "Write the person's e-mail address.",
     phone: "Write the person's phone number.",
     street: "Write the person's street address.",
     postalCode: "Write the person's postal code.",
-    city: "Write the person's town.",
+    city: "Write the person's town or city.",
   },
   contactNotAllowedStaff: 'The person wants to stay anonymous. Remove the contact details.',
   errors: {
-    required: () => 'Please fill this in or choose.',
+    required: () => 'Fill this in or choose an option.',
     invalid_type: () => 'This cannot be used. Please fill it in again.',
     too_long: ({ max }) => `The text is too long. It can be at most ${max ?? ''} characters.`,
     invalid_characters: () => 'The text has characters that cannot be used. Please write it again.',
@@ -190,19 +191,20 @@ export const en: Catalog = {
     invalid_phone: () => 'Write a phone number, for example +46 70 123 45 67.',
     invalid_postal_code: () => 'Write a Swedish postal code with five digits, for example 123 45.',
     invalid_date: () => 'Write a real date, for example 2026-03-15.',
-    date_in_future: () => 'That date has not happened yet. Choose a date in the past.',
+    date_in_future: () => 'That date is in the future. Choose a date in the past.',
     invalid_url: () => "The page's address could not be read. Reload the page and try again.",
     contact_not_allowed: () => 'You chose to stay anonymous. Remove your contact details.',
     invalid_file_name: () => 'A file name cannot be used. Rename the file.',
     invalid_file_data: () => 'A file could not be read. Remove it and add it again.',
     file_type_not_allowed: ({ allowed }) =>
       `A file has the wrong type. You can attach ${allowed ?? 'JPEG, PNG and PDF'}.`,
-    file_type_mismatch: () => "A file's content is not what its name says.",
-    file_size_mismatch: () => 'A file went wrong. Remove it and add it again.',
-    file_too_large: ({ max }) => `A file is too large. It can be at most ${mb(max)}.`,
+    file_type_mismatch: () =>
+      'A file is not the file type its name says. Save it as JPEG, PNG or PDF and add it again.',
+    file_size_mismatch: () => 'Something went wrong with a file. Remove it and add it again.',
+    file_too_large: ({ max }) => `A file is too large. It can be at most ${max ?? ''}.`,
     too_many_files: ({ max }) => `There are too many files. You can attach at most ${max ?? ''}.`,
     files_too_large: ({ max }) =>
-      `The files are too large. Together they can be at most ${mb(max)}.`,
+      `The files are too large. In total they can be at most ${max ?? ''}.`,
     files_not_supported: () => 'Files cannot be attached here. Please remove them.',
     unsupported_version: () => 'The form is out of date. Reload the page and try again.',
   },

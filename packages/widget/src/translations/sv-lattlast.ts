@@ -19,7 +19,7 @@ export const svLattlast: LattlastCatalog = {
     kind: { heading: 'Vilken sorts synpunkt har du?', instruction: 'Välj det som passar bäst.' },
     area: {
       heading: 'Vad handlar din synpunkt om?',
-      instruction: 'Välj ett svar. Välj Vet inte om du är osäker.',
+      instruction: 'Välj ett svar. Välj ”Vet inte” om du inte vet.',
     },
     message: {
       heading: 'Skriv din synpunkt',
@@ -28,7 +28,7 @@ export const svLattlast: LattlastCatalog = {
     reply: { heading: 'Vill du få svar?', instruction: 'Välj ja eller nej.' },
     review: {
       heading: 'Stämmer allt?',
-      instruction: 'Läs din synpunkt. Välj Skicka när allt stämmer.',
+      instruction: 'Läs din synpunkt. Välj ”Skicka” när allt stämmer.',
     },
   },
 
@@ -45,7 +45,7 @@ export const svLattlast: LattlastCatalog = {
   viaLegend: 'Hur vill du få svar?',
   publicRecord: (who) =>
     `Det du skickar till ${who} blir en allmän handling. Det betyder att andra kan få läsa det. Skriv inte känsliga saker om dig eller andra. Till exempel om hälsa.`,
-  privacyLink: 'Så skyddar vi det du skriver om dig',
+  privacyLink: 'Så hanterar vi dina uppgifter',
 
   receiptReference: 'Numret på din synpunkt',
   receiptReplyBy: (date) => `Du får svar senast ${date}.`,
@@ -56,7 +56,7 @@ export const svLattlast: LattlastCatalog = {
   summaryHeading: 'Du behöver ändra något',
   // The review step's labels: the same words as the steps' questions.
   fields: {
-    kind: 'Sorts synpunkt',
+    kind: 'Vilken sorts synpunkt',
     area: 'Vad den handlar om',
     message: 'Din synpunkt',
     occurredAt: 'När',
@@ -77,7 +77,7 @@ export const svLattlast: LattlastCatalog = {
   errors: {
     required: () => 'Fyll i här.',
     invalid_type: () => 'Något blev fel. Fyll i igen.',
-    too_long: ({ max }) => `Texten är för lång. Du kan skriva ${max ?? ''} tecken.`,
+    too_long: ({ max }) => `Texten är för lång. Du kan skriva högst ${max ?? ''} tecken.`,
     invalid_characters: () => 'Texten har tecken som vi inte kan läsa. Skriv texten igen.',
     invalid_value: () => 'Välj ett av svaren.',
     unknown_key: reload,
@@ -88,7 +88,8 @@ export const svLattlast: LattlastCatalog = {
     invalid_date: () => 'Skriv ett datum så här: 2026-03-15',
     date_in_future: () => 'Välj en dag som redan har varit.',
     invalid_url: reload,
-    contact_not_allowed: () => 'Du skickar utan namn. Ta bort ditt namn och din adress.',
+    contact_not_allowed: () =>
+      'Du skickar utan namn. Ta bort ditt namn, din e-post, ditt telefonnummer och din adress.',
     invalid_file_name: file,
     invalid_file_data: file,
     file_type_not_allowed: file,

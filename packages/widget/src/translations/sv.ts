@@ -1,7 +1,5 @@
 import type { Catalog } from './catalog.js';
 
-const mb = (max: number | undefined) => `${Math.round((max ?? 0) / 1024 / 1024)} MB`;
-
 /** Swedish, the default: plain and friendly, the reader is "du". */
 export const sv: Catalog = {
   locale: 'sv',
@@ -12,9 +10,13 @@ export const sv: Catalog = {
     emergency: ['Är det akut?', 'Ring 112'],
     appeal: ['Vill du överklaga ett beslut?', 'Så överklagar du'],
     faultReport: ['Är något trasigt, till exempel en gatlampa?', 'Gör en felanmälan'],
-    ivo: ['Är du orolig för vård eller omsorg?', 'Vänd dig till IVO'],
+    ivo: [
+      'Har något allvarligt hänt i vården eller omsorgen?',
+      'Kontakta Inspektionen för vård och omsorg (IVO)',
+    ],
   },
   alternatives: 'Vill du hellre höra av dig på ett annat sätt?',
+  alternativesStaff: 'Går det inte att registrera synpunkten här?',
 
   optional: '(frivilligt)',
   requiredForReply: 'Obligatoriskt om du vill få svar',
@@ -46,11 +48,11 @@ export const sv: Catalog = {
   whereHint: 'En adress eller en plats, till exempel lekplatsen vid Storgatan.',
 
   filesLabel: 'Bifoga filer',
-  filesHint: (count, perFile, together) =>
-    `Bilder (JPEG, PNG) eller PDF. Högst ${count} filer, högst ${perFile} per fil och ${together} tillsammans.`,
+  filesHint: (count, perFile, together, types) =>
+    `Du kan bifoga ${types}. Högst ${count} filer, högst ${perFile} per fil och ${together} tillsammans.`,
   filesAdded: 'Bifogade filer',
   fileRemove: (name) => `Ta bort ${name}`,
-  fileRefusedType: (name) => `${name} kan inte bifogas. Det går bara att bifoga JPEG, PNG och PDF.`,
+  fileRefusedType: (name, types) => `${name} kan inte bifogas. Det går bara att bifoga ${types}.`,
   fileRefusedBytes: (name) =>
     `${name} kan inte bifogas. Innehållet är inte det som filnamnet säger. Spara om filen och försök igen.`,
   fileRefusedSize: (name, megabytes) => `${name} är för stor. Filen får vara högst ${megabytes}.`,
@@ -109,19 +111,19 @@ export const sv: Catalog = {
   receiptReference: 'Ditt ärendenummer',
   receiptReplyBy: (date) => `Du får svar senast ${date}.`,
   receiptNext: (who) =>
-    `Synpunkten går till den som ansvarar för frågan på ${who}. Ange ärendenumret om du kontaktar oss.`,
+    `Synpunkten går till den som ansvarar för frågan hos ${who}. Ange ärendenumret om du kontaktar oss.`,
   receiptNextAnonymous: (who) =>
-    `Synpunkten går till den som ansvarar för frågan på ${who}. Du får inget svar, eftersom du är anonym.`,
-  sendAnother: 'Skicka en synpunkt till',
+    `Synpunkten går till den som ansvarar för frågan hos ${who}. Du får inget svar, eftersom du är anonym.`,
+  sendAnother: 'Skicka en ny synpunkt',
   receiptStaff: {
     heading: 'Synpunkten är registrerad',
     reference: 'Ärendenummer',
     replyBy: (date) => `Personen ska få svar senast ${date}.`,
     next: (who) =>
-      `Synpunkten går till den som ansvarar för frågan på ${who}. Ge personen ärendenumret.`,
+      `Synpunkten går till den som ansvarar för frågan hos ${who}. Ge personen ärendenumret.`,
     nextAnonymous: (who) =>
-      `Synpunkten går till den som ansvarar för frågan på ${who}. Personen är anonym och får inget svar.`,
-    sendAnother: 'Registrera en synpunkt till',
+      `Synpunkten går till den som ansvarar för frågan hos ${who}. Personen är anonym och får inget svar.`,
+    sendAnother: 'Registrera en ny synpunkt',
   },
 
   fields: {
@@ -149,7 +151,7 @@ export const sv: Catalog = {
   },
   required: {
     kind: 'Välj beröm, förslag eller klagomål.',
-    area: 'Välj vad det gäller. Välj "Vet inte" om du inte vet.',
+    area: 'Välj vad det gäller. Välj ”Vet inte” om du inte vet.',
     message: 'Skriv din synpunkt.',
     occurredAt: 'Skriv ett datum eller lämna fältet tomt.',
     place: 'Skriv en plats eller lämna fältet tomt.',
@@ -166,7 +168,7 @@ export const sv: Catalog = {
     form: 'Något saknas i formuläret. Ladda om sidan och försök igen.',
   },
   requiredStaff: {
-    area: 'Välj vad det gäller. Välj "Vet inte" om personen inte vet.',
+    area: 'Välj vad det gäller. Välj ”Vet inte” om personen inte vet.',
     message: 'Skriv vad personen sa.',
     replyWanted: 'Välj om personen vill ha svar.',
     via: 'Välj hur personen vill få svar.',
@@ -190,18 +192,20 @@ export const sv: Catalog = {
     invalid_phone: () => 'Skriv ett telefonnummer, till exempel 070-123 45 67.',
     invalid_postal_code: () => 'Skriv ett postnummer med fem siffror, till exempel 123 45.',
     invalid_date: () => 'Skriv ett datum som finns, till exempel 2026-03-15.',
-    date_in_future: () => 'Datumet har inte hänt än. Välj ett datum som har varit.',
+    date_in_future: () => 'Datumet har inte varit än. Välj ett datum som redan har varit.',
     invalid_url: () => 'Sidans adress gick inte att läsa. Ladda om sidan och försök igen.',
     contact_not_allowed: () => 'Du har valt att vara anonym. Ta bort dina kontaktuppgifter.',
     invalid_file_name: () => 'Ett filnamn går inte att använda. Byt namn på filen.',
     invalid_file_data: () => 'En fil gick inte att läsa. Ta bort den och lägg till den igen.',
     file_type_not_allowed: ({ allowed }) =>
       `En fil har fel typ. Det går att bifoga ${allowed ?? 'JPEG, PNG och PDF'}.`,
-    file_type_mismatch: () => 'En fils innehåll är inte det som filnamnet säger.',
+    file_type_mismatch: () =>
+      'En fil är inte den filtyp som namnet säger. Spara filen som JPEG, PNG eller PDF och lägg till den igen.',
     file_size_mismatch: () => 'En fil blev fel. Ta bort den och lägg till den igen.',
-    file_too_large: ({ max }) => `En fil är för stor. Den får vara högst ${mb(max)}.`,
+    file_too_large: ({ max }) => `En fil är för stor. Den får vara högst ${max ?? ''}.`,
     too_many_files: ({ max }) => `Du har för många filer. Du kan bifoga högst ${max ?? ''}.`,
-    files_too_large: ({ max }) => `Filerna är för stora. De får vara högst ${mb(max)} tillsammans.`,
+    files_too_large: ({ max }) =>
+      `Filerna är för stora. De får vara högst ${max ?? ''} tillsammans.`,
     files_not_supported: () => 'Det går inte att bifoga filer här. Ta bort filerna.',
     unsupported_version: () => 'Formuläret är för gammalt. Ladda om sidan och försök igen.',
   },

@@ -24,7 +24,7 @@ const TEXTS: Record<Lang, { count: RegExp; sending: string; failed: string; sent
     count: /^200 of 10,000 characters$/,
     sending: 'Sending…',
     failed: 'Your feedback was not sent',
-    sent: /^Thank you for your feedback! (Your case number|The number of your feedback): TEST-2026-\d{6}$/,
+    sent: /^Thank you for your feedback! (Your case number|Your feedback number): TEST-2026-\d{6}$/,
   },
 };
 

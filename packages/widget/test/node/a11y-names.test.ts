@@ -63,7 +63,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ['link', 'Ring 112'],
       ['link', 'Så överklagar du'],
       ['link', 'Gör en felanmälan'],
-      ['link', 'Vänd dig till IVO'],
+      ['link', 'Kontakta Inspektionen för vård och omsorg (IVO)'],
       ['link', 'Skicka din synpunkt med e-post'],
       ['radiogroup', 'Vad vill du lämna?'],
       ['radio', 'Beröm', 'Något som fungerar bra.'],
@@ -84,7 +84,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       [
         'button',
         'Bifoga filer (frivilligt)',
-        'Bilder (JPEG, PNG) eller PDF. Högst 5 filer, högst 5 MB per fil och 10 MB tillsammans.',
+        'Du kan bifoga JPEG, PNG eller PDF. Högst 5 filer, högst 5 MB per fil och 10 MB tillsammans.',
       ],
       ['radiogroup', 'Vill du ha svar?'],
       ['radio', 'Ja, jag vill ha svar'],
@@ -103,9 +103,9 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ['link', 'Call 112'],
       ['link', 'How to appeal'],
       ['link', 'Report a fault'],
-      ['link', 'Contact IVO'],
+      ['link', 'Contact the Health and Social Care Inspectorate (IVO)'],
       ['link', 'Send your feedback by e-mail'],
-      ['radiogroup', 'What would you like to give?'],
+      ['radiogroup', 'What kind of feedback is it?'],
       ['radio', 'Praise', 'Something that works well.'],
       ['radio', 'Suggestion', 'An idea for how something could be better.'],
       ['radio', 'Complaint', 'Something that does not work as it should.'],
@@ -124,7 +124,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       [
         'button',
         'Attach files (optional)',
-        'Pictures (JPEG, PNG) or PDF. At most 5 files, at most 5 MB each and 10 MB together.',
+        'You can attach JPEG, PNG or PDF. At most 5 files, at most 5 MB each and 10 MB in total.',
       ],
       ['radiogroup', 'Would you like a reply?'],
       ['radio', 'Yes, I would like a reply'],
@@ -132,7 +132,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ['button', 'Send'],
     ],
     groups: {
-      'What would you like to give?': ['Praise', 'Suggestion', 'Complaint'],
+      'What kind of feedback is it?': ['Praise', 'Suggestion', 'Complaint'],
       'Would you like a reply?': ['Yes, I would like a reply', 'No, I want to stay anonymous'],
     },
   },
@@ -166,11 +166,11 @@ describe('names, roles and descriptions (standard mode)', () => {
       expectRows(tree, [
         ['heading', 'Något behöver rättas'],
         ['link', 'Vad vill du lämna: Välj beröm, förslag eller klagomål.'],
-        ['link', 'Vad gäller det: Välj vad det gäller. Välj "Vet inte" om du inte vet.'],
+        ['link', 'Vad gäller det: Välj vad det gäller. Välj ”Vet inte” om du inte vet.'],
         ['link', 'Synpunkt: Skriv din synpunkt.'],
         ['link', 'Vill du ha svar: Välj om du vill ha svar.'],
         ['radiogroup', 'Vad vill du lämna?', 'Välj beröm, förslag eller klagomål.'],
-        ['combobox', 'Vad gäller det?', 'Välj vad det gäller. Välj "Vet inte" om du inte vet.'],
+        ['combobox', 'Vad gäller det?', 'Välj vad det gäller. Välj ”Vet inte” om du inte vet.'],
         [
           'textbox',
           'Skriv din synpunkt',
@@ -247,7 +247,7 @@ describe('names, roles and descriptions (standard mode)', () => {
         [
           'button',
           'Bifoga filer (frivilligt)',
-          /^Bilder \(JPEG, PNG\) eller PDF\. .* brev\.txt kan inte bifogas\./,
+          /^Du kan bifoga JPEG, PNG eller PDF\. .* brev\.txt kan inte bifogas\./,
         ],
       ]);
       await walk[5]!.reach(p, harness.server); // sending
@@ -268,7 +268,7 @@ describe('names, roles and descriptions (standard mode)', () => {
       assert.equal(heading.props.level, '2');
       assert.equal(heading.props.focused, 'true', 'the receipt heading does not have focus');
       tree.one('region', 'Tack för din synpunkt!');
-      tree.one('button', 'Skicka en synpunkt till');
+      tree.one('button', 'Skicka en ny synpunkt');
       expectAllNamed(tree);
     } finally {
       await p.context().close();
@@ -329,7 +329,7 @@ describe('names, roles and descriptions (lättläst)', () => {
 
       await reach(p, 'errors on step 1');
       tree = await axTree(p);
-      expectRows(tree, [['link', 'Sorts synpunkt: Välj beröm, förslag eller klagomål.']]);
+      expectRows(tree, [['link', 'Vilken sorts synpunkt: Välj beröm, förslag eller klagomål.']]);
       const invalid = tree.ancestor(tree.one('radio', 'Beröm'), 'radiogroup');
       assert.equal(invalid?.props.invalid, 'true', 'the question is marked invalid');
       assert.match(invalid?.description ?? '', /Välj beröm, förslag eller klagomål\./);
@@ -352,7 +352,7 @@ describe('names, roles and descriptions (lättläst)', () => {
       expectRows(tree, [
         ['heading', 'Steg 5 av 5 Stämmer allt?'],
         // The lättläst words of the steps' questions, not the standard form's labels.
-        ['button', 'Ändra Sorts synpunkt'],
+        ['button', 'Ändra Vilken sorts synpunkt'],
         ['button', 'Ändra Din synpunkt'],
         ['button', 'Ändra Vill du få svar'],
         ['button', 'Skicka'],

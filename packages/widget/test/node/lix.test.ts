@@ -19,9 +19,9 @@ const SAMPLES: Record<string, unknown[]> = {
   progress: [2, 5],
   messageCount: ['120', '10 000'],
   messageOver: ['12'],
-  filesHint: [5, '5 MB', '10 MB'],
+  filesHint: [5, '5 MB', '10 MB', 'JPEG, PNG eller PDF'],
   fileRemove: ['lekplats.png'],
-  fileRefusedType: ['brev.txt'],
+  fileRefusedType: ['brev.txt', 'JPEG, PNG och PDF'],
   fileRefusedBytes: ['kvitto.jpg'],
   fileRefusedSize: ['stor.png', '5 MB'],
   fileRefusedCount: ['6.png', 5],
@@ -38,7 +38,7 @@ const SAMPLES: Record<string, unknown[]> = {
   replyBy: ['tisdag 8 december 2026'],
   next: ['kommunen'],
   nextAnonymous: ['kommunen'],
-  errors: [{ max: 10000, allowed: 'JPEG, PNG och PDF' }],
+  errors: [{ max: '10 000', allowed: 'JPEG, PNG och PDF' }],
 };
 const SKIP = new Set(['locale', 'dateLocale']);
 
