@@ -6,6 +6,7 @@ import {
   runAdapterConformance,
   sampleAnonymous,
   sampleSubmission,
+  TINY_PNG_BASE64,
 } from '@synpunkt/sdk/testing';
 import { MAX_RETRY_AFTER_MS, restAdapter, type RestAdapterConfig } from '../src/rest/index.js';
 import { startRestPeer, type RestPeer } from './peers/rest-peer.js';
@@ -308,9 +309,34 @@ describe('rest adapter against a real endpoint', () => {
 
     assert.equal(error.reason, 'unavailable');
     assert.equal(error.retryable, true);
-    assert.match(error.message, /within 200 ms/);
+    // 200 ms for the answer plus the small body's upload allowance (a few KB at 32 KB/s).
+    assert.match(error.message, /within [23]\d\d ms/);
     assert.ok(performance.now() - started >= 199, 'it waited the configured time');
     assert.equal(peer.triesOf(submission.id).length, 1, 'a timed-out try is not repeated');
+  });
+
+  it('waits for a photo to go up a slow uplink: the upload is allowed on top of timeoutMs', async () => {
+    // About 400 KB of PNG, read by the endpoint at 1 MB/s: ~0.4 s before it can answer.
+    const png = Buffer.concat([Buffer.from(TINY_PNG_BASE64, 'base64'), Buffer.alloc(300_000)]);
+    const submission = sampleSubmission({
+      attachments: [
+        { name: 'gungan.png', type: 'image/png', size: png.length, data: png.toString('base64') },
+      ],
+    });
+    peer.readBytesPerSecond = 1_000_000;
+    const receipt = await adapter({
+      timeoutMs: 100,
+      uploadBytesPerSecond: 500_000,
+      retries: 0,
+    }).submit(submission);
+    assert.equal(receipt.id, submission.id);
+    assert.equal(peer.triesOf(submission.id).length, 1);
+    // The same upload with no allowance to speak of is cut off: what a phone met before.
+    const again = sampleSubmission({ attachments: submission.attachments });
+    const error = await adapterFailure(
+      adapter({ timeoutMs: 100, uploadBytesPerSecond: 100_000_000, retries: 0 }).submit(again),
+    );
+    assert.equal(error.reason, 'unavailable');
   });
 
   it('gives a retryable error when the connection is refused, and delivers once it is back', async () => {

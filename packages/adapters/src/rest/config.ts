@@ -28,8 +28,17 @@ export type HeadersFunction = (
 export interface RestAdapterConfig {
   /** The `http:` or `https:` URL that takes `POST`ed synpunkter. Required. */
   endpoint: string;
-  /** How long one try may wait for the answer's headers, in milliseconds. Default 15 000. */
+  /**
+   * How long one try may wait for the answer's headers once the body is sent, in milliseconds.
+   * Default 15 000. The time to send the body is allowed on top (see `uploadBytesPerSecond`).
+   */
   timeoutMs?: number;
+  /**
+   * The slowest upload to wait for, in bytes per second: a try may take `timeoutMs` plus the
+   * time its body needs at this rate. Default 32 000 (about 250 kbit/s, a weak mobile uplink),
+   * so a photo sent from a phone on a poor connection is not cut off half-way.
+   */
+  uploadBytesPerSecond?: number;
   /** How many times to try again after a network error, 408, 429 or 5xx: 0 to 10. Default 2. */
   retries?: number;
   /**
@@ -48,6 +57,7 @@ export interface RestAdapterConfig {
 export interface ResolvedRestConfig {
   endpoint: string;
   timeoutMs: number;
+  uploadBytesPerSecond: number;
   retries: number;
   headers: Readonly<Record<string, string>> | HeadersFunction;
   capabilities?: AdapterCapabilities;
@@ -145,6 +155,12 @@ const schema = z.strictObject(
           z.maximum(600_000, { error: 'must be at most 600 000 milliseconds (10 minutes)' }),
         ),
       15_000,
+    ),
+    uploadBytesPerSecond: z._default(
+      z
+        .int({ error: 'must be a whole number of bytes per second' })
+        .check(z.minimum(1_000, { error: 'must be at least 1 000 bytes per second' })),
+      32_000,
     ),
     retries: z._default(
       z

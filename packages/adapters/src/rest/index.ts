@@ -20,6 +20,7 @@ import {
 } from './config.js';
 import { failureOf, isTransient, jsonOf, retryAfterMs } from './errors.js';
 import { receiptOf } from './receipt.js';
+import { timeoutFor } from './timeout.js';
 
 export type { FetchFunction, HeadersFunction, RestAdapterConfig } from './config.js';
 
@@ -102,6 +103,7 @@ export function restAdapter(config: RestAdapterConfig): Adapter {
     async submit(submission, { signal } = {}) {
       signal?.throwIfAborted();
       const extra = await headersFor(options.headers, submission, signal);
+      const timeout = timeoutFor(submission, options);
       let response: Response;
       let body: unknown;
       try {
@@ -113,7 +115,7 @@ export function restAdapter(config: RestAdapterConfig): Adapter {
             'Content-Type': 'application/json',
             [IDEMPOTENCY_HEADER]: submission.id,
           },
-          timeout: options.timeoutMs,
+          timeout,
           // Never followed: the submission and any header with a key would go wherever the
           // redirect says. A 3xx (an opaque redirect in a browser) is a configuration error.
           redirect: 'manual',
@@ -138,7 +140,7 @@ export function restAdapter(config: RestAdapterConfig): Adapter {
         body = await jsonOf(response);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        throw await failureOf(error, options.timeoutMs);
+        throw await failureOf(error, timeout);
       }
       const receipt = receiptOf(body, submission.id);
       if (receipt) return receipt;

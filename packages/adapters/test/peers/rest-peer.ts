@@ -59,6 +59,11 @@ export interface RestPeer {
   /** The endpoint URL to configure the adapter with. */
   readonly url: string;
   mode: PeerMode;
+  /**
+   * Reads request bodies no faster than this (bytes per second), as a server behind a slow
+   * mobile uplink receives them. `undefined`: as fast as they come.
+   */
+  readBytesPerSecond: number | undefined;
   /** Every request in arrival order. */
   readonly requests: SeenRequest[];
   /** Serves these answers, in order, before behaving as `mode` says. */
@@ -186,7 +191,20 @@ export async function startRestPeer(): Promise<RestPeer> {
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const started = performance.now();
+    let read = 0;
+    req.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      read += chunk.length;
+      const rate = peer.readBytesPerSecond;
+      if (rate === undefined) return;
+      // Ahead of the allowed rate: stop reading until the clock catches up (TCP backpressure).
+      const wait = (read / rate) * 1000 - (performance.now() - started);
+      if (wait > 0) {
+        req.pause();
+        setTimeout(() => req.resume(), wait);
+      }
+    });
     req.on('end', () => {
       const bytes = Buffer.concat(chunks);
       const key = req.headers[IDEMPOTENCY_HEADER.toLowerCase()];
@@ -229,11 +247,13 @@ export async function startRestPeer(): Promise<RestPeer> {
   const peer: RestPeer = {
     url: `http://127.0.0.1:${port}/v1/synpunkter`,
     mode: 'up',
+    readBytesPerSecond: undefined,
     requests,
     script: (...answers) => void canned.push(...answers),
     reset: () => {
       canned.length = 0;
       peer.mode = 'up';
+      peer.readBytesPerSecond = undefined;
     },
     received: (id) =>
       [...store.values()]
