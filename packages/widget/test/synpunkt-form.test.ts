@@ -437,6 +437,38 @@ describe('attachments', () => {
     expect(text($(el, '#f-attachments-refused'))).to.contain('brev.txt kan inte bifogas.');
   });
 
+  it('says what was attached or removed (the picker says nothing), and refuses the same file twice', async () => {
+    const el = await snippet();
+    const status = () => text($(el, '[role="status"]'));
+    await pick(el, [png('kvitto.png')]);
+    await waitUntil(() => status() === 'Bifogad: kvitto.png.', 'the attachment announced');
+    await pick(el, [png('kvitto.png')]);
+    await waitUntil(() => status() === 'kvitto.png är redan bifogad.', 'the duplicate announced');
+    expect($$(el, '.files li')).to.have.length(1);
+    $(el, '.files li button').click();
+    await waitUntil(() => status() === 'kvitto.png är borttagen.', 'the removal announced');
+  });
+
+  it('tells apart two files with one name (every photo from some phones is image.jpg)', async () => {
+    const el = await snippet();
+    const other = new File([await png().arrayBuffer(), new Uint8Array([0])], 'image.png', {
+      type: 'image/png',
+    });
+    await pick(el, [png('image.png'), other]);
+    await waitUntil(() => $$(el, '.files li').length === 2, 'both listed');
+    expect($$(el, '.files li button').map(text)).to.deep.equal([
+      'Ta bort image.png',
+      'Ta bort image.png (2)',
+    ]);
+  });
+
+  it('says an empty file is empty, not that its content is wrong', async () => {
+    const el = await snippet();
+    await pick(el, [new File([], 'tom.jpg', { type: 'image/jpeg' })]);
+    await waitUntil(() => $$(el, '#f-attachments-refused').length === 1);
+    expect(text($(el, '#f-attachments-refused'))).to.equal('tom.jpg är tom och kan inte bifogas.');
+  });
+
   it("says the backend's own limits, the same in the hint as in each refusal", async () => {
     const el = await snippet();
     el.adapter = memoryAdapter({
@@ -516,6 +548,7 @@ describe('sending', () => {
     await el.updateComplete;
     expect(text($(el, '#failure'))).to.contain('Synpunkten skickades inte');
     expect(text($(el, '#failure'))).to.contain('Din text finns kvar');
+    expect(text($(el, '#failure')), 'no files, no word of them').to.not.contain('Filer');
     expect($<HTMLTextAreaElement>(el, '#f-message').value).to.contain('Gungan');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#retry'));
     await expect(el).to.be.accessible();
@@ -536,6 +569,20 @@ describe('sending', () => {
     // Byte for byte the same submission: the first try's time, not the retry's.
     expect(records[0]!.body.submittedAt).to.equal(stored.attempt.submittedAt);
     expect(receipt.id).to.equal(firstId);
+  });
+
+  it('a failure with files attached says files are slow on a weak connection and may be removed', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await pick(el, [png('gungan.png')]);
+    await waitUntil(() => $$(el, '.files li').length === 1);
+    await setEndpoint('down');
+    await sendAndFail(el);
+    await el.updateComplete;
+    expect(text($(el, '#failure'))).to.contain(
+      'Filer tar lång tid att skicka med en långsam uppkoppling. Du kan ta bort filer och försöka igen.',
+    );
+    await expect(el).to.be.accessible();
   });
 
   it('a retry after switching to lättläst resends the same submission: no conflict, no second case', async () => {
@@ -852,6 +899,13 @@ describe('languages', () => {
 });
 
 describe('the draft', () => {
+  it('keeps the last words typed when the page is left at once (pagehide), before the save delay', async () => {
+    const el = await snippet();
+    await fill(el, 'f-message', 'Skrivet precis innan sidan laddades om.');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sessionStorage.getItem(DRAFT_KEY)).to.contain('Skrivet precis innan sidan laddades om.');
+  });
+
   it('survives re-creating the element in the same tab, and is cleared after sending', async () => {
     const first = await snippet();
     await clickLabel(first, 'f-kind-suggestion');

@@ -16,7 +16,8 @@ export interface FileLimits {
 }
 
 /** Why a picked file was not added. */
-export type RefusalReason = 'type' | 'bytes' | 'size' | 'count' | 'total' | 'read';
+export type RefusalReason =
+  'type' | 'bytes' | 'size' | 'count' | 'total' | 'read' | 'empty' | 'duplicate';
 
 /** A file the form refused, with the reason the sender is told. */
 export interface Refusal {
@@ -91,6 +92,7 @@ export async function addFiles(
     const type = claimedType(file);
     const refuse = (reason: RefusalReason) => refused.push({ name, reason });
     if (!(limits.types as readonly string[]).includes(type)) refuse('type');
+    else if (file.size === 0) refuse('empty');
     else if (file.size > limits.maxBytes) refuse('size');
     else if (attachments.length >= limits.maxCount) refuse('count');
     else if (total + file.size > limits.maxTotalBytes) refuse('total');
@@ -103,6 +105,8 @@ export async function addFiles(
         continue;
       }
       if (sniffMediaType(data) !== type) refuse('bytes');
+      // The same photo picked twice (easy when the picker says nothing about the first time).
+      else if (attachments.some((a) => a.name === name && a.data === data)) refuse('duplicate');
       else {
         attachments.push({ name, type: type as AttachmentType, size: file.size, data });
         total += file.size;
@@ -110,4 +114,17 @@ export async function addFiles(
     }
   }
   return { attachments, refused };
+}
+
+/**
+ * The names to show and to put on the remove buttons: a name that repeats (every photo from
+ * some phones is `image.jpg`) gets its number, "image.jpg (2)", so each button says which file.
+ */
+export function shownNames(attachments: readonly Attachment[]): string[] {
+  const seen = new Map<string, number>();
+  return attachments.map(({ name }) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
 }

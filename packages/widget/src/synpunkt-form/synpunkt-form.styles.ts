@@ -51,6 +51,8 @@ export const styles = css`
   .root {
     max-width: 40rem;
     line-height: 1.5;
+    /* A long address or word wraps instead of widening the form (large text on a phone). */
+    overflow-wrap: break-word;
   }
   h2 {
     /* No line-height of its own: a reader's 1.5 (WCAG 1.4.12) must reach headings too. */
@@ -67,6 +69,15 @@ export const styles = css`
   a {
     color: var(--_primary);
     text-decoration: underline;
+  }
+  /*
+   * Single-column grids whose column may shrink below its content: with the reader's text at
+   * 200 % on a phone, a field's natural width must not push the whole form past the screen.
+   */
+  form,
+  .field,
+  .contact {
+    grid-template-columns: minmax(0, 1fr);
   }
   form {
     display: grid;
@@ -102,7 +113,7 @@ export const styles = css`
   }
   .choice {
     display: grid;
-    grid-template-columns: auto 1fr;
+    grid-template-columns: auto minmax(0, 1fr);
     column-gap: calc(var(--_space) / 2);
     align-items: start;
     margin-bottom: calc(var(--_space) / 2);
@@ -135,9 +146,12 @@ export const styles = css`
   input[type='file'] {
     padding: 0.375em;
   }
-  input[type='date'],
-  input[name='postalCode'] {
+  input[type='date'] {
     width: auto;
+  }
+  input[name='postalCode'] {
+    /* Five digits and a space, with room for the padding. */
+    width: 9em;
   }
   textarea {
     resize: vertical;

@@ -28,7 +28,7 @@ import { sv } from '../translations/sv.js';
 import { svLattlast } from '../translations/sv-lattlast.js';
 import { clearDraft, draftKey, loadDraft, saveDraft, type Attempt } from './draft-storage.js';
 import { emit } from './events.js';
-import { addFiles, fileLimits, type FileLimits, type Refusal } from './files.js';
+import { addFiles, fileLimits, shownNames, type FileLimits, type Refusal } from './files.js';
 import {
   formatDate,
   formatFileTypes,
@@ -280,13 +280,25 @@ export class SynpunktForm extends LitElement {
       this.langObserver.observe(holder, { attributeFilter: ['lang'] });
     }
     if (!this.restored) this.restore();
+    // A reload or a swipe away within the save delay must not lose the last words typed.
+    window.addEventListener('pagehide', this.flushDraft);
+    document.addEventListener('visibilitychange', this.flushDraft);
   }
+
+  private readonly flushDraft = (): void => {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.save();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer.disconnect();
     this.langObserver.disconnect();
-    if (this.saveTimer !== undefined) this.save();
+    window.removeEventListener('pagehide', this.flushDraft);
+    document.removeEventListener('visibilitychange', this.flushDraft);
+    this.flushDraft();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -414,16 +426,26 @@ export class SynpunktForm extends LitElement {
     const picked = [...(input.files ?? [])];
     input.value = '';
     if (!limits || picked.length === 0 || this.status === 'sending') return;
+    const before = this.attachments.length;
     const { attachments, refused } = await addFiles(this.attachments, picked, limits);
     this.attachments = attachments;
     this.refused = refused;
     this.lostFiles = [];
-    if (refused.length > 0) this.announce(refused.map((r) => this.refusalText(r)).join(' '));
+    // The picker says nothing and shows "no file chosen" again: say what happened.
+    const added = shownNames(attachments).slice(before);
+    this.announce(
+      [
+        ...(added.length > 0 ? [this.texts.filesAddedNote(added.join(', '))] : []),
+        ...refused.map((r) => this.refusalText(r)),
+      ].join(' '),
+    );
     this.changed();
   };
 
   private removeFile(index: number): void {
     if (this.status === 'sending') return;
+    const name = shownNames(this.attachments)[index];
+    if (name !== undefined) this.announce(this.texts.fileRemoved(name));
     this.attachments = this.attachments.filter((_, i) => i !== index);
     this.refused = [];
     this.focusAfterRender = '#f-attachments';
@@ -504,7 +526,9 @@ export class SynpunktForm extends LitElement {
         : isAdapterError(error) && error.reason === 'invalid'
           ? error.issues
           : [];
-    const retryable = isAdapterError(error) && error.retryable;
+    // A refused proof of work after the renewal (the challenge could not be fetched: offline,
+    // or the relay busy) is fixed by trying again later, not by another way of contact.
+    const retryable = (isAdapterError(error) && error.retryable) || this.protection.refused(error);
     const cause = error instanceof Error ? error : new Error(String(error));
     if (issues.length > 0) {
       this.status = 'editing';
@@ -608,6 +632,10 @@ export class SynpunktForm extends LitElement {
         return t.fileRefusedCount(name, limits?.maxCount ?? 0);
       case 'total':
         return t.fileRefusedTotal(name, mb(limits?.maxTotalBytes));
+      case 'empty':
+        return t.fileRefusedEmpty(name);
+      case 'duplicate':
+        return t.fileRefusedDuplicate(name);
       default:
         return t.fileRefusedRead(name);
     }
@@ -857,6 +885,7 @@ export class SynpunktForm extends LitElement {
     >
       <h2 id="failure-heading">${t.failedHeading}</h2>
       <p>${this.retryable ? t.failedRetryable : t.failedFinal}</p>
+      ${this.retryable && this.attachments.length > 0 ? html`<p>${t.failedWithFiles}</p>` : nothing}
       ${
         this.retryable
           ? html`<button type="button" id="retry" part="button" @click=${() => this.send()}>
@@ -1059,6 +1088,7 @@ export class SynpunktForm extends LitElement {
         unit: bytes < 1048576 ? 'kilobyte' : 'megabyte',
         maximumFractionDigits: 1,
       }).format(bytes < 1048576 ? bytes / 1024 : bytes / 1048576);
+    const names = shownNames(this.attachments);
     const notes = [
       ...this.refused.map((r) => this.refusalText(r)),
       ...(this.lostFiles.length > 0 ? [t.filesNotRestored(this.lostFiles.join(', '))] : []),
@@ -1097,14 +1127,14 @@ export class SynpunktForm extends LitElement {
                   ${this.attachments.map(
                     (file, index) =>
                       html`<li>
-                        <span>${file.name} (${size(file.size)})</span>
+                        <span>${names[index]} (${size(file.size)})</span>
                         <button
                           type="button"
                           part="button"
                           class="secondary"
                           @click=${() => this.removeFile(index)}
                         >
-                          ${t.fileRemove(file.name)}
+                          ${t.fileRemove(names[index] ?? file.name)}
                         </button>
                       </li>`,
                   )}

@@ -126,6 +126,16 @@ export interface Catalog {
   fileRefusedTotal: (name: string, megabytes: string) => string;
   /** A file the browser could not read. */
   fileRefusedRead: (name: string) => string;
+  /** An empty file (0 bytes). */
+  fileRefusedEmpty: (name: string) => string;
+  /** A file that is already attached, byte for byte. */
+  fileRefusedDuplicate: (name: string) => string;
+  /** Said after picking, as the picker itself says nothing: "Bifogad: a.png, b.pdf." */
+  filesAddedNote: (names: string) => string;
+  /** Said after a file's remove button. */
+  fileRemoved: (name: string) => string;
+  /** Under a failure to send with files attached: files are slow on a weak connection. */
+  failedWithFiles: string;
   /** After a reload: files are never kept in the draft, so they must be added again. */
   filesNotRestored: (names: string) => string;
 

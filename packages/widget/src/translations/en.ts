@@ -61,6 +61,12 @@ export const en: Catalog = {
   fileRefusedTotal: (name, megabytes) =>
     `${name} was not added. The files can be at most ${megabytes} in total.`,
   fileRefusedRead: (name) => `${name} could not be read. Please try again.`,
+  fileRefusedEmpty: (name) => `${name} is empty and cannot be attached.`,
+  fileRefusedDuplicate: (name) => `${name} is already attached.`,
+  filesAddedNote: (names) => `Attached: ${names}.`,
+  fileRemoved: (name) => `${name} was removed.`,
+  failedWithFiles:
+    'Files take a long time to send on a slow connection. You can remove files and try again.',
   filesNotRestored: (names) =>
     `Files are not kept when the page reloads. Add them again: ${names}.`,
 

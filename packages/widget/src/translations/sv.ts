@@ -60,6 +60,12 @@ export const sv: Catalog = {
   fileRefusedTotal: (name, megabytes) =>
     `${name} kom inte med. Filerna får vara högst ${megabytes} tillsammans.`,
   fileRefusedRead: (name) => `Det gick inte att läsa ${name}. Försök igen.`,
+  fileRefusedEmpty: (name) => `${name} är tom och kan inte bifogas.`,
+  fileRefusedDuplicate: (name) => `${name} är redan bifogad.`,
+  filesAddedNote: (names) => `Bifogad: ${names}.`,
+  fileRemoved: (name) => `${name} är borttagen.`,
+  failedWithFiles:
+    'Filer tar lång tid att skicka med en långsam uppkoppling. Du kan ta bort filer och försöka igen.',
   filesNotRestored: (names) =>
     `Filerna sparas inte när sidan laddas om. Lägg till dem igen: ${names}.`,
 

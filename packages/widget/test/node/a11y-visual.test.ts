@@ -311,6 +311,23 @@ for (const mode of MODES) {
       assert.deepEqual(problems, []);
     });
 
+    it("reflow (1.4.4, 1.4.10): the browser's text size at 200 %, 320 px wide, in every state", async () => {
+      const problems = await everyState(
+        mode,
+        'sv',
+        reflowProblems,
+        { viewport: { width: 320, height: 640 } },
+        async (page) => {
+          // The reader's own setting (Chrome's "Font size"), not zoom: only text grows.
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+          await page.reload();
+          await page.waitForFunction(() => customElements.get('synpunkt-form') !== undefined);
+        },
+      );
+      assert.deepEqual(problems, []);
+    });
+
     it('reduced motion: (the check does see motion when it is allowed)', async () => {
       const context = await harness.context({ reducedMotion: 'no-preference' });
       try {
