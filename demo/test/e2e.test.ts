@@ -115,6 +115,12 @@ after(async () => {
 });
 
 describe('Exempelkommun, end to end', () => {
+  it('the English page lists the areas in English, so an English reader can choose one', async () => {
+    const html = await (await fetch(`${demo.siteUrl}/en/feedback`)).text();
+    assert.match(html, /<synpunkt-area value="aldreomsorg">Care for older people<\/synpunkt-area>/);
+    assert.doesNotMatch(html, /<synpunkt-area[^>]*>Äldreomsorg</);
+  });
+
   it('a complaint with a reply by e-mail: receipt with the reply-by date, the clerk’s mail, and the clerk’s page', async () => {
     const page = await openForm('/kontakt/synpunkter');
     await page.getByRole('radio', { name: /Klagomål/ }).check();

@@ -24,16 +24,35 @@ export const AREAS: [string, string][] = [
   ['kundtjanst', 'Kundtjänst och bemötande'],
 ];
 
-const areaElements = AREAS.map(
-  ([value, label]) => `    <synpunkt-area value="${value}">${label}</synpunkt-area>`,
-).join('\n');
+/** The same services in English, for the English page (the values stay the same). */
+const AREAS_EN: Record<string, string> = {
+  aldreomsorg: 'Care for older people',
+  'stod-omsorg': 'Support for people with disabilities (LSS)',
+  socialtjanst: 'Social services and financial assistance',
+  'forskola-skola': 'Preschool and school',
+  'gata-park': 'Streets, parks and snow clearing',
+  'vatten-avfall': 'Water and waste',
+  'bygga-bo': 'Building permits and housing',
+  'miljo-halsa': 'Environment and health',
+  'kultur-fritid': 'Culture, sports and leisure',
+  bibliotek: 'Libraries',
+  kollektivtrafik: 'Mobility service and school transport',
+  kundtjanst: 'Customer service and how we treat you',
+};
+
+function areaElements(lang: 'sv' | 'en'): string {
+  return AREAS.map(
+    ([value, label]) =>
+      `    <synpunkt-area value="${value}">${lang === 'en' ? (AREAS_EN[value] ?? label) : label}</synpunkt-area>`,
+  ).join('\n');
+}
 
 /** The editor's snippet, as pasted into the CMS, with the attributes a page needs. */
 function snippet(settings: SiteSettings, extra: string, fallback: string): string {
   return `<synpunkt-form endpoint="${settings.endpoint}" privacy-url="/personuppgifter"
     reply-days="${settings.replyDays}" appeal-url="/kontakt/overklaga" fault-report-url="/kontakt/felanmalan"
     municipality="Exempelkommun"${extra}>
-${areaElements}
+${areaElements(extra.includes('lang="en"') ? 'en' : 'sv')}
     ${fallback}
   </synpunkt-form>`;
 }
