@@ -10,9 +10,16 @@ import { ConfigError, loadConfig } from './config.js';
 import { createRelay } from './index.js';
 import { createLogger } from './log.js';
 import { Store, type OutboxEntry } from './store.js';
+import { StoreInUseError } from './store-lock.js';
 
 /** Exit code for a configuration error (EX_CONFIG from sysexits.h; systemd shows it). */
 export const EXIT_CONFIG = 78;
+
+/**
+ * Exit code when another relay uses the store (EX_TEMPFAIL): unlike 78, a restart by systemd
+ * succeeds once the other one has stopped, as in a rolling deploy.
+ */
+export const EXIT_TEMPFAIL = 75;
 
 const USAGE = `Usage:
   synpunkt-relay --config relay.config.json
@@ -143,6 +150,10 @@ main(process.argv.slice(2)).then(
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(EXIT_CONFIG);
+    }
+    if (error instanceof StoreInUseError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(EXIT_TEMPFAIL);
     }
     process.stderr.write(`synpunkt-relay: ${(error as Error).message}\n`);
     process.exit(1);

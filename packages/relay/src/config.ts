@@ -109,6 +109,8 @@ const configSchema = z
       })
       .default({ host: '127.0.0.1', port: 8787 }),
     storePath: z.string({ error: 'must be a file path' }).min(1, 'must not be empty'),
+    // How long a starting relay waits for another one on the same store to stop (a restart).
+    storeLockWaitMs: wholeNumber(0, 600_000).default(5_000),
     allowedOrigins: z
       .array(
         z

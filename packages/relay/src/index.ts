@@ -24,11 +24,13 @@ import { Metrics } from './metrics.js';
 import { OutboxWorker } from './outbox.js';
 import { RateLimiter } from './rate-limit.js';
 import { Store } from './store.js';
+import { lockStore } from './store-lock.js';
 import { buildTargets, type AdapterFactory, type BuiltInTargetType } from './targets.js';
 
 export { ConfigError, loadConfig, parseConfig, fieldName } from './config.js';
 export type { RelayConfig, RelayConfigInput, TargetConfig, EnvReference } from './config.js';
 export { Store } from './store.js';
+export { StoreInUseError } from './store-lock.js';
 export type {
   AcceptResult,
   DeliveryStatus,
@@ -71,7 +73,11 @@ export interface Relay {
   readonly store: Store;
   readonly worker: OutboxWorker;
   readonly metrics: Metrics;
-  /** Starts the outbox worker and listens on `config.listen`; resolves with the bound address. */
+  /**
+   * Starts the outbox worker and listens on `config.listen`; resolves with the bound address.
+   * When it cannot listen (the port is taken), the relay stops, as with `stop()`, releasing the
+   * store's lock, and the promise rejects.
+   */
   start(): Promise<{ host: string; port: number }>;
   /**
    * Graceful stop: refuses new submissions, lets requests and deliveries in flight finish,
@@ -84,7 +90,11 @@ export interface Relay {
  * Builds a relay from a configuration: opens the store, resolves secrets and builds the
  * targets' adapters.
  *
+ * Holds a lock on the store (`<storePath>.lock`) from here until `stop()`: one store, one relay.
+ *
  * @throws ConfigError naming the field when the configuration or a secret is wrong.
+ * @throws StoreInUseError when another relay process uses the store (after
+ * `storeLockWaitMs`).
  */
 export async function createRelay(
   input: RelayConfig | RelayConfigInput,
@@ -104,7 +114,17 @@ export async function createRelay(
     }
     pow = new ProofOfWork(key, config.challenge.maxNumber, config.challenge.expiresMs);
   }
-  const store = new Store(config.storePath, config.referencePrefix);
+  // Before the store is opened: a second relay must neither deliver nor migrate the schema.
+  const lock = await lockStore(config.storePath, config.storeLockWaitMs, () =>
+    log.warn('store.in_use', { waitMs: config.storeLockWaitMs }),
+  );
+  let store: Store;
+  try {
+    store = new Store(config.storePath, config.referencePrefix);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   warnIfReadableByOthers(config.storePath, log);
   const metrics = new Metrics();
   const worker = new OutboxWorker({
@@ -132,7 +152,7 @@ export async function createRelay(
   let server: ServerType | undefined;
   let stopping: Promise<void> | undefined;
 
-  return {
+  const relay: Relay = {
     app: app as unknown as Hono<never>,
     config,
     store,
@@ -140,13 +160,22 @@ export async function createRelay(
     metrics,
     async start() {
       worker.start();
-      const address = await new Promise<AddressInfo>((resolve, reject) => {
-        server = serve(
-          { fetch: app.fetch, hostname: config.listen.host, port: config.listen.port },
-          (info) => resolve(info),
-        );
-        server.once('error', reject);
-      });
+      let address: AddressInfo;
+      try {
+        address = await new Promise<AddressInfo>((resolve, reject) => {
+          server = serve(
+            { fetch: app.fetch, hostname: config.listen.host, port: config.listen.port },
+            (info) => resolve(info),
+          );
+          server.once('error', reject);
+        });
+      } catch (error) {
+        // Not listening (the port is taken): stop the worker and let go of the store and its
+        // lock, so a relay made again (on another port) can use them.
+        server = undefined;
+        await relay.stop();
+        throw error;
+      }
       log.info('relay.listening', {
         host: address.address,
         port: address.port,
@@ -168,11 +197,13 @@ export async function createRelay(
         }
         await worker.stop();
         store.close();
+        lock.release();
         log.info('relay.stopped', {});
       })();
       return stopping;
     },
   };
+  return relay;
 }
 
 /**

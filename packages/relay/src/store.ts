@@ -136,7 +136,7 @@ export interface StoreOptions {
  * messages. SQLite gives the `-wal` and `-shm` files the database file's mode. An existing file
  * is left as it is.
  */
-function createPrivately(path: string): void {
+export function createPrivately(path: string): void {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o600);
@@ -148,18 +148,25 @@ function createPrivately(path: string): void {
 }
 
 /**
- * Opens (or creates) a store with the durability the relay promises: WAL, `synchronous=FULL`,
- * so a committed transaction survives a power cut. Brings the schema up to date through
- * `user_version`.
+ * Stops with a configuration error, not a crash, when the store's directory is missing:
+ * systemd would restart into it again and again.
  */
-export function openDatabase(path: string, options: StoreOptions = {}): Database.Database {
+export function checkStoreDirectory(path: string): void {
   const directory = dirname(path);
-  // A configuration error, not a crash: systemd would restart into it again and again.
   if (path !== ':memory:' && !statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConfigError(
       `Invalid relay configuration:\n  storePath: the directory ${directory} does not exist (create it, writable by the relay, or correct storePath)`,
     );
   }
+}
+
+/**
+ * Opens (or creates) a store with the durability the relay promises: WAL, `synchronous=FULL`,
+ * so a committed transaction survives a power cut. Brings the schema up to date through
+ * `user_version`.
+ */
+export function openDatabase(path: string, options: StoreOptions = {}): Database.Database {
+  checkStoreDirectory(path);
   if (options.mustExist && !existsSync(path)) {
     throw new ConfigError(
       `Invalid relay configuration:\n  storePath: the store ${path} does not exist (is this the configuration the relay runs with?)`,

@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { checkStoreDirectory, createPrivately } from './store.js';
+
+/** Another relay process serves the same store: this one must not start. */
+export class StoreInUseError extends Error {
+  override readonly name = 'StoreInUseError';
+}
+
+/** The serving relay's hold on its store; `release` lets the next relay start. */
+export interface StoreLock {
+  /** The lock file, `<storePath>.lock`. */
+  readonly path: string;
+  release(): void;
+}
+
+const isBusy = (error: unknown) =>
+  typeof (error as { code?: unknown }).code === 'string' &&
+  (error as { code: string }).code.startsWith('SQLITE_BUSY');
+
+/**
+ * Takes the lock one serving relay holds on its store, so that a second one on the same store
+ * (which would deliver every synpunkt again) cannot start. The lock is a companion SQLite file
+ * in exclusive locking mode after one write: SQLite then keeps an exclusive fcntl lock until
+ * the connection closes, and the kernel drops it when the process dies, even by SIGKILL, so a
+ * crash leaves nothing stale behind. SQLite also tells two connections in one process apart.
+ * The `outbox` commands do not take it: they must work while the relay runs.
+ *
+ * Waits up to `waitMs` for the holder to let go (a quick restart during a deploy), calling
+ * `onWait` once when it starts waiting.
+ *
+ * @throws StoreInUseError when another relay still holds it after `waitMs`.
+ */
+export async function lockStore(
+  storePath: string,
+  waitMs: number,
+  onWait: () => void = () => {},
+): Promise<StoreLock> {
+  const path = `${storePath}.lock`;
+  if (storePath === ':memory:') return { path, release() {} };
+  checkStoreDirectory(storePath);
+  createPrivately(path);
+  const deadline = Date.now() + waitMs;
+  for (let tries = 0; ; tries++) {
+    // No busy timeout: the wait below keeps the event loop free.
+    const db = new Database(path, { timeout: 0 });
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.transaction(() => {
+        db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, since TEXT NOT NULL)');
+        db.exec('DELETE FROM holder');
+        db.prepare('INSERT INTO holder (pid, since) VALUES (?, ?)').run(
+          process.pid,
+          new Date().toISOString(),
+        );
+      })();
+      return {
+        path,
+        release() {
+          if (db.open) db.close();
+        },
+      };
+    } catch (error) {
+      db.close();
+      if (!isBusy(error)) throw error;
+    }
+    if (tries === 0) onWait();
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      throw new StoreInUseError(
+        `Cannot start: another relay process uses the store (storePath: ${storePath}; it holds ${path}). ` +
+          'Two relays on one store would deliver every synpunkt twice. Stop the other relay, or give this one its own storePath. ' +
+          `(Waited ${waitMs} ms for it to stop; see storeLockWaitMs.)`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100, left)));
+  }
+}
