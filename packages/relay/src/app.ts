@@ -314,16 +314,35 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     return answer(result.receipt, false);
   });
 
+  const configured = deps.targets.map((t) => t.name);
+  /** Open deliveries to targets no longer configured; none when the store cannot be read. */
+  const unknownTargets = () => {
+    try {
+      return store.unknownTargets(configured);
+    } catch {
+      return [];
+    }
+  };
+
   app.get('/healthz', (c) => {
     const writable = !deps.state.draining && store.writable();
     const targets = Object.fromEntries(
       deps.targets.map((t) => [t.name, deps.worker.lastOutcome.get(t.name) ?? { outcome: 'none' }]),
     );
+    // Stranded deliveries need an operator, but the relay itself is fine: still 200.
+    const unknown = writable ? unknownTargets() : [];
     return c.json(
       {
         status: writable ? 'ok' : 'unavailable',
         store: writable ? 'writable' : 'failing',
         targets,
+        ...(unknown.length === 0
+          ? {}
+          : {
+              unknownTargets: Object.fromEntries(
+                unknown.map(({ target, ...counts }) => [target, counts]),
+              ),
+            }),
       },
       writable ? 200 : 503,
       { 'Cache-Control': 'no-store' },
@@ -337,7 +356,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     } catch {
       queue = { pending: -1, delivered: -1, dead: -1, quarantined: -1 };
     }
-    return c.body(metrics.render(queue), 200, {
+    return c.body(metrics.render(queue, unknownTargets()), 200, {
       'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
     });
   });

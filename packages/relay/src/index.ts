@@ -37,8 +37,10 @@ export type {
   DueDelivery,
   NewSubmission,
   OutboxEntry,
+  MoveResult,
   QueueCounts,
   StoreOptions,
+  UnknownTarget,
   SubmissionStatus,
 } from './store.js';
 export { OutboxWorker } from './outbox.js';
@@ -126,6 +128,7 @@ export async function createRelay(
     throw error;
   }
   warnIfReadableByOthers(config.storePath, log);
+  warnOfUnknownTargets(store, targets, log);
   const metrics = new Metrics();
   const worker = new OutboxWorker({
     store,
@@ -204,6 +207,19 @@ export async function createRelay(
     },
   };
   return relay;
+}
+
+/**
+ * Deliveries to a target that was removed or renamed in the configuration are never picked up:
+ * say so at start, with what to do.
+ */
+function warnOfUnknownTargets(store: Store, targets: readonly { name: string }[], log: Logger) {
+  for (const unknown of store.unknownTargets(targets.map((t) => t.name))) {
+    log.warn('outbox.unknown_target', {
+      ...unknown,
+      fix: `synpunkt-relay outbox move --from ${unknown.target} --to <a configured target>`,
+    });
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { QueueCounts } from './store.js';
+import type { QueueCounts, UnknownTarget } from './store.js';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -55,7 +55,7 @@ export class Metrics {
   }
 
   /** The text for `GET /metrics`. */
-  render(queue: QueueCounts): string {
+  render(queue: QueueCounts, unknownTargets: readonly UnknownTarget[] = []): string {
     const lines: string[] = [];
     const counter = (name: string, help: string, c: Counter, label?: string) => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
@@ -84,6 +84,17 @@ export class Metrics {
     lines.push('# TYPE synpunkt_queue_depth gauge');
     for (const [status, n] of Object.entries(queue)) {
       lines.push(`synpunkt_queue_depth{status="${status}"} ${n}`);
+    }
+    lines.push(
+      '# HELP synpunkt_unknown_target_deliveries Open deliveries to a target no longer configured, by target and status.',
+    );
+    lines.push('# TYPE synpunkt_unknown_target_deliveries gauge');
+    for (const { target, ...counts } of unknownTargets) {
+      for (const [status, n] of Object.entries(counts)) {
+        lines.push(
+          `synpunkt_unknown_target_deliveries{target="${escapeLabel(target)}",status="${status}"} ${n}`,
+        );
+      }
     }
     lines.push('# HELP synpunkt_request_duration_seconds Time to answer a request, by route.');
     lines.push('# TYPE synpunkt_request_duration_seconds histogram');

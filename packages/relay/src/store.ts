@@ -69,6 +69,25 @@ export interface OutboxEntry {
 /** How many deliveries are in each state. */
 export type QueueCounts = Record<DeliveryStatus, number>;
 
+/**
+ * Deliveries still open for a target that is not in the configuration (removed or renamed):
+ * the worker never picks them up.
+ */
+export interface UnknownTarget {
+  target: string;
+  pending: number;
+  dead: number;
+  quarantined: number;
+}
+
+/** What `moveTarget` did. */
+export interface MoveResult {
+  /** Deliveries handed to the new target. */
+  moved: number;
+  /** References of submissions left on the old target: they already have a delivery for the new one. */
+  skipped: string[];
+}
+
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE submissions (
      id TEXT PRIMARY KEY,
@@ -113,6 +132,12 @@ interface SubmissionRow {
   hash: string;
   received_at: string;
   reply_by: string | null;
+}
+
+/** Parameters for `(? IS NULL OR target IN (SELECT value FROM json_each(?)))`. */
+function targetsFilter(targets: readonly string[] | undefined): [string | null, string | null] {
+  const json = targets === undefined ? null : JSON.stringify(targets);
+  return [json, json];
 }
 
 function receiptOf(row: SubmissionRow): Receipt {
@@ -404,38 +429,112 @@ export class Store {
       });
   }
 
+  /** The id of the submission with this id or reference, if there is one. */
+  submissionId(idOrReference: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT id FROM submissions WHERE id = ? OR reference = ?')
+      .get(idOrReference, idOrReference) as { id: string } | undefined;
+    return row?.id;
+  }
+
   /**
    * Sends a submission's dead or quarantined deliveries again (attempts from zero). Takes the
-   * submission id or its reference. Returns how many deliveries were released.
+   * submission id or its reference. With `targets`, only deliveries to those targets (the
+   * configured ones: a delivery to another target would wait for ever). Returns how many
+   * deliveries were released.
    */
-  retry(idOrReference: string, now = Date.now()): number {
+  retry(idOrReference: string, now = Date.now(), targets?: readonly string[]): number {
     return this.db.transaction(() => {
-      const row = this.db
-        .prepare('SELECT id FROM submissions WHERE id = ? OR reference = ?')
-        .get(idOrReference, idOrReference) as { id: string } | undefined;
-      if (!row) return 0;
-      this.db
-        .prepare(
-          `UPDATE submissions SET status = 'accepted' WHERE id = ? AND status = 'quarantined'`,
-        )
-        .run(row.id);
-      return this.db
+      const id = this.submissionId(idOrReference);
+      if (id === undefined) return 0;
+      const released = this.db
         .prepare(
           `UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
-           WHERE submission_id = ? AND status IN ('dead', 'quarantined', 'pending')`,
+           WHERE submission_id = ? AND status IN ('dead', 'quarantined', 'pending')
+             AND (? IS NULL OR target IN (SELECT value FROM json_each(?)))`,
         )
-        .run(now, now, row.id).changes;
+        .run(now, now, id, ...targetsFilter(targets)).changes;
+      if (released > 0) {
+        this.db
+          .prepare(
+            `UPDATE submissions SET status = 'accepted' WHERE id = ? AND status = 'quarantined'`,
+          )
+          .run(id);
+      }
+      return released;
     })();
   }
 
-  /** Sends every dead delivery again. Quarantined ones stay: release those one by one. */
-  retryAllDead(now = Date.now()): number {
+  /**
+   * Sends every dead delivery again (with `targets`, only those to these targets). Quarantined
+   * ones stay: release those one by one.
+   */
+  retryAllDead(now = Date.now(), targets?: readonly string[]): number {
     return this.db
       .prepare(
         `UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
-         WHERE status = 'dead'`,
+         WHERE status = 'dead' AND (? IS NULL OR target IN (SELECT value FROM json_each(?)))`,
       )
-      .run(now, now).changes;
+      .run(now, now, ...targetsFilter(targets)).changes;
+  }
+
+  /**
+   * Open deliveries (pending, dead, quarantined) to targets not among `configured`, by target;
+   * only those of one submission when `submissionId` is given.
+   */
+  unknownTargets(configured: readonly string[], submissionId?: string): UnknownTarget[] {
+    const rows = this.db
+      .prepare(
+        `SELECT target, status, count(*) AS n FROM deliveries
+         WHERE status IN ('pending', 'dead', 'quarantined')
+           AND target NOT IN (SELECT value FROM json_each(?))
+           AND (? IS NULL OR submission_id = ?)
+         GROUP BY target, status ORDER BY target`,
+      )
+      .all(JSON.stringify(configured), submissionId ?? null, submissionId ?? null) as {
+      target: string;
+      status: 'pending' | 'dead' | 'quarantined';
+      n: number;
+    }[];
+    const byTarget = new Map<string, UnknownTarget>();
+    for (const { target, status, n } of rows) {
+      let entry = byTarget.get(target);
+      if (!entry) {
+        entry = { target, pending: 0, dead: 0, quarantined: 0 };
+        byTarget.set(target, entry);
+      }
+      entry[status] = n;
+    }
+    return [...byTarget.values()];
+  }
+
+  /**
+   * Hands the open deliveries of target `from` (removed or renamed in the configuration) to
+   * target `to`: pending and dead ones become pending with attempts from zero, quarantined ones
+   * stay quarantined. A submission that already has a delivery for `to` is left as it is.
+   */
+  moveTarget(from: string, to: string, now = Date.now()): MoveResult {
+    return this.db.transaction(() => {
+      const moved = this.db
+        .prepare(
+          `UPDATE deliveries
+           SET target = ?, attempts = 0, next_attempt_at = ?, last_error = NULL, updated_at = ?,
+               status = CASE status WHEN 'quarantined' THEN 'quarantined' ELSE 'pending' END
+           WHERE target = ? AND status IN ('pending', 'dead', 'quarantined')
+             AND NOT EXISTS (SELECT 1 FROM deliveries other
+                             WHERE other.submission_id = deliveries.submission_id
+                               AND other.target = ?)`,
+        )
+        .run(to, now, now, from, to).changes;
+      const skipped = this.db
+        .prepare(
+          `SELECT s.reference FROM deliveries d JOIN submissions s ON s.id = d.submission_id
+           WHERE d.target = ? AND d.status IN ('pending', 'dead', 'quarantined')
+           ORDER BY s.received_at`,
+        )
+        .all(from) as { reference: string }[];
+      return { moved, skipped: skipped.map((row) => row.reference) };
+    })();
   }
 
   /**

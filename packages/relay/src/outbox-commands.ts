@@ -1,0 +1,137 @@
+import { loadConfig } from './config.js';
+import { EXIT_USAGE } from './exit-codes.js';
+import { Store, type OutboxEntry } from './store.js';
+
+/** What `synpunkt-relay outbox …` was given. */
+export interface OutboxArgs {
+  /** `list`, `retry` or `move`, and for `retry` the submission id or reference. */
+  positionals: readonly string[];
+  configPath: string;
+  all: boolean;
+  json: boolean;
+  from: string | undefined;
+  to: string | undefined;
+}
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
+
+function formatEntries(entries: readonly OutboxEntry[]): string {
+  if (entries.length === 0) return 'The outbox is empty: every submission is delivered.\n';
+  const header = [
+    'reference',
+    'submission id',
+    'target',
+    'status',
+    'attempts',
+    'next attempt',
+    'last error',
+  ];
+  const rows = entries.map((e) => [
+    e.reference,
+    e.submissionId,
+    e.target,
+    e.status,
+    String(e.attempts),
+    e.status === 'pending' ? e.nextAttemptAt : '-',
+    e.lastError ?? '-',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+/** Why deliveries to `target` were not retried, and what to do instead. */
+function notConfigured(count: number, what: string, target: string, configPath: string): string {
+  return (
+    `${count} ${what} to target "${target}" left as they are: "${target}" is not in the configuration, ` +
+    `so no relay would send them. Hand them to a configured target with: ` +
+    `synpunkt-relay outbox move --from ${target} --to <target> --config ${configPath}`
+  );
+}
+
+/**
+ * Runs `synpunkt-relay outbox list|retry|move`; returns the exit code (`EXIT_USAGE` when the
+ * arguments fit no command: the caller prints the usage).
+ */
+export function runOutboxCommand(args: OutboxArgs): number {
+  const { configPath, json } = args;
+  const config = loadConfig(configPath);
+  const configured = config.targets.map((t) => t.name);
+  const store = new Store(config.storePath, config.referencePrefix, { mustExist: true });
+  try {
+    // Which store was read, so a wrong one shows (on stderr with --json, to keep stdout JSON).
+    (json ? err : out)(`Store: ${config.storePath}`);
+    const [command, id] = args.positionals;
+    if (command === 'list') {
+      const entries = store.list();
+      process.stdout.write(json ? `${JSON.stringify(entries, null, 2)}\n` : formatEntries(entries));
+      return 0;
+    }
+    if (command === 'retry' && args.all) {
+      const n = store.retryAllDead(Date.now(), configured);
+      out(`${n} dead deliveries will be tried again.`);
+      for (const unknown of store.unknownTargets(configured)) {
+        if (unknown.dead > 0) {
+          out(notConfigured(unknown.dead, 'dead deliveries', unknown.target, configPath));
+        }
+      }
+      return 0;
+    }
+    if (command === 'retry' && id !== undefined) {
+      const submissionId = store.submissionId(id);
+      const left = submissionId === undefined ? [] : store.unknownTargets(configured, submissionId);
+      const n = store.retry(id, Date.now(), configured);
+      for (const unknown of left) {
+        const count = unknown.pending + unknown.dead + unknown.quarantined;
+        out(notConfigured(count, `deliveries of ${id}`, unknown.target, configPath));
+      }
+      if (n === 0) {
+        if (left.length === 0) err(`No submission ${id} with deliveries to retry.`);
+        return 1;
+      }
+      out(`${n} deliveries of ${id} will be tried (again).`);
+      return 0;
+    }
+    if (command === 'move' && id === undefined) return move(store, configured, args);
+    return EXIT_USAGE;
+  } finally {
+    store.close();
+  }
+}
+
+/** `outbox move --from <old> --to <new>`: hands a removed target's deliveries to another. */
+function move(store: Store, configured: readonly string[], args: OutboxArgs): number {
+  const { from, to, configPath } = args;
+  if (from === undefined || to === undefined) return EXIT_USAGE;
+  if (!configured.includes(to)) {
+    err(
+      `--to: "${to}" is not a target in the configuration ${configPath} (its targets: ${configured.join(', ')}).`,
+    );
+    return EXIT_USAGE;
+  }
+  if (configured.includes(from)) {
+    err(
+      `--from: "${from}" is still a target in the configuration ${configPath}: move hands on the deliveries of a target that was removed or renamed. Take it out of the configuration first.`,
+    );
+    return EXIT_USAGE;
+  }
+  const { moved, skipped } = store.moveTarget(from, to);
+  if (moved === 0 && skipped.length === 0) {
+    err(`No pending, dead or quarantined deliveries to target "${from}" in the store.`);
+    return 1;
+  }
+  out(
+    `${moved} deliveries moved from "${from}" to "${to}", to be tried from the first attempt (quarantined ones stay quarantined); a running relay picks them up at its next poll.`,
+  );
+  if (skipped.length > 0) {
+    out(
+      `${skipped.length} left on "${from}": the submission already has a delivery to "${to}": ${skipped.join(', ')}`,
+    );
+  }
+  return 0;
+}
