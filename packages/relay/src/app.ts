@@ -354,7 +354,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     try {
       queue = store.counts();
     } catch {
-      queue = { pending: -1, delivered: -1, dead: -1, quarantined: -1 };
+      queue = { pending: -1, delivered: -1, dead: -1, quarantined: -1, closed: -1 };
     }
     return c.body(metrics.render(queue, unknownTargets()), 200, {
       'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',

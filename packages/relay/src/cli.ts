@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `synpunkt-relay --config relay.config.json` runs the relay;
- * `synpunkt-relay outbox list|retry|move … --config relay.config.json` inspects and replays
+ * `synpunkt-relay outbox list|retry|move|close … --config relay.config.json` inspects and replays
  * its outbox.
  * @packageDocumentation
  */
@@ -20,7 +20,8 @@ const USAGE = `Usage:
   synpunkt-relay outbox list [--json] --config relay.config.json
   synpunkt-relay outbox retry <submission id or reference> --config relay.config.json
   synpunkt-relay outbox retry --all --config relay.config.json
-  synpunkt-relay outbox move --from <old target> --to <new target> --config relay.config.json`;
+  synpunkt-relay outbox move --from <old target> --to <new target> --config relay.config.json
+  synpunkt-relay outbox close <submission id or reference> [--target <name>] --config relay.config.json`;
 
 async function serveRelay(configPath: string): Promise<void> {
   const log = createLogger();
@@ -54,6 +55,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
       json: { type: 'boolean', default: false },
       from: { type: 'string' },
       to: { type: 'string' },
+      target: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -69,6 +71,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
       json: values.json,
       from: values.from,
       to: values.to,
+      target: values.target,
     });
     if (code === EXIT_USAGE) process.stderr.write(`${USAGE}\n`);
     return code;

@@ -33,6 +33,7 @@ export { Store } from './store.js';
 export { StoreInUseError } from './store-lock.js';
 export type {
   AcceptResult,
+  CloseResult,
   DeliveryStatus,
   DueDelivery,
   NewSubmission,

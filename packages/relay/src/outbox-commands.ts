@@ -4,13 +4,15 @@ import { Store, type OutboxEntry } from './store.js';
 
 /** What `synpunkt-relay outbox …` was given. */
 export interface OutboxArgs {
-  /** `list`, `retry` or `move`, and for `retry` the submission id or reference. */
+  /** `list`, `retry`, `move` or `close`, and for `retry` and `close` the id or reference. */
   positionals: readonly string[];
   configPath: string;
   all: boolean;
   json: boolean;
   from: string | undefined;
   to: string | undefined;
+  /** For `close`: only the delivery to this target. */
+  target: string | undefined;
 }
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -55,7 +57,7 @@ function notConfigured(count: number, what: string, target: string, configPath: 
 }
 
 /**
- * Runs `synpunkt-relay outbox list|retry|move`; returns the exit code (`EXIT_USAGE` when the
+ * Runs `synpunkt-relay outbox list|retry|move|close`; returns the exit code (`EXIT_USAGE` when the
  * arguments fit no command: the caller prints the usage).
  */
 export function runOutboxCommand(args: OutboxArgs): number {
@@ -98,6 +100,9 @@ export function runOutboxCommand(args: OutboxArgs): number {
       return 0;
     }
     if (command === 'move' && id === undefined) return move(store, configured, args);
+    if (command === 'close' && id !== undefined && args.positionals.length === 2) {
+      return close(store, id, args.target, config.retentionDays);
+    }
     return EXIT_USAGE;
   } finally {
     store.close();
@@ -130,8 +135,45 @@ function move(store: Store, configured: readonly string[], args: OutboxArgs): nu
   );
   if (skipped.length > 0) {
     out(
-      `${skipped.length} left on "${from}": the submission already has a delivery to "${to}": ${skipped.join(', ')}`,
+      `${skipped.length} left on "${from}": the submission already has a delivery to "${to}": ${skipped.join(', ')}. ` +
+        `Close those with: synpunkt-relay outbox close <reference> --target ${from} --config ${configPath}`,
     );
   }
   return 0;
+}
+
+/** `outbox close <id> [--target <name>]`: marks deliveries as handled by hand. */
+function close(
+  store: Store,
+  id: string,
+  target: string | undefined,
+  retentionDays: number,
+): number {
+  const result = store.closeDeliveries(id, target);
+  const delivery = target === undefined ? `${id}` : `${id} to target "${target}"`;
+  switch (result.outcome) {
+    case 'closed':
+      out(
+        `Closed ${result.targets.length} deliveries of ${id} (${result.targets.map((t) => `"${t}"`).join(', ')}) as handled by hand: ` +
+          `they are not tried again. Once every delivery of it is delivered or closed, its content is removed after retentionDays (${retentionDays}).`,
+      );
+      return 0;
+    case 'already-closed':
+      out(`The delivery of ${delivery} was closed before.`);
+      return 0;
+    case 'not-found':
+      err(`No submission ${id} in the store.`);
+      return 1;
+    case 'no-delivery':
+      err(
+        `Submission ${id} has no delivery to target "${target}" (its targets: ${result.targets.join(', ') || 'none left'}).`,
+      );
+      return 1;
+    case 'delivered':
+      err(`The delivery of ${delivery} is delivered: there is nothing to close.`);
+      return 1;
+    case 'nothing-open':
+      err(`Every delivery of ${id} is delivered or closed already: there is nothing to close.`);
+      return 1;
+  }
 }

@@ -5,11 +5,17 @@ import type { Receipt } from '@synpunkt/sdk';
 import { ConfigError } from './config.js';
 import { nextReference } from './references.js';
 
-/** Where one delivery (one submission to one target) stands. */
-export type DeliveryStatus = 'pending' | 'delivered' | 'dead' | 'quarantined';
+/**
+ * Where one delivery (one submission to one target) stands. `closed`: an operator handled it by
+ * hand (`outbox close`); it is done, like `delivered`, but was not delivered by the relay.
+ */
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead' | 'quarantined' | 'closed';
 
-/** Where a submission stands as a whole. */
-export type SubmissionStatus = 'accepted' | 'quarantined' | 'delivered' | 'purged';
+/**
+ * Where a submission stands as a whole: `delivered` once every delivery is, `closed` once every
+ * delivery is delivered or closed and at least one was closed.
+ */
+export type SubmissionStatus = 'accepted' | 'quarantined' | 'delivered' | 'closed' | 'purged';
 
 /** What the relay stores for a newly accepted submission. */
 export interface NewSubmission {
@@ -79,6 +85,21 @@ export interface UnknownTarget {
   dead: number;
   quarantined: number;
 }
+
+/** What `closeDeliveries` did. */
+export type CloseResult =
+  /** These targets' deliveries are closed now. */
+  | { outcome: 'closed'; targets: string[] }
+  /** No submission has this id or reference. */
+  | { outcome: 'not-found' }
+  /** The submission has no delivery to the target asked for. */
+  | { outcome: 'no-delivery'; targets: string[] }
+  /** Refused: the delivery asked for is delivered. */
+  | { outcome: 'delivered' }
+  /** The delivery asked for was closed before. */
+  | { outcome: 'already-closed' }
+  /** Without a target: every delivery is delivered or closed already. */
+  | { outcome: 'nothing-open' };
 
 /** What `moveTarget` did. */
 export interface MoveResult {
@@ -260,10 +281,17 @@ export class Store {
          WHERE submission_id = ? AND target = ? AND status = 'pending'`,
       ),
       undeliveredCount: db.prepare(
-        `SELECT count(*) AS n FROM deliveries WHERE submission_id = ? AND status <> 'delivered'`,
+        `SELECT count(*) AS n FROM deliveries
+         WHERE submission_id = ? AND status NOT IN ('delivered', 'closed')`,
       ),
+      // Done: every delivery is delivered, or closed by hand. `delivered_at` is when, for retention.
       submissionDelivered: db.prepare(
-        `UPDATE submissions SET status = 'delivered', delivered_at = ? WHERE id = ? AND status = 'accepted'`,
+        `UPDATE submissions
+         SET status = CASE WHEN EXISTS (SELECT 1 FROM deliveries d
+                                        WHERE d.submission_id = submissions.id AND d.status = 'closed')
+                      THEN 'closed' ELSE 'delivered' END,
+             delivered_at = ?
+         WHERE id = ? AND status IN ('accepted', 'quarantined')`,
       ),
       failed: db.prepare(
         `UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt_at = ?,
@@ -375,7 +403,10 @@ export class Store {
     return this.statements.due.all(now, targetsJson, limit) as DueDelivery[];
   }
 
-  /** Records a successful delivery; the submission is `delivered` once every target has it. */
+  /**
+   * Records a successful delivery; the submission is `delivered` once every target has it (or
+   * `closed`, when an operator closed one of them).
+   */
   markDelivered(submissionId: string, target: string, remoteReference: string, now: number): void {
     const s = this.statements;
     this.db.transaction(() => {
@@ -402,17 +433,22 @@ export class Store {
     );
   }
 
-  /** How many deliveries are pending, delivered, dead and quarantined. */
+  /** How many deliveries are pending, delivered, dead, quarantined and closed. */
   counts(): QueueCounts {
-    const counts: QueueCounts = { pending: 0, delivered: 0, dead: 0, quarantined: 0 };
+    const counts: QueueCounts = { pending: 0, delivered: 0, dead: 0, quarantined: 0, closed: 0 };
     for (const row of this.statements.counts.all() as { status: DeliveryStatus; n: number }[]) {
       counts[row.status] = row.n;
     }
     return counts;
   }
 
-  /** Deliveries that are not done: pending, dead and quarantined (or the given statuses). */
-  list(statuses: readonly DeliveryStatus[] = ['pending', 'dead', 'quarantined']): OutboxEntry[] {
+  /**
+   * Deliveries that are not delivered: pending, dead, quarantined, and closed ones until their
+   * submission is purged (or the given statuses).
+   */
+  list(
+    statuses: readonly DeliveryStatus[] = ['pending', 'dead', 'quarantined', 'closed'],
+  ): OutboxEntry[] {
     const marks = statuses.map(() => '?').join(', ');
     return this.db
       .prepare(
@@ -509,6 +545,41 @@ export class Store {
   }
 
   /**
+   * Marks a submission's open deliveries (pending, dead, quarantined), or with `target` that one
+   * delivery, as handled by hand: `closed`. They are not attempted again, and once every delivery
+   * of the submission is delivered or closed, retention purges it like a delivered one. A
+   * delivered delivery is refused: it needs no closing.
+   */
+  closeDeliveries(idOrReference: string, target?: string, now = Date.now()): CloseResult {
+    return this.db.transaction((): CloseResult => {
+      const id = this.submissionId(idOrReference);
+      if (id === undefined) return { outcome: 'not-found' };
+      const rows = this.db
+        .prepare('SELECT target, status FROM deliveries WHERE submission_id = ? ORDER BY target')
+        .all(id) as { target: string; status: DeliveryStatus }[];
+      const open = rows.filter(
+        (row) =>
+          (target === undefined || row.target === target) &&
+          (row.status === 'pending' || row.status === 'dead' || row.status === 'quarantined'),
+      );
+      if (target !== undefined) {
+        const row = rows.find((r) => r.target === target);
+        if (!row) return { outcome: 'no-delivery', targets: rows.map((r) => r.target) };
+        if (row.status === 'delivered') return { outcome: 'delivered' };
+        if (row.status === 'closed') return { outcome: 'already-closed' };
+      }
+      if (open.length === 0) return { outcome: 'nothing-open' };
+      const closeOne = this.db.prepare(
+        `UPDATE deliveries SET status = 'closed', updated_at = ? WHERE submission_id = ? AND target = ?`,
+      );
+      for (const row of open) closeOne.run(now, id, row.target);
+      const { n } = this.statements.undeliveredCount.get(id) as { n: number };
+      if (n === 0) this.statements.submissionDelivered.run(now, id);
+      return { outcome: 'closed', targets: open.map((row) => row.target) };
+    })();
+  }
+
+  /**
    * Hands the open deliveries of target `from` (removed or renamed in the configuration) to
    * target `to`: pending and dead ones become pending with attempts from zero, quarantined ones
    * stay quarantined. A submission that already has a delivery for `to` is left as it is.
@@ -538,14 +609,15 @@ export class Store {
   }
 
   /**
-   * Data minimisation: removes the content of submissions every target had before `before`
-   * (ms). The receipt (id, reference, dates, hash) stays, so a late retry still gets its
+   * Data minimisation: removes the content of submissions every target had (or an operator
+   * closed) before `before` (ms). The receipt (id, reference, dates, hash) stays, so a late retry still gets its
    * receipt rather than creating a second case. Returns how many were purged.
    */
   purgeDelivered(before: number): number {
     return this.purge(
-      `SELECT id FROM submissions WHERE status = 'delivered' AND delivered_at < ?
-       AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = submissions.id AND d.status <> 'delivered')`,
+      `SELECT id FROM submissions WHERE status IN ('delivered', 'closed') AND delivered_at < ?
+       AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = submissions.id
+                       AND d.status NOT IN ('delivered', 'closed'))`,
       before,
     );
   }

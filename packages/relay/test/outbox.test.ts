@@ -342,7 +342,13 @@ describe('a delivery whose success cannot be recorded', () => {
       await eventually(() => relay.store.counts().delivered === 1, 10_000, 'the record');
       await new Promise((r) => setTimeout(r, 200));
       assert.deepEqual(received, [submission.id], 'the backend got it exactly once');
-      assert.deepEqual(relay.store.counts(), { pending: 0, delivered: 1, dead: 0, quarantined: 0 });
+      assert.deepEqual(relay.store.counts(), {
+        pending: 0,
+        delivered: 1,
+        dead: 0,
+        quarantined: 0,
+        closed: 0,
+      });
       assert.match(logs.text(), /"event":"delivery.recorded"/);
       assert.doesNotMatch(logs.text(), /"event":"delivery.(retry|dead)"/);
     } finally {
