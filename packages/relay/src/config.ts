@@ -145,7 +145,9 @@ const configSchema = z
       .default({ enabled: false, maxNumber: 100_000, expiresMs: 20 * 60_000 }),
     outbox: z
       .strictObject({
-        maxAttempts: positiveInt('attempts').default(12),
+        // With the default backoff, the waits before the 57th attempt add up to at least 24.2 h
+        // (at most 48.4 h): a backend down for a day does not leave a synpunkt dead.
+        maxAttempts: positiveInt('attempts').default(57),
         baseDelayMs: positiveInt('milliseconds').default(10_000),
         maxDelayMs: positiveInt('milliseconds').default(3_600_000),
         pollIntervalMs: positiveInt('milliseconds').default(1_000),
@@ -153,7 +155,7 @@ const configSchema = z
         timeoutMs: positiveInt('milliseconds').default(60_000),
       })
       .default({
-        maxAttempts: 12,
+        maxAttempts: 57,
         baseDelayMs: 10_000,
         maxDelayMs: 3_600_000,
         pollIntervalMs: 1_000,

@@ -26,7 +26,7 @@ describe('configuration', () => {
     assert.equal(config.listen.port, 8787);
     assert.equal(config.referencePrefix, 'SYN');
     assert.equal(config.replyDays, 10);
-    assert.equal(config.outbox.maxAttempts, 12);
+    assert.equal(config.outbox.maxAttempts, 57);
     assert.equal(config.challenge.enabled, false);
   });
 

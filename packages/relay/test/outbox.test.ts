@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { backoffDelay, createRelay, type Relay, type RelayConfigInput } from '../src/index.js';
+import {
+  backoffDelay,
+  createRelay,
+  parseConfig,
+  type Relay,
+  type RelayConfigInput,
+} from '../src/index.js';
 import {
   captureLogger,
   countingAdapter,
@@ -285,6 +291,27 @@ describe('the outbox', () => {
       backoffDelay(1, options, 30_000, () => 1),
       30_000,
     );
+  });
+
+  it('with the default settings, keeps retrying for at least 24 hours before a delivery is dead', () => {
+    const { outbox } = parseConfig({
+      storePath: ':memory:',
+      targets: [{ name: 'registrator', type: 'rest', settings: {} }],
+    });
+    // The waits come after each failed attempt but the last; jitter at its lowest (half).
+    let shortest = 0;
+    let longest = 0;
+    for (let attempt = 1; attempt < outbox.maxAttempts; attempt++) {
+      shortest += backoffDelay(attempt, outbox, undefined, () => 0);
+      longest += backoffDelay(attempt, outbox, undefined, () => 1);
+    }
+    const hours = (ms: number) => (ms / 3_600_000).toFixed(1);
+    assert.ok(
+      shortest >= DAY,
+      `a 24-hour outage must not leave a synpunkt dead: ${hours(shortest)} h`,
+    );
+    // The README states both bounds.
+    assert.deepEqual([hours(shortest), hours(longest)], ['24.2', '48.4']);
   });
 });
 
