@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { checkStoreDirectory, createPrivately } from './store.js';
+import { storeAccessError } from './store-access.js';
 
 /** Another relay process serves the same store: this one must not start. */
 export class StoreInUseError extends Error {
@@ -35,9 +36,18 @@ export async function lockStore(
   waitMs: number,
   onWait: () => void = () => {},
 ): Promise<StoreLock> {
-  const path = `${storePath}.lock`;
-  if (storePath === ':memory:') return { path, release() {} };
+  if (storePath === ':memory:') return { path: storePath, release() {} };
   checkStoreDirectory(storePath);
+  try {
+    return await takeLock(storePath, waitMs, onWait);
+  } catch (error) {
+    // A read-only directory: the lock file cannot be made (or its journal written).
+    throw storeAccessError(storePath, error) ?? error;
+  }
+}
+
+async function takeLock(storePath: string, waitMs: number, onWait: () => void): Promise<StoreLock> {
+  const path = `${storePath}.lock`;
   createPrivately(path);
   const deadline = Date.now() + waitMs;
   for (let tries = 0; ; tries++) {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Receipt } from '@synpunkt/sdk';
 import { ConfigError } from './config.js';
 import { nextReference } from './references.js';
+import { storeAccessError } from './store-access.js';
 
 /**
  * Where one delivery (one submission to one target) stands. `closed`: an operator handled it by
@@ -218,8 +219,19 @@ export function openDatabase(path: string, options: StoreOptions = {}): Database
       `Invalid relay configuration:\n  storePath: the store ${path} does not exist (is this the configuration the relay runs with?)`,
     );
   }
-  if (path !== ':memory:' && !options.mustExist) createPrivately(path);
-  const db = new Database(path, { fileMustExist: options.mustExist === true });
+  let db: Database.Database | undefined;
+  try {
+    if (path !== ':memory:' && !options.mustExist) createPrivately(path);
+    db = new Database(path, { fileMustExist: options.mustExist === true });
+    return prepareDatabase(db, path);
+  } catch (error) {
+    if (db?.open) db.close();
+    throw storeAccessError(path, error) ?? error;
+  }
+}
+
+/** Sets up a freshly opened store (WAL, durability) and migrates its schema. */
+function prepareDatabase(db: Database.Database, path: string): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -228,7 +240,6 @@ export function openDatabase(path: string, options: StoreOptions = {}): Database
   db.pragma('secure_delete = ON');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) {
-    db.close();
     throw new Error(
       `The store ${path} has schema version ${version}, newer than this relay knows (${MIGRATIONS.length}). Upgrade the relay.`,
     );
