@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
+import { describeJsonError } from './json-position.js';
 
 /** A secret kept out of the file: `{ "env": "SMTP_PASSWORD" }` is read from the environment at start-up. */
 export interface EnvReference {
@@ -263,7 +264,7 @@ export function loadConfig(path: string): RelayConfig {
     input = JSON.parse(text);
   } catch (error) {
     throw new ConfigError(
-      `The configuration file ${path} is not JSON: ${(error as Error).message}`,
+      `The configuration file ${path} is not JSON: ${describeJsonError(text, error)}`,
     );
   }
   const config = parseConfig(input);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, createRelay, loadConfig, parseConfig, silentLogger } from '../src/index.js';
@@ -206,5 +206,37 @@ describe('configuration', () => {
       /Cannot read the configuration file/,
     );
     tmp.cleanup();
+  });
+
+  it('gives the line and column of malformed JSON, with the line', () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'relay.json');
+      // A comma missing at the end of line 3, as after an edit by hand.
+      writeFileSync(path, '{\n  "storePath": "relay.db",\n  "replyDays": 10\n  "targets": []\n}\n');
+      assert.throws(
+        () => loadConfig(path),
+        (error: Error) => {
+          assert.ok(error instanceof ConfigError);
+          assert.ok(
+            error.message.startsWith(
+              `The configuration file ${path} is not JSON: line 4, column 3: Expected ',' or '}' after property value\n`,
+            ),
+            error.message,
+          );
+          assert.doesNotMatch(error.message, /position/);
+          assert.ok(error.message.endsWith('\n      "targets": []\n      ^'), error.message);
+          return true;
+        },
+      );
+      // JSON.parse gives no position at all for an unexpected token.
+      writeFileSync(path, '{\n  "storePath": "relay.db",\n  "trustProxy": yes\n}\n');
+      assert.throws(
+        () => loadConfig(path),
+        /is not JSON: line 3, column 17: Unexpected token 'y'\n/,
+      );
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
