@@ -44,21 +44,30 @@ async function serveRelay(configPath: string): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  all: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  target: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 /** Runs the command line; resolves with an exit code for the outbox commands. */
 export async function main(argv: string[]): Promise<number | undefined> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      config: { type: 'string', short: 'c' },
-      all: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      target: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    // A wrong option is wrong usage (64), not a crash (1): say which, and how it goes.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) throw error;
+    const first = /^[^.]*/.exec((error as Error).message)![0];
+    process.stderr.write(`synpunkt-relay: ${first}.\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
   if (values.help || values.config === undefined) {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : EXIT_USAGE;

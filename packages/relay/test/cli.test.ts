@@ -112,6 +112,20 @@ describe('synpunkt-relay outbox', () => {
     assert.equal(code, 64);
     assert.match(stderr, /Usage:/);
   });
+
+  it('exits 64 with the usage for an unknown option or a missing value', async () => {
+    for (const args of [
+      ['--bogus', '--config', configPath],
+      ['outbox', 'list', '--bogus', '--config', configPath],
+      ['outbox', 'list', '--config'],
+    ]) {
+      const { code, stderr } = await runCli(args);
+      assert.equal(code, 64, `${args.join(' ')}: ${stderr}`);
+      assert.match(stderr, /Usage:/);
+    }
+    const { stderr } = await runCli(['--bogus', '--config', configPath]);
+    assert.match(stderr, /^synpunkt-relay: Unknown option '--bogus'\.$/m);
+  });
 });
 
 describe('synpunkt-relay outbox from another directory', () => {
