@@ -130,7 +130,7 @@ export async function createRelay(
   }
   warnIfReadableByOthers(config.storePath, log);
   warnOfUnknownTargets(store, targets, log);
-  const metrics = new Metrics();
+  const metrics = new Metrics(targets.map((t) => t.name));
   const worker = new OutboxWorker({
     store,
     targets,

@@ -44,6 +44,17 @@ export class Metrics {
   readonly dead = new Counter();
   private readonly latency = new Map<string, Histogram>();
 
+  /**
+   * @param targets the configured targets' names: their counters exist at 0 from the start, so
+   * Prometheus' `increase()` sees the first delivery, retry or death (a series that appears at 1
+   * has no increase).
+   */
+  constructor(targets: readonly string[] = []) {
+    for (const target of targets) {
+      for (const counter of [this.delivered, this.retried, this.dead]) counter.inc(target, 0);
+    }
+  }
+
   /** Records how long a request to `route` took. */
   observeRequest(route: string, seconds: number): void {
     let histogram = this.latency.get(route);

@@ -129,6 +129,32 @@ describe('operations', () => {
     }
   });
 
+  it('GET /metrics has every counter at 0 from the start, for every configured target', async () => {
+    const tmp = tempDir();
+    const relay = await createRelay(
+      testConfig(join(tmp.dir, 'zero.db'), {
+        targets: [
+          { name: 'registrator', type: 'rest', settings: {} },
+          { name: 'skolan', type: 'rest', settings: {}, areas: ['skola'] },
+        ],
+      }),
+      { log: captureLogger().log, adapters: { rest: () => countingAdapter() } },
+    );
+    try {
+      const text = await (await relay.app.request('/metrics')).text();
+      const lines = ['synpunkt_accepted_total 0', 'synpunkt_replayed_total 0'];
+      for (const target of ['registrator', 'skolan']) {
+        for (const name of ['delivered', 'retried', 'dead']) {
+          lines.push(`synpunkt_${name}_total{target="${target}"} 0`);
+        }
+      }
+      for (const line of lines) assert.ok(text.includes(`${line}\n`), `has ${line}:\n${text}`);
+    } finally {
+      await relay.stop();
+      tmp.cleanup();
+    }
+  });
+
   it('GET /metrics speaks the Prometheus text format', async () => {
     const tmp = tempDir();
     const relay = await createRelay(testConfig(join(tmp.dir, 'm.db')), {
