@@ -19,7 +19,7 @@ import {
   type RelayConfig,
   type RelayConfigInput,
 } from './config.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger, errorCode, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { OutboxWorker } from './outbox.js';
 import { RateLimiter } from './rate-limit.js';
@@ -106,7 +106,14 @@ export async function createRelay(
   const config = parseConfig(input);
   const env = options.env ?? process.env;
   const log = options.log ?? createLogger();
-  const targets = await buildTargets(config.targets, options.adapters, env);
+  const metrics = new Metrics(config.targets.map((t) => t.name));
+  const targets = await buildTargets(config.targets, options.adapters, env, {
+    // A JSON line with ids and a code, never the address, instead of the adapter's stderr text.
+    onConfirmationError(target, error, id) {
+      metrics.confirmationFailed.inc(target);
+      log.warn('confirmation.failed', { id, target, code: errorCode(error) });
+    },
+  });
   let pow: ProofOfWork | undefined;
   if (config.challenge.enabled) {
     const key = resolveSecrets(config.challenge.hmacKey, 'challenge.hmacKey', env);
@@ -130,7 +137,6 @@ export async function createRelay(
   }
   warnIfReadableByOthers(config.storePath, log);
   warnOfUnknownTargets(store, targets, log);
-  const metrics = new Metrics(targets.map((t) => t.name));
   const worker = new OutboxWorker({
     store,
     targets,

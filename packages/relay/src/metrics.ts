@@ -42,6 +42,8 @@ export class Metrics {
   readonly retried = new Counter();
   /** Deliveries given up on, by target. */
   readonly dead = new Counter();
+  /** Confirmation mails to the sender that could not be sent (the synpunkt was delivered), by target. */
+  readonly confirmationFailed = new Counter();
   private readonly latency = new Map<string, Histogram>();
 
   /**
@@ -51,7 +53,9 @@ export class Metrics {
    */
   constructor(targets: readonly string[] = []) {
     for (const target of targets) {
-      for (const counter of [this.delivered, this.retried, this.dead]) counter.inc(target, 0);
+      for (const counter of [this.delivered, this.retried, this.dead, this.confirmationFailed]) {
+        counter.inc(target, 0);
+      }
     }
   }
 
@@ -91,6 +95,12 @@ export class Metrics {
       'target',
     );
     counter('synpunkt_dead_total', 'Deliveries given up on, by target.', this.dead, 'target');
+    counter(
+      'synpunkt_confirmation_failed_total',
+      'Confirmation mails to the sender that could not be sent, by target.',
+      this.confirmationFailed,
+      'target',
+    );
     lines.push('# HELP synpunkt_queue_depth Deliveries in the outbox, by status.');
     lines.push('# TYPE synpunkt_queue_depth gauge');
     for (const [status, n] of Object.entries(queue)) {

@@ -22,6 +22,15 @@ export interface Target {
   readonly adapter: Adapter;
 }
 
+/** What the relay wants to hear from the adapters it builds. */
+export interface TargetHooks {
+  /**
+   * An e-mail target delivered a synpunkt but could not send the sender's confirmation mail.
+   * Replaces the e-mail adapter's own plain-text warning on stderr.
+   */
+  onConfirmationError?(target: string, error: unknown, submissionId: string): void;
+}
+
 /** Loads `<type>Adapter` from `@synpunkt/adapters/<type>`. */
 async function loadBuiltIn(type: BuiltInTargetType): Promise<AdapterFactory> {
   const module = (await import(`@synpunkt/adapters/${type}`)) as Record<string, unknown>;
@@ -64,6 +73,7 @@ function isAdapter(value: unknown): value is Adapter {
  * environment here, at start-up.
  *
  * @param factories replaces the adapters package for some types (embedding, tests).
+ * @param hooks what the relay is told by the adapters (see {@link TargetHooks}).
  * @throws ConfigError naming the target when a secret is missing, an adapter cannot be loaded
  * or rejects its settings.
  */
@@ -71,13 +81,22 @@ export async function buildTargets(
   configs: readonly TargetConfig[],
   factories: Partial<Record<BuiltInTargetType, AdapterFactory>> = {},
   env: NodeJS.ProcessEnv = process.env,
+  hooks: TargetHooks = {},
 ): Promise<Target[]> {
   const targets: Target[] = [];
   for (const [index, config] of configs.entries()) {
     const field = `targets[${index}]`;
     const invalid = (message: string) =>
       new ConfigError(`Invalid relay configuration:\n  ${message}`);
-    const settings = resolveSecrets(config.settings, `${field}.settings`, env);
+    let settings = resolveSecrets(config.settings, `${field}.settings`, env);
+    const { onConfirmationError } = hooks;
+    if (config.type === 'email' && onConfirmationError) {
+      settings = {
+        ...(settings as Record<string, unknown>),
+        onConfirmationError: (error: unknown, id: string) =>
+          onConfirmationError(config.name, error, id),
+      };
+    }
     let factory: AdapterFactory | undefined;
     if (config.type === 'module') {
       // parseConfig makes sure a target of type "module" names its module.

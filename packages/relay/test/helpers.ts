@@ -119,8 +119,13 @@ export interface SmtpSink {
   start(): Promise<void>;
 }
 
-/** Starts an SMTP server that accepts every message, without auth or TLS. */
-export async function smtpSink(): Promise<SmtpSink> {
+/**
+ * Starts an SMTP server without auth or TLS that accepts every message, except to the
+ * recipients `refuse` names (answered 550 at RCPT TO, as a mailbox that does not exist).
+ */
+export async function smtpSink(
+  refuse: (address: string) => boolean = () => false,
+): Promise<SmtpSink> {
   const ids: string[] = [];
   const raw = new Map<string, string>();
   const errors: Error[] = [];
@@ -131,6 +136,12 @@ export async function smtpSink(): Promise<SmtpSink> {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       size: 50 * 1024 * 1024,
+      onRcptTo(address, _session, callback) {
+        if (!refuse(address.address)) return callback();
+        const error = new Error('No such mailbox') as Error & { responseCode: number };
+        error.responseCode = 550;
+        callback(error);
+      },
       onData(stream, _session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));

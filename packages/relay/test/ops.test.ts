@@ -144,7 +144,7 @@ describe('operations', () => {
       const text = await (await relay.app.request('/metrics')).text();
       const lines = ['synpunkt_accepted_total 0', 'synpunkt_replayed_total 0'];
       for (const target of ['registrator', 'skolan']) {
-        for (const name of ['delivered', 'retried', 'dead']) {
+        for (const name of ['delivered', 'retried', 'dead', 'confirmation_failed']) {
           lines.push(`synpunkt_${name}_total{target="${target}"} 0`);
         }
       }
