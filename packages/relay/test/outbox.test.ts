@@ -62,6 +62,46 @@ describe('the outbox', () => {
     assert.deepEqual(school.calls, [classroom.id]);
   });
 
+  it('routes a pending delivery by the configuration it is sent with, not the one it came in under', async () => {
+    const sink = await smtpSink();
+    const storePath = join(tmp.dir, `outbox-${n++}.db`);
+    const withRouting = (byArea: Record<string, string>) =>
+      testConfig(storePath, {
+        targets: [
+          {
+            name: 'registrator',
+            type: 'email',
+            settings: {
+              ...emailSettings(sink.port),
+              to: { default: 'registrator@exempelkommun.se', byArea },
+            },
+          },
+        ],
+      });
+    try {
+      // Accepted under the old routing; the worker never ran, so the delivery is pending.
+      const before = await createRelay(withRouting({ skola: 'skola@exempelkommun.se' }), {
+        log: captureLogger().log,
+      });
+      const submission = sample({ area: 'skola' });
+      assert.equal((await before.app.request('/v1/synpunkter', post(submission))).status, 201);
+      await before.stop();
+      // The area key was renamed: "skola" is no longer in byArea, so the default takes it.
+      relay = await createRelay(withRouting({ utbildning: 'skola@exempelkommun.se' }), {
+        log: captureLogger().log,
+      });
+      relay.worker.start();
+      await eventually(() => sink.raw.has(submission.id), 10_000, 'the mail');
+      const mail = await simpleParser(sink.raw.get(submission.id) ?? '');
+      const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+      assert.equal(to?.text, 'registrator@exempelkommun.se');
+    } finally {
+      await relay?.stop();
+      relay = undefined;
+      await sink.stop();
+    }
+  });
+
   it('gives the clerk’s mail the reference and the reply-by day on the sender’s receipt', async () => {
     const sink = await smtpSink();
     try {
