@@ -58,6 +58,18 @@ export { formatReference } from './references.js';
 export { backoffDelay } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
 
+/** The slowest upload a citizen's phone may have: about 250 kbit/s (the rest adapter's too). */
+const SLOWEST_UPLOAD_BYTES_PER_SECOND = 32_000;
+
+/**
+ * How long one request may take: a body at the size limit, sent at the slowest upload, plus a
+ * minute. Node's own default (5 minutes) would cut off a photo from a phone on a weak uplink
+ * that the form still waits for.
+ */
+export function uploadTimeoutMs(bodyLimitBytes: number): number {
+  return 60_000 + Math.ceil((bodyLimitBytes / SLOWEST_UPLOAD_BYTES_PER_SECOND) * 1000);
+}
+
 /** Options for embedding the relay. */
 export interface RelayOptions {
   /** Where log lines go (JSON lines on stdout by default). */
@@ -169,12 +181,17 @@ export async function createRelay(
     worker,
     metrics,
     async start() {
-      worker.start();
       let address: AddressInfo;
+      const requestTimeoutMs = uploadTimeoutMs(config.bodyLimitBytes);
       try {
         address = await new Promise<AddressInfo>((resolve, reject) => {
           server = serve(
-            { fetch: app.fetch, hostname: config.listen.host, port: config.listen.port },
+            {
+              fetch: app.fetch,
+              hostname: config.listen.host,
+              port: config.listen.port,
+              serverOptions: { requestTimeout: requestTimeoutMs },
+            },
             (info) => resolve(info),
           );
           server.once('error', reject);
@@ -186,10 +203,13 @@ export async function createRelay(
         await relay.stop();
         throw error;
       }
+      // Only a listening relay delivers: one that could not listen must leave the outbox alone.
+      worker.start();
       log.info('relay.listening', {
         host: address.address,
         port: address.port,
         targets: targets.length,
+        requestTimeoutMs,
       });
       return { host: address.address, port: address.port };
     },

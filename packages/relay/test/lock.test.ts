@@ -55,11 +55,23 @@ describe('one relay per store', () => {
     const { port } = await other.start();
     try {
       const config = testConfig(join(tmp.dir, 'relay.db'), { storeLockWaitMs: 0 });
-      const taken = await createRelay({ ...config, listen: { host: '127.0.0.1', port } }, options);
+      const first = countingAdapter();
+      const taken = await createRelay(
+        { ...config, listen: { host: '127.0.0.1', port } },
+        { ...options, adapters: { rest: () => first } },
+      );
+      const submission = sample();
+      assert.equal((await taken.app.request('/v1/synpunkter', post(submission))).status, 201);
       await assert.rejects(taken.start(), /EADDRINUSE/);
-      const next = await createRelay(config, options);
+      // A relay that could not listen never delivered: the demo's fallback to another port
+      // once sent every synpunkt twice, from this one's worker and from the next relay's.
+      assert.deepEqual(first.calls, []);
+      const second = countingAdapter();
+      const next = await createRelay(config, { ...options, adapters: { rest: () => second } });
       await next.start();
+      await eventually(() => second.calls.length === 1, 10_000, 'the delivery');
       await next.stop();
+      assert.deepEqual(second.calls, [submission.id]);
     } finally {
       await other.stop();
       tmp.cleanup();

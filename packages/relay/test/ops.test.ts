@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { createRelay } from '../src/index.js';
+import { createRelay, uploadTimeoutMs } from '../src/index.js';
 import {
   captureLogger,
   countingAdapter,
@@ -125,6 +125,23 @@ describe('operations', () => {
       assert.match(logs.text(), /"event":"store.readable_by_others".*"mode":"644"/);
       assert.ok(!logs.text().includes(tmp.dir), 'the warning names no path');
     } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('gives a request time for a body at the limit to arrive from a phone on a weak uplink', async () => {
+    // Node's default of 5 minutes would cut off 16 MB at 32 KB/s (8 minutes) half-way.
+    assert.ok(uploadTimeoutMs(16 * 1024 * 1024) > 8 * 60_000);
+    const tmp = tempDir();
+    const logger = captureLogger();
+    const config = testConfig(join(tmp.dir, 'slow.db'));
+    const relay = await createRelay(config, { log: logger.log });
+    try {
+      await relay.start();
+      const listening = logger.lines().find((line) => line.event === 'relay.listening');
+      assert.equal(listening?.requestTimeoutMs, uploadTimeoutMs(config.bodyLimitBytes ?? 0));
+    } finally {
+      await relay.stop();
       tmp.cleanup();
     }
   });
