@@ -13,4 +13,14 @@ export default {
   dependencies: false,
   // package.json already names the manifest ("customElements"); do not rewrite it on every build.
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer reads files in glob order, which is not fixed: sort, so each build of the
+      // same source writes the same file.
+      name: 'sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

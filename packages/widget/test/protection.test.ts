@@ -344,22 +344,36 @@ describe('proof of work: in the form', () => {
     }
   });
 
-  it('when the relay refuses a new solution too, offers "Försök igen", which solves again and sends', async () => {
+  it('says the send failed when the relay refuses a new solution too', async () => {
     await control({ refusePow: 2 });
     const el = await snippet();
     await fillValid(el);
     const { retryable } = await sendAndFail(el);
     await el.updateComplete;
-    // Not "höra av dig på ett annat sätt": the challenge may have failed to load, which a later
-    // try mends (found on a phone with a poor connection).
-    expect(retryable).to.equal(true);
+    // A challenge that was there and solved, refused twice (relays with different keys): a
+    // later try would end the same way, so the person is told to use another way.
+    expect(retryable).to.equal(false);
     expect(el.shadowRoot!.querySelector('#failure')).to.not.equal(null);
     expect(await received()).to.have.length(0);
     expect(await challengeRequests(), 'at most one new challenge per send').to.be.at.most(2);
+  });
+
+  it('when the challenge cannot be fetched and the relay wants a solution, offers "Försök igen", which works once it can', async () => {
+    await control({ challenge: 'fail' });
+    await control({ refusePow: 2 });
+    const el = await snippet();
+    await fillValid(el);
+    const { retryable } = await sendAndFail(el);
+    await el.updateComplete;
+    // A poor connection, not a refusal: "Försök igen om en stund", not "höra av dig annars".
+    expect(retryable).to.equal(true);
+    expect(await received()).to.have.length(0);
+    await control({ challenge: 'on' });
     const success = oneEvent(el, 'synpunkt-success');
     $(el, '#retry').click();
     await success;
-    expect(await received()).to.have.length(1);
+    const [record] = await received();
+    expect(record?.pow, 'sent with a solution this time').to.not.equal(undefined);
   });
 
   it('sends without a solution when the relay has no challenge (404)', async () => {

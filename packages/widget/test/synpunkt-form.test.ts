@@ -9,6 +9,7 @@ import {
   waitUntil,
 } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { AdapterError } from '@synpunkt/sdk';
 import type { SynpunktForm } from '../src/index.js';
 import { received, setEndpoint, startEachTestAfresh } from './helpers/endpoint.js';
 import {
@@ -442,23 +443,47 @@ describe('attachments', () => {
     const status = () => text($(el, '[role="status"]'));
     await pick(el, [png('kvitto.png')]);
     await waitUntil(() => status() === 'Bifogad: kvitto.png.', 'the attachment announced');
-    await pick(el, [png('kvitto.png')]);
-    await waitUntil(() => status() === 'kvitto.png är redan bifogad.', 'the duplicate announced');
-    expect($$(el, '.files li')).to.have.length(1);
+    await pick(el, [png('kvitto.png'), png('brev.png')]);
+    await waitUntil(
+      () => status() === 'Bifogad: brev.png. kvitto.png är redan bifogad.',
+      'the duplicate announced',
+    );
+    expect($$(el, '.files li')).to.have.length(2);
     $(el, '.files li button').click();
     await waitUntil(() => status() === 'kvitto.png är borttagen.', 'the removal announced');
   });
 
-  it('tells apart two files with one name (every photo from some phones is image.jpg)', async () => {
+  it('tells apart two files with one name (every photo from some phones is image.jpg), for good', async () => {
     const el = await snippet();
-    const other = new File([await png().arrayBuffer(), new Uint8Array([0])], 'image.png', {
-      type: 'image/png',
-    });
-    await pick(el, [png('image.png'), other]);
-    await waitUntil(() => $$(el, '.files li').length === 2, 'both listed');
+    const bytes = async (extra: number) =>
+      new File([await png().arrayBuffer(), new Uint8Array(extra)], 'image.png', {
+        type: 'image/png',
+      });
+    await pick(el, [png('image.png'), await bytes(1), await bytes(2)]);
+    await waitUntil(() => $$(el, '.files li').length === 3, 'all listed');
     expect($$(el, '.files li button').map(text)).to.deep.equal([
       'Ta bort image.png',
-      'Ta bort image.png (2)',
+      'Ta bort image (2).png',
+      'Ta bort image (3).png',
+    ]);
+    // The numbers stay when one is removed: what was said is still true of what is listed.
+    $(el, '.files li button').click();
+    await el.updateComplete;
+    expect($$(el, '.files li button').map(text)).to.deep.equal([
+      'Ta bort image (2).png',
+      'Ta bort image (3).png',
+    ]);
+    // Picking the second again is "already attached", by its number.
+    await pick(el, [await bytes(1)]);
+    await waitUntil(() => $$(el, '#f-attachments-refused').length === 1);
+    expect(text($(el, '#f-attachments-refused'))).to.equal('image.png är redan bifogad.');
+    await fillValid(el);
+    await sendAndWait(el);
+    const [record] = await received();
+    const names = (record!.body.attachments as { name: string }[]).map((file) => file.name);
+    expect(names, 'the clerk sees the same names').to.deep.equal([
+      'image (2).png',
+      'image (3).png',
     ]);
   });
 
@@ -467,6 +492,18 @@ describe('attachments', () => {
     await pick(el, [new File([], 'tom.jpg', { type: 'image/jpeg' })]);
     await waitUntil(() => $$(el, '#f-attachments-refused').length === 1);
     expect(text($(el, '#f-attachments-refused'))).to.equal('tom.jpg är tom och kan inte bifogas.');
+  });
+
+  it('writes a small limit in kB (never "0 MB"), and shows no picker to a backend that takes no type', async () => {
+    const el = await snippet();
+    el.adapter = memoryAdapter({ attachments: { maxBytes: 50_000, maxTotalBytes: 100_000 } });
+    await el.updateComplete;
+    expect(text($(el, '#f-attachments-hint'))).to.contain(
+      'högst 48 kB per fil och 97 kB tillsammans',
+    );
+    el.adapter = memoryAdapter({ attachments: { types: [] } });
+    await el.updateComplete;
+    expect($$(el, '#f-attachments')).to.have.length(0);
   });
 
   it("says the backend's own limits, the same in the hint as in each refusal", async () => {
@@ -571,12 +608,23 @@ describe('sending', () => {
     expect(receipt.id).to.equal(firstId);
   });
 
-  it('a failure with files attached says files are slow on a weak connection and may be removed', async () => {
+  it('no answer at all with files attached: says files are slow on a weak connection', async () => {
     const el = await snippet();
     await fillValid(el);
     await pick(el, [png('gungan.png')]);
     await waitUntil(() => $$(el, '.files li').length === 1);
+    // A server that is down answers 503: fewer files would not help, so nothing is said of them.
     await setEndpoint('down');
+    await sendAndFail(el);
+    await el.updateComplete;
+    expect(text($(el, '#failure'))).to.not.contain('Filer');
+    // No answer (a timeout on a weak uplink): the files may be why.
+    el.adapter = {
+      name: 'timing-out',
+      submit: async () => {
+        throw new AdapterError('no answer within 15 000 ms', { reason: 'unavailable' });
+      },
+    };
     await sendAndFail(el);
     await el.updateComplete;
     expect(text($(el, '#failure'))).to.contain(

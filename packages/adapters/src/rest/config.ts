@@ -29,8 +29,8 @@ export interface RestAdapterConfig {
   /** The `http:` or `https:` URL that takes `POST`ed synpunkter. Required. */
   endpoint: string;
   /**
-   * How long one try may wait for the answer's headers once the body is sent, in milliseconds.
-   * Default 15 000. The time to send the body is allowed on top (see `uploadBytesPerSecond`).
+   * How long one try may take for the answer's headers, in milliseconds, with the time to send
+   * the body allowed on top (see `uploadBytesPerSecond`). Default 15 000.
    */
   timeoutMs?: number;
   /**

@@ -28,7 +28,8 @@ export interface Refusal {
 /** The limits to show and enforce, or `undefined` when the backend takes no files. */
 export function fileLimits(capabilities: AdapterCapabilities): FileLimits | undefined {
   const files = capabilities.attachments;
-  if (files === false) return undefined;
+  // No type at all is no files at all: a hint "Du kan bifoga ." would help nobody.
+  if (files === false || files?.types?.length === 0) return undefined;
   const min = (sdk: number, backend: number | undefined) => Math.min(sdk, backend ?? sdk);
   return {
     types: files?.types ?? ATTACHMENT_TYPES,
@@ -94,8 +95,6 @@ export async function addFiles(
     if (!(limits.types as readonly string[]).includes(type)) refuse('type');
     else if (file.size === 0) refuse('empty');
     else if (file.size > limits.maxBytes) refuse('size');
-    else if (attachments.length >= limits.maxCount) refuse('count');
-    else if (total + file.size > limits.maxTotalBytes) refuse('total');
     else {
       let data: string;
       try {
@@ -105,10 +104,15 @@ export async function addFiles(
         continue;
       }
       if (sniffMediaType(data) !== type) refuse('bytes');
-      // The same photo picked twice (easy when the picker says nothing about the first time).
-      else if (attachments.some((a) => a.name === name && a.data === data)) refuse('duplicate');
+      // The same photo picked twice (easy when the picker says nothing about the first time);
+      // before the limits, so "already attached" is what the person hears.
+      else if (attachments.some((a) => a.data === data && sameFile(a.name, name)))
+        refuse('duplicate');
+      else if (attachments.length >= limits.maxCount) refuse('count');
+      else if (total + file.size > limits.maxTotalBytes) refuse('total');
       else {
-        attachments.push({ name, type: type as AttachmentType, size: file.size, data });
+        const unique = numbered(name, attachments);
+        attachments.push({ name: unique, type: type as AttachmentType, size: file.size, data });
         total += file.size;
       }
     }
@@ -116,15 +120,31 @@ export async function addFiles(
   return { attachments, refused };
 }
 
+const splitName = (name: string): [string, string] => {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+};
+
+/** True when `attached` is `picked`, or `picked` numbered when it was added: "image (2).jpg". */
+function sameFile(attached: string, picked: string): boolean {
+  if (attached === picked) return true;
+  const [stem, extension] = splitName(picked);
+  const numberedName = /^(.*) \(\d+\)(\.[^.]*)?$/.exec(attached);
+  return numberedName !== null && numberedName[1] === stem && (numberedName[2] ?? '') === extension;
+}
+
 /**
- * The names to show and to put on the remove buttons: a name that repeats (every photo from
- * some phones is `image.jpg`) gets its number, "image.jpg (2)", so each button says which file.
+ * A name no attached file has: every photo from some phones is `image.jpg`, so the second is
+ * "image (2).jpg", fixed when it is added. The remove buttons, the messages and the clerk's mail
+ * then all say the same name, and each button says which file.
  */
-export function shownNames(attachments: readonly Attachment[]): string[] {
-  const seen = new Map<string, number>();
-  return attachments.map(({ name }) => {
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    return n === 1 ? name : `${name} (${n})`;
-  });
+function numbered(name: string, attachments: readonly Attachment[]): string {
+  const taken = new Set(attachments.map((a) => a.name.toLowerCase()));
+  if (!taken.has(name.toLowerCase())) return name;
+  const [stem, extension] = splitName(name);
+  for (let n = 2; ; n += 1) {
+    const suffix = ` (${n})${extension}`;
+    const candidate = `${stem.slice(0, LIMITS.fileNameMax - suffix.length)}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
 }

@@ -28,12 +28,14 @@ export function localToday(now = new Date()): string {
 }
 
 /**
- * A size limit in megabytes, rounded down to one decimal: "2,5 MB". Rounded down, because a
- * limit shown as larger than it is would refuse a file the text allowed. Hints and error texts
- * all use this one, so they never disagree.
+ * A size limit for reading: "2,5 MB", or "50 kB" below a tenth of a megabyte (never "0 MB").
+ * Rounded down, because a limit shown as larger than it is would refuse a file the text
+ * allowed. Hints and error texts all use this one, so they never disagree.
  */
-export const formatMegabytes = (bytes: number, locale: string): string =>
-  `${formatNumber(Math.floor((bytes / 1048576) * 10) / 10, locale)} MB`;
+export function formatMegabytes(bytes: number, locale: string): string {
+  if (bytes < 104858) return `${formatNumber(Math.floor(bytes / 1024), locale)} kB`;
+  return `${formatNumber(Math.floor((bytes / 1048576) * 10) / 10, locale)} MB`;
+}
 
 const TYPE_NAMES: Record<string, string> = {
   'image/jpeg': 'JPEG',

@@ -193,7 +193,11 @@ export function challengeUrlOf(
 }
 
 /** What {@link fetchAndSolve} found: a solution, `disabled` (404), or nothing (a failure). */
-type Outcome = Solution | 'disabled' | undefined;
+/**
+ * A solution; `disabled` (the relay has no challenge); `unreachable` (no answer, or a 5xx: a
+ * later try may get one); or `undefined` (a challenge this browser cannot use or solve).
+ */
+type Outcome = Solution | 'disabled' | 'unreachable' | undefined;
 
 /** Fetches a challenge and solves it. Never rejects. */
 async function fetchAndSolve(url: string): Promise<Outcome> {
@@ -206,11 +210,12 @@ async function fetchAndSolve(url: string): Promise<Outcome> {
     });
     // 404: the relay has no challenge (also 204, which browsers do not log as an error).
     if (answer.status === 404 || answer.status === 204) return 'disabled';
-    if (!answer.ok) return undefined;
+    if (!answer.ok) return answer.status >= 500 ? 'unreachable' : undefined;
     const challenge = challengeOf(await answer.json());
     return challenge ? await solveChallenge(challenge) : undefined;
   } catch {
-    return undefined;
+    // Offline, timed out, or not JSON: as far as the person can tell, the network.
+    return 'unreachable';
   }
 }
 
@@ -239,6 +244,8 @@ export class Protection {
   private pending: { url: string; outcome: Promise<Outcome> } | undefined;
   /** The submission id the pending solution was sent with, if it was. */
   private usedBy: string | undefined;
+  /** The last send had no solution because the challenge could not be fetched. */
+  private unreachable = false;
 
   /** Reads the form through `host`. */
   constructor(private readonly host: ProtectionHost) {}
@@ -268,6 +275,15 @@ export class Protection {
    * expired by the relay's clock, or the relay's key changed since it was solved). Then the
    * solution is dropped, so the next send of the same submission solves a new challenge.
    */
+  /**
+   * True when the relay refused the proof of work of the last send and the challenge could not
+   * be fetched for it: trying again later may mend that. A challenge that was there but cannot
+   * be used (no Web Crypto on an insecure page, refused again after a renewal) will not be.
+   */
+  mayMendLater(error: unknown): boolean {
+    return this.unreachable && this.refused(error);
+  }
+
   refused(error: unknown): boolean {
     if (!this.url() || !isAdapterError(error)) return false;
     if (error.problemType !== PROBLEM_TYPES.challengeFailed) return false;
@@ -296,10 +312,11 @@ export class Protection {
       this.pending?.url === url && (this.usedBy ?? id) === id ? this.pending.outcome : undefined;
     let outcome = await (earlier ?? this.begin(url));
     // Fetched while typing, but failed then (offline for a moment) or is about to expire: again.
-    if (earlier && (outcome === undefined || (outcome !== 'disabled' && expiring(outcome)))) {
+    if (earlier && (typeof outcome !== 'object' || expiring(outcome)) && outcome !== 'disabled') {
       outcome = await this.begin(url);
     }
     this.usedBy = id;
-    return outcome === 'disabled' ? undefined : outcome;
+    this.unreachable = outcome === 'unreachable';
+    return typeof outcome === 'object' ? outcome : undefined;
   }
 }

@@ -28,7 +28,7 @@ import { sv } from '../translations/sv.js';
 import { svLattlast } from '../translations/sv-lattlast.js';
 import { clearDraft, draftKey, loadDraft, saveDraft, type Attempt } from './draft-storage.js';
 import { emit } from './events.js';
-import { addFiles, fileLimits, shownNames, type FileLimits, type Refusal } from './files.js';
+import { addFiles, fileLimits, type FileLimits, type Refusal } from './files.js';
 import {
   formatDate,
   formatFileTypes,
@@ -189,6 +189,8 @@ export class SynpunktForm extends LitElement {
   @state() private refused: Refusal[] = [];
   @state() private lostFiles: string[] = [];
   @state() private retryable = false;
+  /** The last failure was in transit (no answer at all) with files attached: they may be why. */
+  @state() private filesMayBeSlow = false;
   @state() private receipt: Receipt | undefined;
   @state() private announcement = '';
   @state() private hasAlternatives = false;
@@ -432,10 +434,10 @@ export class SynpunktForm extends LitElement {
     this.refused = refused;
     this.lostFiles = [];
     // The picker says nothing and shows "no file chosen" again: say what happened.
-    const added = shownNames(attachments).slice(before);
+    const added = attachments.slice(before).map((file) => file.name);
     this.announce(
       [
-        ...(added.length > 0 ? [this.texts.filesAddedNote(added.join(', '))] : []),
+        ...(added.length > 0 ? [this.texts.filesAddedNote(added.join(', '), added.length)] : []),
         ...refused.map((r) => this.refusalText(r)),
       ].join(' '),
     );
@@ -444,7 +446,7 @@ export class SynpunktForm extends LitElement {
 
   private removeFile(index: number): void {
     if (this.status === 'sending') return;
-    const name = shownNames(this.attachments)[index];
+    const name = this.attachments[index]?.name;
     if (name !== undefined) this.announce(this.texts.fileRemoved(name));
     this.attachments = this.attachments.filter((_, i) => i !== index);
     this.refused = [];
@@ -526,9 +528,10 @@ export class SynpunktForm extends LitElement {
         : isAdapterError(error) && error.reason === 'invalid'
           ? error.issues
           : [];
-    // A refused proof of work after the renewal (the challenge could not be fetched: offline,
-    // or the relay busy) is fixed by trying again later, not by another way of contact.
-    const retryable = (isAdapterError(error) && error.retryable) || this.protection.refused(error);
+    // A proof of work refused because the challenge could not be fetched (offline, the relay
+    // busy) is mended by trying again later, not by another way of contact.
+    const retryable =
+      (isAdapterError(error) && error.retryable) || this.protection.mayMendLater(error);
     const cause = error instanceof Error ? error : new Error(String(error));
     if (issues.length > 0) {
       this.status = 'editing';
@@ -536,6 +539,13 @@ export class SynpunktForm extends LitElement {
     } else {
       this.status = 'failed';
       this.retryable = retryable;
+      // No answer at all (a timeout, a dropped connection), not a server's 5xx: with files, a
+      // weak uplink is the likely cause, and fewer files the way through.
+      this.filesMayBeSlow =
+        retryable &&
+        this.attachments.length > 0 &&
+        isAdapterError(error) &&
+        error.status === undefined;
       this.announce(this.texts.failedHeading);
       this.focusAfterRender = retryable ? '#retry' : '#failure';
     }
@@ -885,7 +895,7 @@ export class SynpunktForm extends LitElement {
     >
       <h2 id="failure-heading">${t.failedHeading}</h2>
       <p>${this.retryable ? t.failedRetryable : t.failedFinal}</p>
-      ${this.retryable && this.attachments.length > 0 ? html`<p>${t.failedWithFiles}</p>` : nothing}
+      ${this.filesMayBeSlow ? html`<p>${t.failedWithFiles}</p>` : nothing}
       ${
         this.retryable
           ? html`<button type="button" id="retry" part="button" @click=${() => this.send()}>
@@ -1088,7 +1098,6 @@ export class SynpunktForm extends LitElement {
         unit: bytes < 1048576 ? 'kilobyte' : 'megabyte',
         maximumFractionDigits: 1,
       }).format(bytes < 1048576 ? bytes / 1024 : bytes / 1048576);
-    const names = shownNames(this.attachments);
     const notes = [
       ...this.refused.map((r) => this.refusalText(r)),
       ...(this.lostFiles.length > 0 ? [t.filesNotRestored(this.lostFiles.join(', '))] : []),
@@ -1127,14 +1136,14 @@ export class SynpunktForm extends LitElement {
                   ${this.attachments.map(
                     (file, index) =>
                       html`<li>
-                        <span>${names[index]} (${size(file.size)})</span>
+                        <span>${file.name} (${size(file.size)})</span>
                         <button
                           type="button"
                           part="button"
                           class="secondary"
                           @click=${() => this.removeFile(index)}
                         >
-                          ${t.fileRemove(names[index] ?? file.name)}
+                          ${t.fileRemove(file.name)}
                         </button>
                       </li>`,
                   )}

@@ -130,8 +130,8 @@ export interface Catalog {
   fileRefusedEmpty: (name: string) => string;
   /** A file that is already attached, byte for byte. */
   fileRefusedDuplicate: (name: string) => string;
-  /** Said after picking, as the picker itself says nothing: "Bifogad: a.png, b.pdf." */
-  filesAddedNote: (names: string) => string;
+  /** Said after picking, as the picker itself says nothing: "Bifogade: a.png, b.pdf." */
+  filesAddedNote: (names: string, count: number) => string;
   /** Said after a file's remove button. */
   fileRemoved: (name: string) => string;
   /** Under a failure to send with files attached: files are slow on a weak connection. */

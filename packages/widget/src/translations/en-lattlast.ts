@@ -48,7 +48,7 @@ export const enLattlast: LattlastCatalog = {
   privacyLink: 'How we use your details',
 
   receiptReference: 'Your feedback number',
-  receiptReplyBy: (date) => `You get an answer by ${date}.`,
+  receiptReplyBy: (date) => `You will get an answer by ${date}.`,
   receiptNext: (who) =>
     `Now ${who} will read your feedback. Keep the number. Give the number when you contact us.`,
   receiptNextAnonymous: (who) =>
@@ -88,7 +88,7 @@ export const enLattlast: LattlastCatalog = {
     invalid_phone: () => 'Write your phone number like this: 070-123 45 67',
     invalid_postal_code: () => 'Write your postal code like this: 123 45',
     invalid_date: () => 'Write a date like this: 2026-03-15',
-    date_in_future: () => 'Choose a day in the past.',
+    date_in_future: () => 'Choose today or a day before today.',
     invalid_url: reload,
     contact_not_allowed: () =>
       'You chose to send it without your name. Remove your name, e-mail, phone number and address.',

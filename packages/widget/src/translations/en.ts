@@ -197,7 +197,7 @@ export const en: Catalog = {
     invalid_phone: () => 'Write a phone number, for example +46 70 123 45 67.',
     invalid_postal_code: () => 'Write a Swedish postal code with five digits, for example 123 45.',
     invalid_date: () => 'Write a real date, for example 2026-03-15.',
-    date_in_future: () => 'That date is in the future. Choose a date in the past.',
+    date_in_future: () => 'That date is in the future. Choose today or an earlier date.',
     invalid_url: () => "The page's address could not be read. Reload the page and try again.",
     contact_not_allowed: () => 'You chose to stay anonymous. Remove your contact details.',
     invalid_file_name: () => 'A file name cannot be used. Rename the file.',
@@ -205,7 +205,7 @@ export const en: Catalog = {
     file_type_not_allowed: ({ allowed }) =>
       `A file has the wrong type. You can attach ${allowed ?? 'JPEG, PNG and PDF'}.`,
     file_type_mismatch: () =>
-      'A file is not the file type its name says. Save it as JPEG, PNG or PDF and add it again.',
+      'A file is not the file type its name says. Save the file again, then add it again.',
     file_size_mismatch: () => 'Something went wrong with a file. Remove it and add it again.',
     file_too_large: ({ max }) => `A file is too large. It can be at most ${max ?? ''}.`,
     too_many_files: ({ max }) => `There are too many files. You can attach at most ${max ?? ''}.`,

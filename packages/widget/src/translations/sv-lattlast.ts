@@ -86,7 +86,7 @@ export const svLattlast: LattlastCatalog = {
     invalid_phone: () => 'Skriv ditt telefonnummer så här: 070-123 45 67',
     invalid_postal_code: () => 'Skriv ditt postnummer så här: 123 45',
     invalid_date: () => 'Skriv ett datum så här: 2026-03-15',
-    date_in_future: () => 'Välj en dag som redan har varit.',
+    date_in_future: () => 'Välj i dag eller en dag som har varit.',
     invalid_url: reload,
     contact_not_allowed: () =>
       'Du skickar utan namn. Ta bort ditt namn, din e-post, ditt telefonnummer och din adress.',

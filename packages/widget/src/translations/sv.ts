@@ -62,7 +62,7 @@ export const sv: Catalog = {
   fileRefusedRead: (name) => `Det gick inte att läsa ${name}. Försök igen.`,
   fileRefusedEmpty: (name) => `${name} är tom och kan inte bifogas.`,
   fileRefusedDuplicate: (name) => `${name} är redan bifogad.`,
-  filesAddedNote: (names) => `Bifogad: ${names}.`,
+  filesAddedNote: (names, count) => `${count === 1 ? 'Bifogad' : 'Bifogade'}: ${names}.`,
   fileRemoved: (name) => `${name} är borttagen.`,
   failedWithFiles:
     'Filer tar lång tid att skicka med en långsam uppkoppling. Du kan ta bort filer och försöka igen.',
@@ -198,7 +198,7 @@ export const sv: Catalog = {
     invalid_phone: () => 'Skriv ett telefonnummer, till exempel 070-123 45 67.',
     invalid_postal_code: () => 'Skriv ett postnummer med fem siffror, till exempel 123 45.',
     invalid_date: () => 'Skriv ett datum som finns, till exempel 2026-03-15.',
-    date_in_future: () => 'Datumet har inte varit än. Välj ett datum som redan har varit.',
+    date_in_future: () => 'Datumet har inte varit än. Välj dagens datum eller ett tidigare.',
     invalid_url: () => 'Sidans adress gick inte att läsa. Ladda om sidan och försök igen.',
     contact_not_allowed: () => 'Du har valt att vara anonym. Ta bort dina kontaktuppgifter.',
     invalid_file_name: () => 'Ett filnamn går inte att använda. Byt namn på filen.',
@@ -206,7 +206,7 @@ export const sv: Catalog = {
     file_type_not_allowed: ({ allowed }) =>
       `En fil har fel typ. Det går att bifoga ${allowed ?? 'JPEG, PNG och PDF'}.`,
     file_type_mismatch: () =>
-      'En fil är inte den filtyp som namnet säger. Spara filen som JPEG, PNG eller PDF och lägg till den igen.',
+      'En fil är inte den filtyp som namnet säger. Spara om filen och lägg till den igen.',
     file_size_mismatch: () => 'En fil blev fel. Ta bort den och lägg till den igen.',
     file_too_large: ({ max }) => `En fil är för stor. Den får vara högst ${max ?? ''}.`,
     too_many_files: ({ max }) => `Du har för många filer. Du kan bifoga högst ${max ?? ''}.`,

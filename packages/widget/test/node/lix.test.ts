@@ -29,7 +29,7 @@ const SAMPLES: Record<string, unknown[]> = {
   fileRefusedRead: ['bild.png'],
   fileRefusedEmpty: ['tom.jpg'],
   fileRefusedDuplicate: ['kvitto.png'],
-  filesAddedNote: ['kvitto.png, brev.pdf'],
+  filesAddedNote: ['kvitto.png, brev.pdf', 2],
   fileRemoved: ['kvitto.png'],
   filesNotRestored: ['foto.png'],
   publicRecord: ['kommunen'],
