@@ -252,10 +252,13 @@ export async function startChild(
 export function runCli(
   args: string[],
   cwd = PACKAGE_DIR,
+  /** A command the CLI runs under, such as `setpriv --reuid=nobody …`. */
+  under: readonly string[] = [],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // tsx by absolute path: a working directory outside the package cannot resolve it by name.
-    const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
+    const [command, ...prefix] = [...under, process.execPath];
+    const child = spawn(command!, [...prefix, '--import', TSX, CLI, ...args], {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,23 +1,42 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Store } from '../src/index.js';
-import { runCli, tempDir, testConfig } from './helpers.js';
+import { CLI, runCli, tempDir, testConfig } from './helpers.js';
 
-// root may write anywhere: chmod does not restrict it, so there is nothing to see.
-const skip = process.getuid?.() === 0 ? 'running as root, where chmod 0500 does not apply' : false;
+// root may write anywhere: chmod does not restrict it. As root (CI here), the relay runs as
+// `nobody` instead, when setpriv is there and nobody can read the package.
+const AS_NOBODY = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+const asRoot = process.getuid?.() === 0;
+const nobodyCanRun =
+  asRoot &&
+  spawnSync(AS_NOBODY[0]!, [
+    ...AS_NOBODY.slice(1),
+    process.execPath,
+    '-e',
+    `require('fs').accessSync(${JSON.stringify(CLI)})`,
+  ]).status === 0;
+const under = nobodyCanRun ? AS_NOBODY : [];
+const skip =
+  asRoot && !nobodyCanRun ? 'running as root without setpriv, where chmod does not apply' : false;
 
-/** A store directory made read-only (0500) for the test, with a configuration beside it. */
+/** A store directory made read-only (0555) for the test, with a configuration beside it. */
 function readOnlyStore(withStore: boolean) {
   const tmp = tempDir();
+  // Readable by the user the relay runs as (nobody, under root), and writable by none.
+  chmodSync(tmp.dir, 0o755);
   const directory = join(tmp.dir, 'store');
   mkdirSync(directory);
   const storePath = join(directory, 'relay.db');
-  if (withStore) new Store(storePath).close();
+  if (withStore) {
+    new Store(storePath).close();
+    chmodSync(storePath, 0o644);
+  }
   const configPath = join(tmp.dir, 'relay.config.json');
   writeFileSync(configPath, JSON.stringify(testConfig(storePath)));
-  chmodSync(directory, 0o500);
+  chmodSync(directory, 0o555);
   return {
     directory,
     storePath,
@@ -40,7 +59,7 @@ describe('a store directory the relay may not write', { skip }, () => {
   it('stops a new store with exit code 78 naming storePath, not a restart loop', async () => {
     const store = readOnlyStore(false);
     try {
-      const { code, stderr } = await runCli(['--config', store.configPath]);
+      const { code, stderr } = await runCli(['--config', store.configPath], undefined, under);
       assert.equal(code, 78, stderr);
       assertNamesTheFix(stderr, store.storePath, store.directory);
     } finally {
@@ -51,10 +70,10 @@ describe('a store directory the relay may not write', { skip }, () => {
   it('stops with exit code 78 for an existing store too, also in the outbox commands', async () => {
     const store = readOnlyStore(true);
     try {
-      const relay = await runCli(['--config', store.configPath]);
+      const relay = await runCli(['--config', store.configPath], undefined, under);
       assert.equal(relay.code, 78, relay.stderr);
       assertNamesTheFix(relay.stderr, store.storePath, store.directory);
-      const list = await runCli(['outbox', 'list', '--config', store.configPath]);
+      const list = await runCli(['outbox', 'list', '--config', store.configPath], undefined, under);
       assert.equal(list.code, 78, list.stderr);
       assertNamesTheFix(list.stderr, store.storePath, store.directory);
     } finally {
