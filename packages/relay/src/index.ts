@@ -58,6 +58,9 @@ export { formatReference } from './references.js';
 export { backoffDelay } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
 
+/** How long a stop waits for requests still arriving (a slow upload) before cutting them. */
+const DRAIN_MS = 30_000;
+
 /** The slowest upload a citizen's phone may have: about 250 kbit/s (the rest adapter's too). */
 const SLOWEST_UPLOAD_BYTES_PER_SECOND = 32_000;
 
@@ -216,16 +219,23 @@ export async function createRelay(
     stop() {
       stopping ??= (async () => {
         state.draining = true;
+        // No new deliveries from now on, while requests drain: a stop that systemd cuts short
+        // must not leave attempts behind that a restart makes again.
+        const workerStopped = worker.stop();
         if (server) {
           const http = server as Server;
           const closed = new Promise<void>((resolve) => http.close(() => resolve()));
           // Connections busy now become idle after their answer: close those too, until done.
           const sweep = setInterval(() => http.closeIdleConnections(), 50);
           http.closeIdleConnections();
+          // A slow upload may take minutes: after DRAIN_MS it is cut (no 201 was given, so its
+          // sender tries again with the same key), so stopping fits a service manager's timeout.
+          const cut = setTimeout(() => http.closeAllConnections(), DRAIN_MS);
           await closed;
+          clearTimeout(cut);
           clearInterval(sweep);
         }
-        await worker.stop();
+        await workerStopped;
         store.close();
         lock.release();
         log.info('relay.stopped', {});

@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
-import { EXIT_USAGE } from './exit-codes.js';
+import { EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
+import { lockStoreNow } from './store-lock.js';
 import { Store, type OutboxEntry } from './store.js';
 
 /** What `synpunkt-relay outbox …` was given. */
@@ -99,7 +100,23 @@ export function runOutboxCommand(args: OutboxArgs): number {
       out(`${n} deliveries of ${id} will be tried (again).`);
       return 0;
     }
-    if (command === 'move' && id === undefined) return move(store, configured, args);
+    if (command === 'move' && id === undefined) {
+      // Not beside a serving relay: it may be sending to the old target right now, and that
+      // attempt would then be recorded nowhere and made again under the new name.
+      const lock = lockStoreNow(config.storePath);
+      if (!lock) {
+        err(
+          `A relay is running on this store (storePath: ${config.storePath}). Stop it, run move, ` +
+            'then start it with the new configuration.',
+        );
+        return EXIT_TEMPFAIL;
+      }
+      try {
+        return move(store, configured, args);
+      } finally {
+        lock.release();
+      }
+    }
     if (command === 'close' && id !== undefined && args.positionals.length === 2) {
       return close(store, id, args.target, config.retentionDays);
     }
@@ -131,7 +148,7 @@ function move(store: Store, configured: readonly string[], args: OutboxArgs): nu
     return 1;
   }
   out(
-    `${moved} deliveries moved from "${from}" to "${to}", to be tried from the first attempt (quarantined ones stay quarantined); a running relay picks them up at its next poll.`,
+    `${moved} deliveries moved from "${from}" to "${to}", to be tried from the first attempt (quarantined ones stay quarantined) once the relay is started with the new configuration.`,
   );
   if (skipped.length > 0) {
     out(
@@ -174,6 +191,12 @@ function close(
       return 1;
     case 'nothing-open':
       err(`Every delivery of ${id} is delivered or closed already: there is nothing to close.`);
+      return 1;
+    case 'still-pending':
+      err(
+        `${id} has no dead or quarantined delivery to close; ${result.targets.map((t) => `"${t}"`).join(', ')} ` +
+          'is still being tried. To close one anyway (it was handled by hand), name it with --target.',
+      );
       return 1;
   }
 }

@@ -66,6 +66,8 @@ export class OutboxWorker {
   private poll: NodeJS.Timeout | undefined;
   private retention: NodeJS.Timeout | undefined;
   private kicked = false;
+  /** Only a started worker delivers: a relay that is not (yet) listening leaves the outbox be. */
+  private started = false;
   private stopping = false;
   /** When `stop` was called: a delivery whose record keeps failing waits at most `timeoutMs`. */
   private stoppingSince: number | undefined;
@@ -79,6 +81,7 @@ export class OutboxWorker {
 
   /** Starts polling the outbox and the hourly retention sweep. */
   start(): void {
+    this.started = true;
     this.stopping = false;
     this.stoppingSince = undefined;
     this.runRetention();
@@ -91,7 +94,7 @@ export class OutboxWorker {
 
   /** Looks for work soon (after a new submission, or a slot freed up). */
   kick(): void {
-    if (this.kicked || this.stopping) return;
+    if (this.kicked || this.stopping || !this.started) return;
     this.kicked = true;
     setImmediate(() => {
       this.kicked = false;
@@ -206,7 +209,14 @@ export class OutboxWorker {
     log.info('delivery.delivered', { ...fields, ms: at - started });
     for (let failures = 1, wait = 100; ; failures++, wait = Math.min(wait * 2, 5_000)) {
       try {
-        store.markDelivered(row.submissionId, target.name, remoteReference, Date.now());
+        const recorded = store.markDelivered(
+          row.submissionId,
+          target.name,
+          remoteReference,
+          Date.now(),
+        );
+        // Moved to another target while this attempt was under way: that one will send it too.
+        if (!recorded) log.warn('delivery.unrecorded', { ...fields, reason: 'no-such-delivery' });
         if (failures > 1) log.info('delivery.recorded', { ...fields, tries: failures });
         return;
       } catch (error) {

@@ -1,3 +1,5 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkStoreDirectory, createPrivately } from './store.js';
 import { storeAccessError } from './store-access.js';
@@ -46,33 +48,69 @@ export async function lockStore(
   }
 }
 
+/** One try at the lock file: the lock, or `busy` when another connection holds it. */
+function tryLock(path: string): StoreLock | 'busy' {
+  // No busy timeout: a caller that waits does so without blocking the event loop.
+  const db = new Database(path, { timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.transaction(() => {
+      db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, since TEXT NOT NULL)');
+      db.exec('DELETE FROM holder');
+      db.prepare('INSERT INTO holder (pid, since) VALUES (?, ?)').run(
+        process.pid,
+        new Date().toISOString(),
+      );
+    })();
+    return {
+      path,
+      release() {
+        if (db.open) db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    if (!isBusy(error)) throw error;
+    return 'busy';
+  }
+}
+
+/**
+ * The lock file of a store: beside the store's real file, so a second path to it (a symlink)
+ * names the same lock.
+ */
+function lockPathOf(storePath: string): string {
+  const real = existsSync(storePath)
+    ? realpathSync(storePath)
+    : join(realpathSync(dirname(storePath)), basename(storePath));
+  return `${real}.lock`;
+}
+
+/**
+ * Takes the lock at once or not at all, for an `outbox` command that must not run beside a
+ * serving relay (`move`: an attempt in flight to the old target would be recorded nowhere and
+ * sent again). Undefined when a relay holds it.
+ */
+export function lockStoreNow(storePath: string): StoreLock | undefined {
+  if (storePath === ':memory:') return { path: storePath, release() {} };
+  checkStoreDirectory(storePath);
+  try {
+    const path = lockPathOf(storePath);
+    createPrivately(path);
+    const lock = tryLock(path);
+    return lock === 'busy' ? undefined : lock;
+  } catch (error) {
+    throw storeAccessError(storePath, error) ?? error;
+  }
+}
+
 async function takeLock(storePath: string, waitMs: number, onWait: () => void): Promise<StoreLock> {
-  const path = `${storePath}.lock`;
+  const path = lockPathOf(storePath);
   createPrivately(path);
   const deadline = Date.now() + waitMs;
   for (let tries = 0; ; tries++) {
-    // No busy timeout: the wait below keeps the event loop free.
-    const db = new Database(path, { timeout: 0 });
-    try {
-      db.pragma('locking_mode = EXCLUSIVE');
-      db.transaction(() => {
-        db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, since TEXT NOT NULL)');
-        db.exec('DELETE FROM holder');
-        db.prepare('INSERT INTO holder (pid, since) VALUES (?, ?)').run(
-          process.pid,
-          new Date().toISOString(),
-        );
-      })();
-      return {
-        path,
-        release() {
-          if (db.open) db.close();
-        },
-      };
-    } catch (error) {
-      db.close();
-      if (!isBusy(error)) throw error;
-    }
+    const lock = tryLock(path);
+    if (lock !== 'busy') return lock;
     if (tries === 0) onWait();
     const left = deadline - Date.now();
     if (left <= 0) {

@@ -100,7 +100,9 @@ export type CloseResult =
   /** The delivery asked for was closed before. */
   | { outcome: 'already-closed' }
   /** Without a target: every delivery is delivered or closed already. */
-  | { outcome: 'nothing-open' };
+  | { outcome: 'nothing-open' }
+  /** Without a target: nothing dead or quarantined; these targets are still being tried. */
+  | { outcome: 'still-pending'; targets: string[] };
 
 /** What `moveTarget` did. */
 export interface MoveResult {
@@ -146,6 +148,10 @@ const MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL
    );
    CREATE INDEX spent_challenges_expiry ON spent_challenges (expires_at);`,
+  // Deliveries may be `closed` by hand (`outbox close`), and a lock file keeps a second relay
+  // away. Nothing to change in the tables: the version alone makes an older relay, which knows
+  // neither, refuse this store instead of hiding closed rows and running beside a newer one.
+  `SELECT 1;`,
 ];
 
 interface SubmissionRow {
@@ -289,7 +295,7 @@ export class Store {
       delivered: db.prepare(
         `UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, last_error = NULL,
            remote_reference = ?, updated_at = ?
-         WHERE submission_id = ? AND target = ? AND status = 'pending'`,
+         WHERE submission_id = ? AND target = ? AND status IN ('pending', 'closed')`,
       ),
       undeliveredCount: db.prepare(
         `SELECT count(*) AS n FROM deliveries
@@ -302,7 +308,7 @@ export class Store {
                                         WHERE d.submission_id = submissions.id AND d.status = 'closed')
                       THEN 'closed' ELSE 'delivered' END,
              delivered_at = ?
-         WHERE id = ? AND status IN ('accepted', 'quarantined')`,
+         WHERE id = ? AND status IN ('accepted', 'quarantined', 'closed')`,
       ),
       failed: db.prepare(
         `UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt_at = ?,
@@ -416,14 +422,22 @@ export class Store {
 
   /**
    * Records a successful delivery; the submission is `delivered` once every target has it (or
-   * `closed`, when an operator closed one of them).
+   * `closed`, when an operator closed one of them). A delivery closed by hand while this attempt
+   * was in flight is recorded as delivered: it was. Returns false when there was no such
+   * delivery to record (moved to another target meanwhile).
    */
-  markDelivered(submissionId: string, target: string, remoteReference: string, now: number): void {
+  markDelivered(
+    submissionId: string,
+    target: string,
+    remoteReference: string,
+    now: number,
+  ): boolean {
     const s = this.statements;
-    this.db.transaction(() => {
-      s.delivered.run(remoteReference, now, submissionId, target);
+    return this.db.transaction(() => {
+      const recorded = s.delivered.run(remoteReference, now, submissionId, target).changes > 0;
       const { n } = s.undeliveredCount.get(submissionId) as { n: number };
       if (n === 0) s.submissionDelivered.run(now, submissionId);
+      return recorded;
     })();
   }
 
@@ -497,14 +511,16 @@ export class Store {
       const released = this.db
         .prepare(
           `UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
-           WHERE submission_id = ? AND status IN ('dead', 'quarantined', 'pending')
+           WHERE submission_id = ? AND status IN ('dead', 'quarantined', 'pending', 'closed')
              AND (? IS NULL OR target IN (SELECT value FROM json_each(?)))`,
         )
         .run(now, now, id, ...targetsFilter(targets)).changes;
       if (released > 0) {
+        // Open again (a close undone, a quarantine released): not done, so never purged.
         this.db
           .prepare(
-            `UPDATE submissions SET status = 'accepted' WHERE id = ? AND status = 'quarantined'`,
+            `UPDATE submissions SET status = 'accepted', delivered_at = NULL
+             WHERE id = ? AND status IN ('quarantined', 'closed', 'delivered')`,
           )
           .run(id);
       }
@@ -556,8 +572,10 @@ export class Store {
   }
 
   /**
-   * Marks a submission's open deliveries (pending, dead, quarantined), or with `target` that one
-   * delivery, as handled by hand: `closed`. They are not attempted again, and once every delivery
+   * Marks a submission's dead and quarantined deliveries, or with `target` that one delivery
+   * (pending too), as handled by hand: `closed`. Without a target a pending delivery is left
+   * alone: it is still being tried, and closing it would take it from a working target.
+   * `retry` opens a closed delivery again. They are not attempted again, and once every delivery
    * of the submission is delivered or closed, retention purges it like a delivered one. A
    * delivered delivery is refused: it needs no closing.
    */
@@ -568,10 +586,11 @@ export class Store {
       const rows = this.db
         .prepare('SELECT target, status FROM deliveries WHERE submission_id = ? ORDER BY target')
         .all(id) as { target: string; status: DeliveryStatus }[];
-      const open = rows.filter(
-        (row) =>
-          (target === undefined || row.target === target) &&
-          (row.status === 'pending' || row.status === 'dead' || row.status === 'quarantined'),
+      const open = rows.filter((row) =>
+        target === undefined
+          ? row.status === 'dead' || row.status === 'quarantined'
+          : row.target === target &&
+            (row.status === 'pending' || row.status === 'dead' || row.status === 'quarantined'),
       );
       if (target !== undefined) {
         const row = rows.find((r) => r.target === target);
@@ -579,7 +598,12 @@ export class Store {
         if (row.status === 'delivered') return { outcome: 'delivered' };
         if (row.status === 'closed') return { outcome: 'already-closed' };
       }
-      if (open.length === 0) return { outcome: 'nothing-open' };
+      if (open.length === 0) {
+        const pending = rows.filter((row) => row.status === 'pending').map((row) => row.target);
+        return pending.length > 0
+          ? { outcome: 'still-pending', targets: pending }
+          : { outcome: 'nothing-open' };
+      }
       const closeOne = this.db.prepare(
         `UPDATE deliveries SET status = 'closed', updated_at = ? WHERE submission_id = ? AND target = ?`,
       );
@@ -643,7 +667,8 @@ export class Store {
   purgeQuarantined(before: number): number {
     return this.purge(
       `SELECT id FROM submissions WHERE status = 'quarantined' AND received_at < ?
-       AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = submissions.id AND d.status <> 'quarantined')`,
+       AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.submission_id = submissions.id
+                       AND d.status NOT IN ('quarantined', 'closed'))`,
       new Date(before).toISOString(),
     );
   }
