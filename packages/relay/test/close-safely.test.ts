@@ -54,6 +54,20 @@ async function oneWorkingOneDead(dir: string): Promise<{
   return { relay, config, configPath };
 }
 
+/** Runs `test` with that relay, and stops it and removes its files afterwards. */
+async function withOneWorkingOneDead(
+  test: (setup: Awaited<ReturnType<typeof oneWorkingOneDead>>) => Promise<void>,
+): Promise<void> {
+  const tmp = tempDir();
+  const setup = await oneWorkingOneDead(tmp.dir);
+  try {
+    await test(setup);
+  } finally {
+    await setup.relay.stop();
+    tmp.cleanup();
+  }
+}
+
 const statusOf = (relay: Relay, target: string) =>
   relay.store.list().find((entry) => entry.target === target)?.status;
 
@@ -68,9 +82,7 @@ async function sentWithArkivDead(relay: Relay) {
 
 describe('closing and moving deliveries safely', () => {
   it('close without --target leaves a delivery still being tried; retry opens a closed one again', async () => {
-    const tmp = tempDir();
-    const { relay, configPath } = await oneWorkingOneDead(tmp.dir);
-    try {
+    await withOneWorkingOneDead(async ({ relay, configPath }) => {
       const { reference } = await sentWithArkivDead(relay);
       assert.equal(statusOf(relay, 'registrator'), 'pending');
 
@@ -92,16 +104,11 @@ describe('closing and moving deliveries safely', () => {
       assert.equal(reopened.code, 0, reopened.stderr);
       assert.match(reopened.stdout, /2 deliveries of .* will be tried/, 'the closed one too');
       assert.notEqual(statusOf(relay, 'arkiv'), 'closed', 'the close is undone');
-    } finally {
-      await relay.stop();
-      tmp.cleanup();
-    }
+    });
   });
 
   it('a delivery closed while its attempt was in flight is recorded as delivered, with its reference', async () => {
-    const tmp = tempDir();
-    const { relay } = await oneWorkingOneDead(tmp.dir);
-    try {
+    await withOneWorkingOneDead(async ({ relay }) => {
       const { submission } = await sentWithArkivDead(relay);
       // The operator closes it while an attempt is under way; then the backend takes it.
       relay.store.closeDeliveries(submission.id, 'registrator');
@@ -112,24 +119,16 @@ describe('closing and moving deliveries safely', () => {
       const entry = relay.store.list().find((e) => e.target === 'registrator');
       assert.equal(entry, undefined, 'delivered: no longer in the outbox list');
       assert.equal(relay.store.counts().delivered, 1);
-    } finally {
-      await relay.stop();
-      tmp.cleanup();
-    }
+    });
   });
 
   it('purges a quarantined submission whose other delivery was closed', async () => {
-    const tmp = tempDir();
-    const { relay } = await oneWorkingOneDead(tmp.dir);
-    try {
+    await withOneWorkingOneDead(async ({ relay }) => {
       const caught = sample();
       await relay.app.request('/v1/synpunkter', post(caught, { 'Synpunkt-Honeypot': 'x' }));
       assert.equal(relay.store.closeDeliveries(caught.id, 'arkiv').outcome, 'closed');
       assert.equal(relay.worker.runRetention(Date.now() + 31 * DAY), 1);
-    } finally {
-      await relay.stop();
-      tmp.cleanup();
-    }
+    });
   });
 
   it('move waits for the relay to stop: an attempt in flight would be made again', async () => {

@@ -194,3 +194,20 @@ export function addWorkingDays(date: PlainDate | Date, n: number): PlainDate {
   }
   return format(day);
 }
+
+/**
+ * A calendar date written out for reading: "tisdag 8 december 2026" (`sv-SE`), "Tuesday,
+ * 8 December 2026" (`en-GB`). Computed in UTC, so the reader's time zone never moves the day. A
+ * value that is no `YYYY-MM-DD` date is returned as it is.
+ */
+export function formatPlainDate(date: PlainDate, locale: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (!year || !month || !day) return date;
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)));
+}

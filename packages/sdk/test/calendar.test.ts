@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Holidays from 'date-holidays';
-import { addWorkingDays, holidays, isWorkingDay, toPlainDate } from '../src/calendar.js';
+import {
+  addWorkingDays,
+  formatPlainDate,
+  holidays,
+  isWorkingDay,
+  toPlainDate,
+} from '../src/calendar.js';
 
 const byName = (year: number, name: string): string | undefined =>
   holidays(year).find((h) => h.name === name)?.date;
@@ -172,5 +178,13 @@ describe('oracle: date-holidays (SE), 2005–2100', () => {
       }
     }
     assert.equal(days, 96 * 365 + 23); // 23 leap years, 2100 is not one
+  });
+});
+
+describe('formatPlainDate', () => {
+  it('writes the day out in the reader’s language, the same day in every time zone', () => {
+    assert.equal(formatPlainDate('2026-12-08', 'sv-SE'), 'tisdag 8 december 2026');
+    assert.equal(formatPlainDate('2026-12-08', 'en-GB'), 'Tuesday, 8 December 2026');
+    assert.equal(formatPlainDate('inte ett datum', 'sv-SE'), 'inte ett datum');
   });
 });

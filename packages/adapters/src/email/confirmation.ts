@@ -1,7 +1,7 @@
-import type { Submission } from '@synpunkt/sdk';
+import { formatPlainDate, type Submission } from '@synpunkt/sdk';
 import type { SendMailOptions } from 'nodemailer';
 import type { EmailConfig } from './config.js';
-import { swedishTime, writtenDay } from './fields.js';
+import { swedishTime } from './fields.js';
 import { fromOf } from './message.js';
 import { confirmationMessageIdOf } from './reference.js';
 import { CONFIRMATION_TEXTS } from './texts.js';
@@ -44,7 +44,7 @@ export function confirmationMail(
     '',
     replyBy === undefined
       ? texts.willReply[reply.via]
-      : texts.willReplyBy[reply.via](writtenDay(replyBy, texts.locale)),
+      : texts.willReplyBy[reply.via](formatPlainDate(replyBy, texts.locale)),
     texts.publicRecord,
     '',
     texts.notYou,

@@ -1,4 +1,4 @@
-import type { Attachment, Submission } from '@synpunkt/sdk';
+import { formatPlainDate, type Attachment, type Submission } from '@synpunkt/sdk';
 import {
   CHANNEL_LABELS,
   CLERK_TEXTS,
@@ -62,17 +62,6 @@ function localDateTime(value: string): string {
   }).format(date);
 }
 
-/** A day (`YYYY-MM-DD`) written out: `tisdag 8 december 2026` (`Tuesday 8 December 2026`). */
-export function writtenDay(day: string, locale = 'sv-SE'): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(`${day}T00:00:00Z`));
-}
-
 const NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
 /** A file size people read: `67 byte`, `2,4 kB`, `4,8 MB`. */
@@ -129,7 +118,7 @@ export function fieldRows(submission: Submission, options: RowOptions): FieldRow
     row('reply', reply.wanted ? REPLY_LABELS[reply.via] : CLERK_TEXTS.anonymous),
     // The deadline the sender was given: the clerk's first question about a new case.
     ...(reply.wanted && options.replyBy !== undefined
-      ? [row('replyBy', writtenDay(options.replyBy))]
+      ? [row('replyBy', formatPlainDate(options.replyBy, 'sv-SE'))]
       : []),
   ];
   if (reply.wanted) {

@@ -1,18 +1,10 @@
+import { formatPlainDate } from '@synpunkt/sdk';
+
 /**
  * A calendar date (`YYYY-MM-DD`) written out for reading: "tisdag 8 december 2026" in Swedish.
- * Computed in UTC so the reader's time zone never moves the day.
+ * The sdk's, so the receipt and the e-mail adapter's mails write a day the same way.
  */
-export function formatDate(plainDate: string, locale: string): string {
-  const [year, month, day] = plainDate.split('-').map(Number);
-  if (!year || !month || !day) return plainDate;
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)));
-}
+export const formatDate: (plainDate: string, locale: string) => string = formatPlainDate;
 
 /** A number with the locale's digit grouping: "10 000" in Swedish. */
 export const formatNumber = (value: number, locale: string): string =>
