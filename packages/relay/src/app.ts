@@ -21,6 +21,7 @@ import type { Metrics } from './metrics.js';
 import type { OutboxWorker } from './outbox.js';
 import { problem, problemResponse } from './problems.js';
 import type { RateLimiter } from './rate-limit.js';
+import { figuresOf } from './figures.js';
 import type { Store } from './store.js';
 import { targetsFor, type Target } from './targets.js';
 
@@ -284,6 +285,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
           : {}),
         targets: targets.map((t) => t.name),
         quarantined,
+        figures: figuresOf(submission),
         ...(challenge ? { challenge } : {}),
       });
     } catch (error) {

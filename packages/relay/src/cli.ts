@@ -2,7 +2,7 @@
 /**
  * `synpunkt-relay --config relay.config.json` runs the relay;
  * `synpunkt-relay outbox list|retry|move|close … --config relay.config.json` inspects and replays
- * its outbox.
+ * its outbox; `synpunkt-relay report …` compiles the follow-up figures by kind and area.
  * @packageDocumentation
  */
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { EXIT_CONFIG, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
 import { createRelay } from './index.js';
 import { createLogger } from './log.js';
 import { runOutboxCommand } from './outbox-commands.js';
+import { runReportCommand } from './report-command.js';
 import { StoreInUseError } from './store-lock.js';
 
 export { EXIT_CONFIG, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
@@ -21,7 +22,8 @@ const USAGE = `Usage:
   synpunkt-relay outbox retry <submission id or reference> --config relay.config.json
   synpunkt-relay outbox retry --all --config relay.config.json
   synpunkt-relay outbox move --from <old target> --to <new target> --config relay.config.json
-  synpunkt-relay outbox close <submission id or reference> [--target <name>] --config relay.config.json`;
+  synpunkt-relay outbox close <submission id or reference> [--target <name>] --config relay.config.json
+  synpunkt-relay report [--quarter 2026-Q3 | --from 2026-01-01 --to 2026-04-30] [--csv | --json] --config relay.config.json`;
 
 async function serveRelay(configPath: string): Promise<void> {
   const log = createLogger();
@@ -51,6 +53,8 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   target: { type: 'string' },
+  quarter: { type: 'string' },
+  csv: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -81,6 +85,18 @@ export async function main(argv: string[]): Promise<number | undefined> {
       from: values.from,
       to: values.to,
       target: values.target,
+    });
+    if (code === EXIT_USAGE) process.stderr.write(`${USAGE}\n`);
+    return code;
+  }
+  if (positionals[0] === 'report' && positionals.length === 1) {
+    const code = runReportCommand({
+      configPath: values.config,
+      quarter: values.quarter,
+      from: values.from,
+      to: values.to,
+      json: values.json,
+      csv: values.csv,
     });
     if (code === EXIT_USAGE) process.stderr.write(`${USAGE}\n`);
     return code;

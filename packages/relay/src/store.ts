@@ -1,8 +1,9 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Receipt } from '@synpunkt/sdk';
+import { toPlainDate, type Receipt } from '@synpunkt/sdk';
 import { ConfigError } from './config.js';
+import { FIGURES_FROM_BODY, figuresMigration, type Figures } from './figures.js';
 import { nextReference } from './references.js';
 import { storeAccessError } from './store-access.js';
 
@@ -37,6 +38,11 @@ export interface NewSubmission {
    * transaction, refused (`challenge-spent`) when another submission spent it first.
    */
   challenge?: { challenge: string; expiresAt: number };
+  /**
+   * What the follow-up report counts (kind, area, channel…), kept after the content is purged.
+   * Recorded unless `quarantined`: spam is counted only once an operator releases it.
+   */
+  figures: Figures;
 }
 
 /** The outcome of storing a submission. */
@@ -112,7 +118,7 @@ export interface MoveResult {
   skipped: string[];
 }
 
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE submissions (
      id TEXT PRIMARY KEY,
      reference TEXT NOT NULL UNIQUE,
@@ -152,6 +158,8 @@ const MIGRATIONS: readonly string[] = [
   // away. Nothing to change in the tables: the version alone makes an older relay, which knows
   // neither, refuse this store instead of hiding closed rows and running beside a newer one.
   `SELECT 1;`,
+  // The follow-up report's figures, kept apart from the content so that they outlive the purge.
+  figuresMigration,
 ];
 
 interface SubmissionRow {
@@ -252,7 +260,9 @@ function prepareDatabase(db: Database.Database, path: string): Database.Database
   }
   for (let next = version; next < MIGRATIONS.length; next++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[next]!);
+      const migration = MIGRATIONS[next]!;
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${next + 1}`);
     })();
   }
@@ -279,6 +289,14 @@ export class Store {
       insertSubmission: db.prepare(
         `INSERT INTO submissions (id, reference, hash, body, received_at, reply_by, status)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertFigures: db.prepare(
+        `INSERT OR IGNORE INTO figures (submission_id, received_on, kind, area, channel, mode, reply)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      releaseFigures: db.prepare(
+        `INSERT OR IGNORE INTO figures (submission_id, received_on, kind, area, channel, mode, reply)
+         SELECT id, ?, ${FIGURES_FROM_BODY} FROM submissions WHERE id = ? AND body IS NOT NULL`,
       ),
       insertDelivery: db.prepare(
         `INSERT INTO deliveries (submission_id, target, status, next_attempt_at, updated_at)
@@ -384,6 +402,18 @@ export class Store {
           item.replyBy ?? null,
           status,
         );
+        if (!item.quarantined) {
+          const f = item.figures;
+          s.insertFigures.run(
+            item.id,
+            toPlainDate(item.receivedAt),
+            f.kind,
+            f.area,
+            f.channel,
+            f.mode,
+            f.reply,
+          );
+        }
         const now = item.receivedAt.getTime();
         const deliveryStatus: DeliveryStatus = item.quarantined ? 'quarantined' : 'pending';
         for (const target of item.targets) {
@@ -516,6 +546,11 @@ export class Store {
         )
         .run(now, now, id, ...targetsFilter(targets)).changes;
       if (released > 0) {
+        // A released quarantine was a real synpunkt after all: it counts from now on.
+        const { received_at: receivedAt } = this.db
+          .prepare('SELECT received_at FROM submissions WHERE id = ?')
+          .get(id) as { received_at: string };
+        this.statements.releaseFigures.run(toPlainDate(new Date(receivedAt)), id);
         // Open again (a close undone, a quarantine released): not done, so never purged.
         this.db
           .prepare(

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { PROBLEM_TYPES } from '@synpunkt/sdk';
 import {
   createRelay,
+  figuresOf,
   POW_HEADER,
   ProofOfWork,
   Store,
@@ -250,6 +251,7 @@ describe('spent solutions across a restart', () => {
           receivedAt: new Date(),
           targets: ['mem'],
           quarantined: false,
+          figures: figuresOf(submission),
           challenge: { challenge, expiresAt },
         });
         assert.equal(result.outcome, 'created');

@@ -3,7 +3,13 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createRelay, silentLogger, Store, type RelayConfigInput } from '../src/index.js';
+import {
+  createRelay,
+  figuresOf,
+  silentLogger,
+  Store,
+  type RelayConfigInput,
+} from '../src/index.js';
 import {
   countingAdapter,
   eventually,
@@ -145,6 +151,7 @@ describe('synpunkt-relay outbox from another directory', () => {
         receivedAt: new Date(),
         targets: ['mem'],
         quarantined: true,
+        figures: figuresOf(held),
       });
       store.close();
 

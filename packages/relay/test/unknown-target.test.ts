@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createRelay, Store } from '../src/index.js';
+import { createRelay, figuresOf, Store } from '../src/index.js';
 import {
   captureLogger,
   countingAdapter,
@@ -29,6 +29,7 @@ function storeWithOldTarget(storePath: string) {
       receivedAt: new Date(),
       targets,
       quarantined: false,
+      figures: figuresOf(submission),
     });
     assert.equal(result.outcome, 'created');
     return { id: submission.id, reference: result.receipt.reference };

@@ -1,0 +1,52 @@
+import { loadConfig } from './config.js';
+import { EXIT_USAGE } from './exit-codes.js';
+import { followUpReport, periodOf, PeriodError } from './report.js';
+import { formatReportCsv, formatReportText } from './report-format.js';
+import { Store } from './store.js';
+
+/** What `synpunkt-relay report …` was given. */
+export interface ReportArgs {
+  configPath: string;
+  quarter: string | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  json: boolean;
+  csv: boolean;
+}
+
+/**
+ * Runs `synpunkt-relay report`: the follow-up compilation by kind and area for a quarter (the
+ * last whole one by default) or for the days between `--from` and `--to`. Returns the exit code.
+ */
+export function runReportCommand(args: ReportArgs, today = new Date()): number {
+  if (args.json && args.csv) {
+    process.stderr.write('Give --json or --csv, not both.\n');
+    return EXIT_USAGE;
+  }
+  let period;
+  try {
+    period = periodOf(args, today);
+  } catch (error) {
+    if (!(error instanceof PeriodError)) throw error;
+    process.stderr.write(`${error.message}.\n`);
+    return EXIT_USAGE;
+  }
+  const config = loadConfig(args.configPath);
+  const store = new Store(config.storePath, config.referencePrefix, { mustExist: true });
+  try {
+    const report = followUpReport(store.db, period);
+    // Which store was read, so a wrong one shows; on stderr, to keep stdout a clean file.
+    process.stderr.write(`Store: ${config.storePath}\n`);
+    if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (args.csv) process.stdout.write(formatReportCsv(report));
+    else process.stdout.write(formatReportText(report));
+    if (report.incompleteUntil !== undefined && (args.json || args.csv)) {
+      process.stderr.write(
+        `Not complete up to ${report.incompleteUntil}: synpunkter purged before this relay kept figures are missing.\n`,
+      );
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,76 @@
+import { KINDS } from '@synpunkt/sdk';
+import type { FollowUpReport } from './report.js';
+
+const table = (rows: string[][]): string => {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+};
+
+const counts = (record: Record<string, number>): string =>
+  Object.entries(record)
+    .map(([key, n]) => `${key} ${n}`)
+    .join(', ');
+
+/** The compilation as a person reads it in a terminal. */
+export function formatReportText(report: FollowUpReport): string {
+  const lines = [
+    `Synpunkter received ${report.from} to ${report.to} (days in Sweden): ${report.total}`,
+  ];
+  if (report.incompleteUntil !== undefined) {
+    lines.push(
+      `Not complete up to ${report.incompleteUntil}: synpunkter purged before this relay kept figures are missing.`,
+    );
+  }
+  if (report.total > 0) {
+    const header = ['area', ...KINDS, 'total'];
+    const body = report.areas.map((line) => [
+      line.area,
+      ...KINDS.map((kind) => String(line.byKind[kind])),
+      String(line.total),
+    ]);
+    const sum = [
+      'total',
+      ...KINDS.map((kind) => String(report.byKind[kind])),
+      String(report.total),
+    ];
+    lines.push('', table([header, ...body, sum]), '');
+    lines.push(`channel:  ${counts(report.byChannel)}`);
+    lines.push(`reply:    ${counts(report.byReply)}`);
+    lines.push(`mode:     ${counts(report.byMode)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One CSV field. Quoted when it holds a separator, a quote or a line break. A field that
+ * starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`: the area is what the
+ * form sent, and a spreadsheet must not run it.
+ */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One row per combination that occurred, for a spreadsheet's pivot table (RFC 4180, CRLF). */
+export function formatReportCsv(report: FollowUpReport): string {
+  const header = ['from', 'to', 'kind', 'area', 'channel', 'mode', 'reply', 'count'];
+  const rows = report.rows.map((row) => [
+    report.from,
+    report.to,
+    row.kind,
+    row.area,
+    row.channel,
+    row.mode,
+    row.reply,
+    row.count,
+  ]);
+  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}

@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3';
+import {
+  CHANNELS,
+  KINDS,
+  MODES,
+  REPLY_CHANNELS,
+  toPlainDate,
+  type Channel,
+  type Kind,
+  type Mode,
+  type PlainDate,
+} from '@synpunkt/sdk';
+import type { Figures } from './figures.js';
+
+/** Days in Sweden, both included. */
+export interface Period {
+  from: PlainDate;
+  to: PlainDate;
+}
+
+/** A period given wrongly on the command line. */
+export class PeriodError extends Error {
+  override name = 'PeriodError';
+}
+
+const REPLIES = [...REPLY_CHANNELS, 'none'] as const;
+type Reply = Figures['reply'];
+
+/** One line of the compilation: how many synpunkter of one kind concerned one area. */
+export interface AreaLine {
+  area: string;
+  byKind: Record<Kind, number>;
+  total: number;
+}
+
+/**
+ * The follow-up compilation the municipality makes each quarter (or tertial): synpunkter by
+ * kind and area, and how they came in. Counts only; nothing about who sent what.
+ */
+export interface FollowUpReport extends Period {
+  total: number;
+  /** Areas with the most synpunkter first. */
+  areas: AreaLine[];
+  byKind: Record<Kind, number>;
+  byChannel: Record<Channel, number>;
+  byReply: Record<Reply, number>;
+  byMode: Record<Mode, number>;
+  /** Every combination that occurred, for a spreadsheet's pivot table. */
+  rows: (Figures & { count: number })[];
+  /**
+   * Set when the period starts on or before this day: submissions received up to it may have
+   * been purged before the relay kept figures, and are then missing.
+   */
+  incompleteUntil?: PlainDate;
+}
+
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+/** The first and last day of a quarter written `2026-Q3` (or `2026Q3`). */
+export function quarter(text: string): Period {
+  const match = /^(\d{4})-?[Qq]([1-4])$/.exec(text.trim());
+  if (match === null) {
+    throw new PeriodError(`--quarter: "${text}" is not a quarter; write it like 2026-Q3`);
+  }
+  const year = match[1]!;
+  const q = Number(match[2]);
+  const first = String(q * 3 - 2).padStart(2, '0');
+  const last = String(q * 3).padStart(2, '0');
+  const lastDay = new Date(Date.UTC(Number(year), q * 3, 0)).getUTCDate();
+  return { from: `${year}-${first}-01`, to: `${year}-${last}-${lastDay}` };
+}
+
+/** The last whole quarter before `today` (in Sweden): the one a compilation is made for. */
+export function previousQuarter(today: Date): Period {
+  const [year, month] = toPlainDate(today).split('-').map(Number) as [number, number];
+  const current = Math.floor((month - 1) / 3) + 1;
+  return current === 1 ? quarter(`${year - 1}-Q4`) : quarter(`${year}-Q${current - 1}`);
+}
+
+function plainDate(option: string, text: string): PlainDate {
+  try {
+    return toPlainDate(text);
+  } catch {
+    throw new PeriodError(`${option}: "${text}" is not a date; write it like 2026-07-01`);
+  }
+}
+
+/** The period asked for: `--quarter`, or `--from` and `--to`, or else the last whole quarter. */
+export function periodOf(
+  options: { quarter?: string | undefined; from?: string | undefined; to?: string | undefined },
+  today = new Date(),
+): Period {
+  const { from, to } = options;
+  if (options.quarter !== undefined) {
+    if (from !== undefined || to !== undefined) {
+      throw new PeriodError('Give either --quarter or --from and --to, not both');
+    }
+    return quarter(options.quarter);
+  }
+  if (from === undefined && to === undefined) return previousQuarter(today);
+  if (from === undefined || to === undefined) {
+    throw new PeriodError('Give both --from and --to (the first and the last day, both counted)');
+  }
+  const period = { from: plainDate('--from', from), to: plainDate('--to', to) };
+  if (period.from > period.to) {
+    throw new PeriodError(`--from ${period.from} is after --to ${period.to}`);
+  }
+  return period;
+}
+
+/** Compiles the figures of the synpunkter received in `period` (days in Sweden). */
+export function followUpReport(db: Database.Database, period: Period): FollowUpReport {
+  const rows = db
+    .prepare(
+      `SELECT kind, area, channel, mode, reply, count(*) AS count FROM figures
+       WHERE received_on BETWEEN ? AND ?
+       GROUP BY kind, area, channel, mode, reply
+       ORDER BY kind, area, channel, mode, reply`,
+    )
+    .all(period.from, period.to) as (Figures & { count: number })[];
+  const report: FollowUpReport = {
+    ...period,
+    total: 0,
+    areas: [],
+    byKind: zeros(KINDS),
+    byChannel: zeros(CHANNELS),
+    byReply: zeros(REPLIES),
+    byMode: zeros(MODES),
+    rows,
+  };
+  const areas = new Map<string, AreaLine>();
+  for (const row of rows) {
+    report.total += row.count;
+    report.byKind[row.kind] += row.count;
+    report.byChannel[row.channel] += row.count;
+    report.byReply[row.reply] += row.count;
+    report.byMode[row.mode] += row.count;
+    let line = areas.get(row.area);
+    if (line === undefined) {
+      line = { area: row.area, byKind: zeros(KINDS), total: 0 };
+      areas.set(row.area, line);
+    }
+    line.byKind[row.kind] += row.count;
+    line.total += row.count;
+  }
+  report.areas = [...areas.values()].sort(
+    (a, b) => b.total - a.total || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0),
+  );
+  const since = db.prepare('SELECT purged_before FROM figures_since WHERE id = 1').get() as
+    { purged_before: PlainDate | null } | undefined;
+  const until = since?.purged_before ?? null;
+  if (until !== null && period.from <= until) report.incompleteUntil = until;
+  return report;
+}

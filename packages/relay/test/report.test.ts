@@ -1,0 +1,260 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { sampleAnonymous } from '@synpunkt/sdk/testing';
+import Database from 'better-sqlite3';
+import {
+  createRelay,
+  figuresOf,
+  followUpReport,
+  periodOf,
+  previousQuarter,
+  quarter,
+  silentLogger,
+  Store,
+  type FollowUpReport,
+} from '../src/index.js';
+import { csvField } from '../src/report-format.js';
+import {
+  countingAdapter,
+  eventually,
+  post,
+  runCli,
+  sample,
+  tempDir,
+  testConfig,
+} from './helpers.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('synpunkt-relay report: the follow-up compilation by kind and area', () => {
+  const tmp = tempDir();
+  const storePath = join(tmp.dir, 'relay.db');
+  const configPath = join(tmp.dir, 'relay.config.json');
+  let spamReference = '';
+
+  before(async () => {
+    const config = testConfig(storePath);
+    writeFileSync(configPath, JSON.stringify(config));
+    const relay = await createRelay(config, {
+      log: silentLogger,
+      adapters: { rest: () => countingAdapter() },
+    });
+    relay.worker.start();
+    const sent = [
+      sample({ kind: 'complaint', area: 'aldreomsorg' }),
+      sample({ kind: 'complaint', area: 'aldreomsorg', mode: 'lattlast' }),
+      sample({ kind: 'suggestion', area: 'aldreomsorg' }),
+      sample({ kind: 'complaint', area: 'skola', channel: 'phone' }),
+      sampleAnonymous({ kind: 'praise', area: 'skola' }),
+      sampleAnonymous({ kind: 'praise', area: 'unknown' }),
+    ];
+    for (const submission of sent) {
+      assert.equal((await relay.app.request('/v1/synpunkter', post(submission))).status, 201);
+    }
+    // Caught by the honeypot: a bot's, until an operator says otherwise.
+    const spam = sample({ kind: 'complaint', area: 'skola' });
+    const held = await relay.app.request(
+      '/v1/synpunkter',
+      post(spam, { 'Synpunkt-Honeypot': 'x' }),
+    );
+    spamReference = ((await held.json()) as { reference: string }).reference;
+    await eventually(() => relay.store.counts().delivered === sent.length);
+    await relay.stop();
+  });
+  after(() => tmp.cleanup());
+
+  const today = () => new Date().toISOString().slice(0, 10);
+  const report = async (...args: string[]) => {
+    const result = await runCli(['report', ...args, '--config', configPath]);
+    assert.equal(result.code, 0, result.stderr);
+    return result;
+  };
+  /** The period around today, wide enough for the Swedish date of any test run. */
+  const around = () => {
+    const from = new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
+    return ['--from', from, '--to', to];
+  };
+
+  it('counts by kind and area, and by channel, reply and mode, leaving out the spam', async () => {
+    const { stdout, stderr } = await report(...around());
+    assert.match(stderr, new RegExp(`^Store: ${storePath}$`, 'm'));
+    assert.match(stdout, /^Synpunkter received \S+ to \S+ \(days in Sweden\): 6$/m);
+    assert.match(stdout, /^area\s+praise\s+suggestion\s+complaint\s+total$/m);
+    // The area with the most synpunkter first.
+    assert.match(
+      stdout,
+      /^aldreomsorg\s+0\s+1\s+2\s+3\nskola\s+1\s+0\s+1\s+2\nunknown\s+1\s+0\s+0\s+1$/m,
+    );
+    assert.match(stdout, /^total\s+2\s+1\s+3\s+6$/m);
+    assert.match(stdout, /^channel:\s+web 5, phone 1, visit 0, letter 0, email 0$/m);
+    assert.match(stdout, /^reply:\s+email 4, phone 0, letter 0, none 2$/m);
+    assert.match(stdout, /^mode:\s+standard 5, lattlast 1$/m);
+    assert.doesNotMatch(stdout, /Not complete/);
+  });
+
+  it('writes CSV for a spreadsheet and JSON for a program, with the same counts', async () => {
+    const csv = (await report(...around(), '--csv')).stdout;
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], 'from,to,kind,area,channel,mode,reply,count');
+    assert.equal(lines.at(-1), '', 'every row ends in CRLF');
+    const total = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',').at(-1)), 0);
+    assert.equal(total, 6);
+    assert.ok(lines.some((line) => /,complaint,skola,phone,standard,email,1$/.test(line)));
+
+    const json = JSON.parse((await report(...around(), '--json')).stdout) as FollowUpReport;
+    assert.equal(json.total, 6);
+    assert.deepEqual(json.byKind, { praise: 2, suggestion: 1, complaint: 3 });
+    assert.equal(json.areas[0]!.area, 'aldreomsorg');
+  });
+
+  it('counts a released quarantine, and keeps every count after the content is purged', async () => {
+    const released = await runCli(['outbox', 'retry', spamReference, '--config', configPath]);
+    assert.equal(released.code, 0, released.stderr);
+    const counted = (await report(...around())).stdout;
+    assert.match(counted, /\(days in Sweden\): 7$/m);
+    assert.match(counted, /^skola\s+1\s+0\s+2\s+3$/m);
+
+    const relay = await createRelay(testConfig(storePath), {
+      log: silentLogger,
+      adapters: { rest: () => countingAdapter() },
+    });
+    relay.worker.start();
+    await eventually(() => relay.store.counts().delivered === 7);
+    assert.equal(relay.worker.runRetention(Date.now() + 31 * DAY), 7);
+    await relay.stop();
+    const db = new Database(storePath, { readonly: true });
+    const withText = db.prepare('SELECT count(*) AS n FROM submissions WHERE body IS NOT NULL');
+    assert.equal((withText.get() as { n: number }).n, 0, 'every text is purged');
+    db.close();
+    assert.equal((await report(...around())).stdout, counted);
+  });
+
+  it('counts nothing outside the period, and says so', async () => {
+    const { stdout } = await report('--quarter', '2025-Q1');
+    assert.equal(stdout, 'Synpunkter received 2025-01-01 to 2025-03-31 (days in Sweden): 0\n');
+    assert.ok(today() > '2025-03-31');
+  });
+
+  it('refuses a period it cannot read, with exit 64 and what to write', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--quarter', '2026-Q5'], /--quarter: "2026-Q5" is not a quarter; write it like 2026-Q3/],
+      [['--from', '2026-07-01'], /Give both --from and --to/],
+      [['--from', '2026-02-30', '--to', '2026-03-01'], /--from: "2026-02-30" is not a date/],
+      [
+        ['--from', '2026-09-30', '--to', '2026-07-01'],
+        /--from 2026-09-30 is after --to 2026-07-01/,
+      ],
+      [['--quarter', '2026-Q3', '--from', '2026-07-01'], /either --quarter or --from and --to/],
+      [['--csv', '--json'], /--json or --csv, not both/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await runCli(['report', ...args, '--config', configPath]);
+      assert.equal(result.code, 64, args.join(' '));
+      assert.match(result.stderr, message);
+      assert.equal(result.stdout, '');
+    }
+  });
+});
+
+describe('the report period', () => {
+  it('knows the days of each quarter', () => {
+    assert.deepEqual(quarter('2026-Q1'), { from: '2026-01-01', to: '2026-03-31' });
+    assert.deepEqual(quarter('2026Q2'), { from: '2026-04-01', to: '2026-06-30' });
+    assert.deepEqual(quarter('2026-q3'), { from: '2026-07-01', to: '2026-09-30' });
+    assert.deepEqual(quarter('2026-Q4'), { from: '2026-10-01', to: '2026-12-31' });
+  });
+
+  it('defaults to the last whole quarter, by the date in Sweden', () => {
+    assert.deepEqual(previousQuarter(new Date('2026-01-15T12:00:00Z')), quarter('2025-Q4'));
+    assert.deepEqual(previousQuarter(new Date('2026-11-23T12:00:00Z')), quarter('2026-Q3'));
+    // 22:30 UTC on 31 March is already 1 April in Sweden: the first quarter is over.
+    assert.deepEqual(previousQuarter(new Date('2026-03-31T22:30:00Z')), quarter('2026-Q1'));
+    assert.deepEqual(periodOf({}, new Date('2026-03-31T21:30:00Z')), quarter('2025-Q4'));
+  });
+
+  it('takes any days with --from and --to, such as a tertial', () => {
+    assert.deepEqual(periodOf({ from: '2026-01-01', to: '2026-04-30' }), {
+      from: '2026-01-01',
+      to: '2026-04-30',
+    });
+  });
+});
+
+describe('the figures in the store', () => {
+  it('count a synpunkt on the day it arrived in Sweden, not in UTC', () => {
+    const tmp = tempDir();
+    const store = new Store(join(tmp.dir, 'd.db'));
+    try {
+      // 23:30 UTC on 30 June is 01:30 on 1 July in Sweden: the third quarter.
+      const submission = sample();
+      store.accept({
+        id: submission.id,
+        hash: 'h',
+        body: JSON.stringify(submission),
+        receivedAt: new Date('2026-06-30T23:30:00Z'),
+        targets: ['mem'],
+        quarantined: false,
+        figures: figuresOf(submission),
+      });
+      assert.equal(followUpReport(store.db, quarter('2026-Q2')).total, 0);
+      assert.equal(followUpReport(store.db, quarter('2026-Q3')).total, 1);
+    } finally {
+      store.close();
+      tmp.cleanup();
+    }
+  });
+
+  it('are filled from an older store, which says up to when it is not complete', () => {
+    const tmp = tempDir();
+    const path = join(tmp.dir, 'old.db');
+    const kept = sample({ kind: 'suggestion', area: 'bibliotek' });
+    const gone = sample({ kind: 'complaint', area: 'bibliotek' });
+    const store = new Store(path);
+    for (const [submission, day] of [
+      [kept, '2026-08-20T10:00:00Z'],
+      [gone, '2026-07-02T10:00:00Z'],
+    ] as const) {
+      store.accept({
+        id: submission.id,
+        hash: submission.id,
+        body: JSON.stringify(submission),
+        receivedAt: new Date(day),
+        targets: ['mem'],
+        quarantined: false,
+        figures: figuresOf(submission),
+      });
+    }
+    // Make it the store an older relay left: no figures, and one submission purged already.
+    store.db.exec(`DROP TABLE figures; DROP TABLE figures_since;
+      UPDATE submissions SET body = NULL, status = 'purged' WHERE id = '${gone.id}';
+      PRAGMA user_version = 4;`);
+    store.close();
+
+    const reopened = new Store(path);
+    try {
+      const report = followUpReport(reopened.db, quarter('2026-Q3'));
+      assert.equal(report.total, 1, 'the one with its content is counted');
+      assert.deepEqual(report.byKind, { praise: 0, suggestion: 1, complaint: 0 });
+      assert.equal(report.incompleteUntil, '2026-07-02');
+      assert.equal(followUpReport(reopened.db, quarter('2026-Q4')).incompleteUntil, undefined);
+    } finally {
+      reopened.close();
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('CSV fields', () => {
+  it('quote separators and keep a spreadsheet from running a formula', () => {
+    assert.equal(csvField('skola'), 'skola');
+    assert.equal(csvField('gata, park'), '"gata, park"');
+    assert.equal(csvField('"citat"'), '"""citat"""');
+    assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+    assert.equal(csvField('+46'), "'+46");
+    assert.equal(csvField('-1'), "'-1");
+    assert.equal(csvField(12), '12');
+  });
+});
