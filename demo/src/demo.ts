@@ -3,7 +3,14 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, createRelay, type Relay, type RelayConfigInput } from '@synpunkt/relay';
+import {
+  createLogger,
+  createRelay,
+  followUpReport,
+  quarterOf,
+  type Relay,
+  type RelayConfigInput,
+} from '@synpunkt/relay';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
 import { MAIL_PAGE } from './site/mail-page.js';
 import { AREAS, sitePages } from './site/pages.js';
@@ -134,6 +141,11 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
         counts: relay?.store.counts() ?? {},
         entries:
           relay?.store.list(['pending', 'dead', 'quarantined', 'delivered']).slice(0, 50) ?? [],
+      }),
+      // What `synpunkt-relay report` compiles, for the quarter so far, with the areas' names.
+      '/demo-api/report': () => ({
+        report: relay && followUpReport(relay.store.db, quarterOf(new Date())),
+        areaLabels: Object.fromEntries(AREAS),
       }),
     },
   });

@@ -187,6 +187,12 @@ describe('Exempelkommun, end to end', () => {
         .locator('#outbox-body tr', { hasText: reference })
         .filter({ hasText: 'Levererad' })
         .waitFor({ timeout: 10_000 });
+      // The quarter's compilation counts it under its area and kind.
+      const counted = post.locator('#report-body tr', {
+        has: post.getByRole('rowheader', { name: 'Gator, parker och snöröjning' }),
+      });
+      const complaints = Number(await counted.locator('td').nth(2).innerText());
+      assert.ok(complaints >= 1, `the complaint is counted (${complaints})`);
     } finally {
       await elsewhere.close();
     }

@@ -76,14 +76,47 @@ function renderOutbox(outbox) {
   }
 }
 
+const reportBody = document.getElementById('report-body');
+const reportCaption = document.getElementById('report-caption');
+const KINDS = ['praise', 'suggestion', 'complaint'];
+const AREA_UNKNOWN_LABEL = 'Vet inte';
+
+function renderReport({ report, areaLabels }) {
+  reportBody.replaceChildren();
+  if (!report) return;
+  reportCaption.textContent = `Synpunkter ${report.from} – ${report.to}: ${report.total}`;
+  if (report.areas.length === 0) {
+    const row = element('tr');
+    const cell = element('td', 'Inga synpunkter ännu i kvartalet.');
+    cell.colSpan = 5;
+    row.append(cell);
+    reportBody.append(row);
+    return;
+  }
+  const label = (area) => (area === 'unknown' ? AREA_UNKNOWN_LABEL : (areaLabels[area] ?? area));
+  for (const line of [
+    ...report.areas,
+    { area: null, byKind: report.byKind, total: report.total },
+  ]) {
+    const row = element('tr');
+    const name = element('th', line.area === null ? 'Totalt' : label(line.area));
+    name.scope = 'row';
+    row.append(name, ...KINDS.map((kind) => element('td', String(line.byKind[kind]))));
+    row.append(element('td', String(line.total)));
+    reportBody.append(row);
+  }
+}
+
 async function refresh() {
   try {
-    const [mail, outbox] = await Promise.all([
+    const [mail, outbox, report] = await Promise.all([
       fetch('/demo-api/mail').then((r) => r.json()),
       fetch('/demo-api/outbox').then((r) => r.json()),
+      fetch('/demo-api/report').then((r) => r.json()),
     ]);
     renderMail(mail);
     renderOutbox(outbox);
+    renderReport(report);
     status.textContent = `Uppdaterad ${new Date().toLocaleTimeString('sv-SE', SWEDISH_TIME)}`;
   } catch {
     status.textContent = 'Kunde inte hämta. Är demon igång?';

@@ -16,6 +16,15 @@ sparar dem och skickar dem som e-post. Sidan uppdateras av sig själv.</p>
   <tbody id="outbox-body"></tbody>
 </table>
 <h2>Mejl</h2>
-<div id="mail-list"></div>`,
+<div id="mail-list"></div>
+<h2>Sammanställning för kvartalet</h2>
+<p>Kommunen sammanställer synpunkterna varje kvartal för att lära av dem. Reläet räknar dem efter slag och
+verksamhet och sparar bara siffrorna, inte texten eller vem som skrev. Samma siffror ger kommandot
+<code>synpunkt-relay report</code>.</p>
+<table class="outbox" id="report">
+  <caption id="report-caption">Synpunkter hittills i kvartalet</caption>
+  <thead><tr><th scope="col">Verksamhet</th><th scope="col">Beröm</th><th scope="col">Förslag</th><th scope="col">Klagomål</th><th scope="col">Totalt</th></tr></thead>
+  <tbody id="report-body"></tbody>
+</table>`,
   scripts: ['/js/mail-view.js'],
 };

@@ -33,7 +33,14 @@ export { Store } from './store.js';
 export { StoreInUseError } from './store-lock.js';
 export { figuresOf } from './figures.js';
 export type { Figures } from './figures.js';
-export { followUpReport, periodOf, previousQuarter, quarter, PeriodError } from './report.js';
+export {
+  followUpReport,
+  periodOf,
+  previousQuarter,
+  quarter,
+  quarterOf,
+  PeriodError,
+} from './report.js';
 export type { AreaLine, FollowUpReport, Period } from './report.js';
 export { formatReportCsv, formatReportText } from './report-format.js';
 export type {

@@ -71,11 +71,22 @@ export function quarter(text: string): Period {
   return { from: `${year}-${first}-01`, to: `${year}-${last}-${lastDay}` };
 }
 
+/** The quarter `day` falls in (in Sweden), as `2026-Q3`. */
+function quarterName(day: Date): string {
+  const [year, month] = toPlainDate(day).split('-').map(Number) as [number, number];
+  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+/** The quarter `day` falls in (in Sweden): so far, for a look at the current one. */
+export function quarterOf(day: Date): Period {
+  return quarter(quarterName(day));
+}
+
 /** The last whole quarter before `today` (in Sweden): the one a compilation is made for. */
 export function previousQuarter(today: Date): Period {
-  const [year, month] = toPlainDate(today).split('-').map(Number) as [number, number];
-  const current = Math.floor((month - 1) / 3) + 1;
-  return current === 1 ? quarter(`${year - 1}-Q4`) : quarter(`${year}-Q${current - 1}`);
+  const { from } = quarterOf(today);
+  // The day before the quarter began, at noon UTC: the same date in Sweden.
+  return quarterOf(new Date(Date.parse(`${from}T12:00:00Z`) - 24 * 60 * 60 * 1000));
 }
 
 function plainDate(option: string, text: string): PlainDate {

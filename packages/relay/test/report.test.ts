@@ -11,6 +11,7 @@ import {
   periodOf,
   previousQuarter,
   quarter,
+  quarterOf,
   silentLogger,
   Store,
   type FollowUpReport,
@@ -173,6 +174,7 @@ describe('the report period', () => {
     // 22:30 UTC on 31 March is already 1 April in Sweden: the first quarter is over.
     assert.deepEqual(previousQuarter(new Date('2026-03-31T22:30:00Z')), quarter('2026-Q1'));
     assert.deepEqual(periodOf({}, new Date('2026-03-31T21:30:00Z')), quarter('2025-Q4'));
+    assert.deepEqual(quarterOf(new Date('2026-12-31T23:30:00Z')), quarter('2027-Q1'));
   });
 
   it('takes any days with --from and --to, such as a tertial', () => {
