@@ -19,7 +19,7 @@ export { EXIT_CONFIG, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
 const USAGE = `Usage:
   synpunkt-relay --config relay.config.json
   synpunkt-relay outbox list [--json] --config relay.config.json
-  synpunkt-relay outbox retry <submission id or reference> --config relay.config.json
+  synpunkt-relay outbox retry <submission id or reference> [--target <name>] --config relay.config.json
   synpunkt-relay outbox retry --all --config relay.config.json
   synpunkt-relay outbox move --from <old target> --to <new target> --config relay.config.json
   synpunkt-relay outbox close <submission id or reference> [--target <name>] --config relay.config.json

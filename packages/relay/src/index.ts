@@ -52,6 +52,7 @@ export type {
   OutboxEntry,
   MoveResult,
   QueueCounts,
+  RetryResult,
   StoreOptions,
   UnknownTarget,
   SubmissionStatus,

@@ -12,7 +12,7 @@ export interface OutboxArgs {
   json: boolean;
   from: string | undefined;
   to: string | undefined;
-  /** For `close`: only the delivery to this target. */
+  /** For `retry <id>` and `close`: only the delivery to this target. */
   target: string | undefined;
 }
 
@@ -84,6 +84,9 @@ export function runOutboxCommand(args: OutboxArgs): number {
         }
       }
       return 0;
+    }
+    if (command === 'retry' && id !== undefined && args.target !== undefined) {
+      return retryTarget(store, id, args.target, configured, configPath);
     }
     if (command === 'retry' && id !== undefined) {
       const submissionId = store.submissionId(id);
@@ -157,6 +160,42 @@ function move(store: Store, configured: readonly string[], args: OutboxArgs): nu
     );
   }
   return 0;
+}
+
+/** `outbox retry <id> --target <name>`: reopens that one delivery, and no other. */
+function retryTarget(
+  store: Store,
+  id: string,
+  target: string,
+  configured: readonly string[],
+  configPath: string,
+): number {
+  const result = store.retryDelivery(id, target, configured);
+  const delivery = `The delivery of ${id} to target "${target}"`;
+  switch (result.outcome) {
+    case 'retried':
+      out(
+        `${delivery} will be tried (again), from the first attempt. Its other deliveries are left as they are.`,
+      );
+      return 0;
+    case 'not-found':
+      err(`No submission ${id} in the store.`);
+      return 1;
+    case 'no-delivery':
+      err(
+        `Submission ${id} has no delivery to target "${target}" (its targets: ${result.targets.join(', ') || 'none left'}).`,
+      );
+      return 1;
+    case 'delivered':
+      err(`${delivery} is delivered: there is nothing to retry.`);
+      return 1;
+    case 'not-configured':
+      err(
+        `${delivery} is left as it is: "${target}" is not in the configuration, so no relay would send it. ` +
+          `Hand it to a configured target with: synpunkt-relay outbox move --from ${target} --to <target> --config ${configPath}`,
+      );
+      return 1;
+  }
 }
 
 /** `outbox close <id> [--target <name>]`: marks deliveries as handled by hand. */

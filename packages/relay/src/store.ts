@@ -110,6 +110,19 @@ export type CloseResult =
   /** Without a target: nothing dead or quarantined; these targets are still being tried. */
   | { outcome: 'still-pending'; targets: string[] };
 
+/** What `retryDelivery` did. */
+export type RetryResult =
+  /** The delivery is pending again, attempts from zero. */
+  | { outcome: 'retried' }
+  /** No submission has this id or reference. */
+  | { outcome: 'not-found' }
+  /** The submission has no delivery to the target asked for. */
+  | { outcome: 'no-delivery'; targets: string[] }
+  /** Refused: the delivery asked for is delivered. */
+  | { outcome: 'delivered' }
+  /** Left alone: the target is not in the configuration, so no relay would send it. */
+  | { outcome: 'not-configured' };
+
 /** What `moveTarget` did. */
 export interface MoveResult {
   /** Deliveries handed to the new target. */
@@ -560,6 +573,33 @@ export class Store {
           .run(id);
       }
       return released;
+    })();
+  }
+
+  /**
+   * Sends one delivery of a submission again (`outbox retry <id> --target <name>`): dead,
+   * quarantined, closed or pending, attempts from zero. The submission's other deliveries are
+   * left as they are. A delivered delivery is refused, and so is one to a target not among
+   * `configured` (no relay would send it).
+   */
+  retryDelivery(
+    idOrReference: string,
+    target: string,
+    configured: readonly string[],
+    now = Date.now(),
+  ): RetryResult {
+    return this.db.transaction((): RetryResult => {
+      const id = this.submissionId(idOrReference);
+      if (id === undefined) return { outcome: 'not-found' };
+      const rows = this.db
+        .prepare('SELECT target, status FROM deliveries WHERE submission_id = ? ORDER BY target')
+        .all(id) as { target: string; status: DeliveryStatus }[];
+      const row = rows.find((r) => r.target === target);
+      if (!row) return { outcome: 'no-delivery', targets: rows.map((r) => r.target) };
+      if (row.status === 'delivered') return { outcome: 'delivered' };
+      if (!configured.includes(target)) return { outcome: 'not-configured' };
+      this.retry(id, now, [target]);
+      return { outcome: 'retried' };
     })();
   }
 

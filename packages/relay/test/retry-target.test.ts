@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createRelay, type RelayConfigInput } from '../src/index.js';
+import {
+  captureLogger,
+  countingAdapter,
+  eventually,
+  post,
+  runCli,
+  sample,
+  tempDir,
+  testConfig,
+} from './helpers.js';
+
+/**
+ * A stopped relay's store with one synpunkt: "registrator" delivered it, "arkiv" and "kansli"
+ * refused it for good (dead).
+ */
+async function twoDeadOneDelivered(dir: string) {
+  const configPath = join(dir, 'relay.config.json');
+  const config = testConfig(join(dir, 'relay.db'), {
+    outbox: {
+      maxAttempts: 1,
+      baseDelayMs: 5,
+      maxDelayMs: 5,
+      pollIntervalMs: 10,
+      concurrency: 3,
+      timeoutMs: 1_000,
+    },
+    targets: [
+      { name: 'registrator', type: 'rest', settings: {} },
+      { name: 'arkiv', type: 'rest', settings: {} },
+      { name: 'kansli', type: 'rest', settings: {} },
+    ],
+  });
+  writeFileSync(configPath, JSON.stringify(config));
+  const registrator = countingAdapter();
+  const arkiv = countingAdapter();
+  arkiv.state = 'refusing';
+  const kansli = countingAdapter();
+  kansli.state = 'refusing';
+  const backends = [registrator, arkiv, kansli];
+  const relay = await createRelay(config, {
+    log: captureLogger().log,
+    adapters: { rest: () => backends.shift()! },
+  });
+  relay.worker.start();
+  const answer = await relay.app.request('/v1/synpunkter', post(sample()));
+  const { reference } = (await answer.json()) as { reference: string };
+  await eventually(() => {
+    const counts = relay.store.counts();
+    return counts.delivered === 1 && counts.dead === 2;
+  });
+  await relay.stop();
+  return { config, configPath, reference };
+}
+
+/** Each delivery as `target status attempts`, from `outbox list --json`. */
+async function deliveries(configPath: string): Promise<string[]> {
+  const { stdout } = await runCli(['outbox', 'list', '--json', '--config', configPath]);
+  return (JSON.parse(stdout) as { target: string; status: string; attempts: number }[])
+    .map((e) => `${e.target} ${e.status} ${e.attempts}`)
+    .sort();
+}
+
+const retry = (reference: string, target: string, configPath: string) =>
+  runCli(['outbox', 'retry', reference, '--target', target, '--config', configPath]);
+
+describe('synpunkt-relay outbox retry --target', () => {
+  it('reopens only the named target’s delivery', async () => {
+    const tmp = tempDir();
+    try {
+      const { configPath, reference } = await twoDeadOneDelivered(tmp.dir);
+      const result = await retry(reference, 'arkiv', configPath);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(
+        result.stdout,
+        new RegExp(`The delivery of ${reference} to target "arkiv" will be tried \\(again\\)`),
+      );
+      assert.deepEqual(await deliveries(configPath), ['arkiv pending 0', 'kansli dead 1']);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('says so, with exit code 1, when there is no delivery of it to retry', async () => {
+    const tmp = tempDir();
+    try {
+      const { config, configPath, reference } = await twoDeadOneDelivered(tmp.dir);
+
+      const wrongTarget = await retry(reference, 'gammal', configPath);
+      assert.equal(wrongTarget.code, 1);
+      assert.match(
+        wrongTarget.stderr,
+        /has no delivery to target "gammal" \(its targets: arkiv, kansli, registrator\)/,
+      );
+
+      const delivered = await retry(reference, 'registrator', configPath);
+      assert.equal(delivered.code, 1);
+      assert.match(
+        delivered.stderr,
+        /to target "registrator" is delivered: there is nothing to retry/,
+      );
+
+      const missing = await retry('SYN-1999-000001', 'arkiv', configPath);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /No submission SYN-1999-000001 in the store/);
+
+      // "kansli" taken out of the configuration: no relay would send its delivery.
+      const withoutKansli = join(tmp.dir, 'without-kansli.json');
+      const targets = config.targets.filter((t) => t.name !== 'kansli');
+      writeFileSync(withoutKansli, JSON.stringify({ ...config, targets } as RelayConfigInput));
+      const removed = await retry(reference, 'kansli', withoutKansli);
+      assert.equal(removed.code, 1);
+      assert.match(removed.stderr, /"kansli" is not in the configuration/);
+      assert.match(removed.stderr, /outbox move --from kansli --to <target>/);
+
+      assert.deepEqual(
+        await deliveries(configPath),
+        ['arkiv dead 1', 'kansli dead 1'],
+        'nothing reopened',
+      );
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
