@@ -259,6 +259,9 @@ export function loadConfig(path: string): RelayConfig {
       `Cannot read the configuration file ${path}: ${(error as Error).message}`,
     );
   }
+  // A byte-order mark (Windows Notepad writes one) is no JSON: take off one, before parsing, so
+  // the line and column of any other mistake count from the text an editor shows.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   let input: unknown;
   try {
     input = JSON.parse(text);

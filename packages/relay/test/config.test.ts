@@ -239,4 +239,45 @@ describe('configuration', () => {
       tmp.cleanup();
     }
   });
+
+  it('reads a file that starts with a byte-order mark (as Windows Notepad saves it)', () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'relay.json');
+      const BOM = '\uFEFF';
+      writeFileSync(path, `${BOM}${JSON.stringify(base(), null, 2)}\r\n`);
+      assert.equal(loadConfig(path).replyDays, 10);
+
+      // Other mistakes are still placed where an editor shows them: the mark is no column.
+      const line = '{ "storePath": "relay.db", "trustProxy": yes }';
+      const column = line.indexOf('yes') + 1;
+      writeFileSync(path, `${BOM}${line}`);
+      assert.throws(
+        () => loadConfig(path),
+        (error: Error) => {
+          assert.ok(
+            error.message.endsWith(
+              `is not JSON: line 1, column ${column}: Unexpected token 'y'\n` +
+                `    ${line}\n    ${' '.repeat(column - 1)}^`,
+            ),
+            error.message,
+          );
+          return true;
+        },
+      );
+      writeFileSync(
+        path,
+        `${BOM}{\r\n  "storePath": "relay.db",\r\n  "replyDays": 10\r\n  "targets": []\r\n}\r\n`,
+      );
+      assert.throws(
+        () => loadConfig(path),
+        /is not JSON: line 4, column 3: Expected ',' or '}' after property value\n/,
+      );
+      // Only one mark is taken off: a second one is a mistake at line 1, column 1.
+      writeFileSync(path, `${BOM}${BOM}{}`);
+      assert.throws(() => loadConfig(path), /is not JSON: line 1, column 1: /);
+    } finally {
+      tmp.cleanup();
+    }
+  });
 });
