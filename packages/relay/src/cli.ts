@@ -7,14 +7,15 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
-import { EXIT_CONFIG, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
+import { EXIT_CONFIG, EXIT_IOERR, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
 import { createRelay } from './index.js';
 import { createLogger } from './log.js';
 import { runOutboxCommand } from './outbox-commands.js';
 import { runReportCommand } from './report-command.js';
 import { StoreInUseError } from './store-lock.js';
+import { StoreFullError } from './store-space.js';
 
-export { EXIT_CONFIG, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
+export { EXIT_CONFIG, EXIT_IOERR, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
 
 const USAGE = `Usage:
   synpunkt-relay --config relay.config.json
@@ -121,6 +122,10 @@ main(process.argv.slice(2)).then(
     if (error instanceof StoreInUseError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(EXIT_TEMPFAIL);
+    }
+    if (error instanceof StoreFullError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(EXIT_IOERR);
     }
     process.stderr.write(`synpunkt-relay: ${(error as Error).message}\n`);
     process.exit(1);

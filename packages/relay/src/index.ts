@@ -31,6 +31,7 @@ export { ConfigError, loadConfig, parseConfig, fieldName } from './config.js';
 export type { RelayConfig, RelayConfigInput, TargetConfig, EnvReference } from './config.js';
 export { Store } from './store.js';
 export { StoreInUseError } from './store-lock.js';
+export { StoreFullError } from './store-space.js';
 export { figuresOf } from './figures.js';
 export type { Figures } from './figures.js';
 export {
@@ -126,6 +127,7 @@ export interface Relay {
  * @throws ConfigError naming the field when the configuration or a secret is wrong.
  * @throws StoreInUseError when another relay process uses the store (after
  * `storeLockWaitMs`).
+ * @throws StoreFullError when the store's disk is full, so it cannot be created or opened.
  */
 export async function createRelay(
   input: RelayConfig | RelayConfigInput,

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkStoreDirectory, createPrivately } from './store.js';
 import { storeAccessError } from './store-access.js';
+import { storeFullError } from './store-space.js';
 
 /** Another relay process serves the same store: this one must not start. */
 export class StoreInUseError extends Error {
@@ -43,8 +44,8 @@ export async function lockStore(
   try {
     return await takeLock(storePath, waitMs, onWait);
   } catch (error) {
-    // A read-only directory: the lock file cannot be made (or its journal written).
-    throw storeAccessError(storePath, error) ?? error;
+    // A read-only directory or a full disk: the lock file cannot be made (or its journal written).
+    throw storeAccessError(storePath, error) ?? storeFullError(storePath, error) ?? error;
   }
 }
 
@@ -100,7 +101,7 @@ export function lockStoreNow(storePath: string): StoreLock | undefined {
     const lock = tryLock(path);
     return lock === 'busy' ? undefined : lock;
   } catch (error) {
-    throw storeAccessError(storePath, error) ?? error;
+    throw storeAccessError(storePath, error) ?? storeFullError(storePath, error) ?? error;
   }
 }
 

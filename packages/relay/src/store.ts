@@ -6,6 +6,7 @@ import { ConfigError } from './config.js';
 import { FIGURES_FROM_BODY, figuresMigration, type Figures } from './figures.js';
 import { nextReference } from './references.js';
 import { storeAccessError } from './store-access.js';
+import { storeFullError } from './store-space.js';
 
 /**
  * Where one delivery (one submission to one target) stands. `closed`: an operator handled it by
@@ -253,7 +254,7 @@ export function openDatabase(path: string, options: StoreOptions = {}): Database
     return prepareDatabase(db, path);
   } catch (error) {
     if (db?.open) db.close();
-    throw storeAccessError(path, error) ?? error;
+    throw storeAccessError(path, error) ?? storeFullError(path, error) ?? error;
   }
 }
 
