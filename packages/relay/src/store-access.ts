@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { ConfigError } from './config.js';
@@ -5,15 +6,21 @@ import { ConfigError } from './config.js';
 /** Error codes of a store (or its directory) this process may not write. */
 const NO_WRITE = /^(EACCES|EPERM|EROFS|SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM)/;
 
+/** This process's user name, if the system knows one. */
+function userName(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Who this process runs as, for a message: `synpunkt, uid 998`. */
 function processUser(): string {
   const uid = process.getuid?.();
-  try {
-    const name = userInfo().username;
-    return uid === undefined ? name : `${name}, uid ${uid}`;
-  } catch {
-    return uid === undefined ? 'unknown' : `uid ${uid}`;
-  }
+  const name = userName();
+  if (name === undefined) return uid === undefined ? 'unknown' : `uid ${uid}`;
+  return uid === undefined ? name : `${name}, uid ${uid}`;
 }
 
 /**
@@ -32,5 +39,39 @@ export function storeAccessError(path: string, error: unknown): ConfigError | un
       `(this process runs as ${processUser()}), because SQLite writes ${file}-wal and ${file}-shm ` +
       `beside the file, and the relay ${file}.lock. Change the owner or mode (chown, chmod), ` +
       'or with systemd allow the directory (StateDirectory= or ReadWritePaths=).',
+  );
+}
+
+/**
+ * A lock file (`<storePath>.lock`) this process may not read and write, typically left by a run
+ * as another user (root), as a configuration error naming that file and how to give it back;
+ * undefined when the lock file is not the cause (then the directory is, see
+ * {@link storeAccessError}). Before, the message named only the directory, which may well be
+ * writable.
+ */
+export function lockAccessError(lockPath: string, error: unknown): ConfigError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !NO_WRITE.test(code)) return undefined;
+  const stat = statSync(lockPath, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  try {
+    accessSync(lockPath, constants.R_OK | constants.W_OK);
+    return undefined;
+  } catch {
+    // Not ours to read and write: the lock file is the cause.
+  }
+  const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
+  const name = userName();
+  const ours = stat.uid === process.getuid?.();
+  const fix =
+    ours || name === undefined
+      ? `chmod 600 ${lockPath}`
+      : `as root, chown ${name} ${lockPath} and chmod 600 ${lockPath}`;
+  return new ConfigError(
+    `Invalid relay configuration:\n  storePath: cannot use the lock file ${lockPath} (${code}): ` +
+      `it is owned by uid ${stat.uid} with mode ${mode}, and this process runs as ${processUser()}, ` +
+      'which must be able to read and write it. A run of the relay as another user (such as ' +
+      `root) leaves one behind. Give it to the relay's user: ${fix}. Such a run may have left ` +
+      `the store and its -wal and -shm files the same: see ls -l ${dirname(lockPath)}.`,
   );
 }

@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkStoreDirectory, createPrivately } from './store.js';
-import { storeAccessError } from './store-access.js';
+import { lockAccessError, storeAccessError } from './store-access.js';
 import { storeFullError } from './store-space.js';
 
 /** Another relay process serves the same store: this one must not start. */
@@ -41,12 +41,26 @@ export async function lockStore(
 ): Promise<StoreLock> {
   if (storePath === ':memory:') return { path: storePath, release() {} };
   checkStoreDirectory(storePath);
+  let path: string | undefined;
   try {
-    return await takeLock(storePath, waitMs, onWait);
+    path = lockPathOf(storePath);
+    return await takeLock(storePath, path, waitMs, onWait);
   } catch (error) {
-    // A read-only directory or a full disk: the lock file cannot be made (or its journal written).
-    throw storeAccessError(storePath, error) ?? storeFullError(storePath, error) ?? error;
+    throw whyNoLock(storePath, path, error);
   }
+}
+
+/**
+ * What to tell about a lock that could not be taken: a lock file another user left, a
+ * read-only directory (the lock file or its journal cannot be made) or a full disk.
+ */
+function whyNoLock(storePath: string, lockPath: string | undefined, error: unknown): unknown {
+  return (
+    (lockPath === undefined ? undefined : lockAccessError(lockPath, error)) ??
+    storeAccessError(storePath, error) ??
+    storeFullError(storePath, error) ??
+    error
+  );
 }
 
 /** One try at the lock file: the lock, or `busy` when another connection holds it. */
@@ -95,18 +109,23 @@ function lockPathOf(storePath: string): string {
 export function lockStoreNow(storePath: string): StoreLock | undefined {
   if (storePath === ':memory:') return { path: storePath, release() {} };
   checkStoreDirectory(storePath);
+  let path: string | undefined;
   try {
-    const path = lockPathOf(storePath);
+    path = lockPathOf(storePath);
     createPrivately(path);
     const lock = tryLock(path);
     return lock === 'busy' ? undefined : lock;
   } catch (error) {
-    throw storeAccessError(storePath, error) ?? storeFullError(storePath, error) ?? error;
+    throw whyNoLock(storePath, path, error);
   }
 }
 
-async function takeLock(storePath: string, waitMs: number, onWait: () => void): Promise<StoreLock> {
-  const path = lockPathOf(storePath);
+async function takeLock(
+  storePath: string,
+  path: string,
+  waitMs: number,
+  onWait: () => void,
+): Promise<StoreLock> {
   createPrivately(path);
   const deadline = Date.now() + waitMs;
   for (let tries = 0; ; tries++) {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Store } from '../src/index.js';
+import { lockStore } from '../src/store-lock.js';
 import { CLI, runCli, tempDir, testConfig } from './helpers.js';
 
 // root may write anywhere: chmod does not restrict it. As root (CI here), the relay runs as
@@ -78,6 +79,62 @@ describe('a store directory the relay may not write', { skip }, () => {
       assertNamesTheFix(list.stderr, store.storePath, store.directory);
     } finally {
       store.cleanup();
+    }
+  });
+});
+
+/** uid and gid of `nobody`, the user the relay runs as under root here. */
+function nobody(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'nobody']).stdout.toString().trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+describe('a lock file another user left behind', { skip }, () => {
+  it('names the lock file and how to give it back, and takes the lock once that is done', async () => {
+    const tmp = tempDir();
+    chmodSync(tmp.dir, 0o755);
+    const directory = join(tmp.dir, 'store');
+    mkdirSync(directory);
+    const storePath = join(directory, 'relay.db');
+    const lockPath = `${storePath}.lock`;
+    const configPath = join(tmp.dir, 'relay.config.json');
+    writeFileSync(configPath, JSON.stringify(testConfig(storePath)));
+    // The relay's user owns its directory and store; a run as root (this test process, under
+    // root) left the lock file, 0600 like every file it makes. Not root: one it may not write.
+    new Store(storePath).close();
+    (await lockStore(storePath, 0)).release();
+    const user = nobodyCanRun ? nobody() : undefined;
+    if (user) {
+      chownSync(directory, user.uid, user.gid);
+      chownSync(storePath, user.uid, user.gid);
+    } else {
+      chmodSync(lockPath, 0o400);
+    }
+    const move = ['outbox', 'move', '--from', 'gone', '--to', 'mem', '--config', configPath];
+    try {
+      for (const args of [['--config', configPath], move]) {
+        const { code, stderr } = await runCli(args, undefined, under);
+        assert.equal(code, 78, stderr);
+        assert.ok(stderr.includes(`the lock file ${lockPath}`), stderr);
+        assert.doesNotMatch(stderr, /the directory .* must be writable/, 'not the directory');
+        if (user) {
+          assert.match(stderr, /owned by uid 0/);
+          assert.ok(stderr.includes(`chown nobody ${lockPath}`), stderr);
+        }
+        assert.ok(stderr.includes(`chmod 600 ${lockPath}`), stderr);
+      }
+      // What the message says to do.
+      if (user) chownSync(lockPath, user.uid, user.gid);
+      chmodSync(lockPath, 0o600);
+      const after = await runCli(move, undefined, under);
+      assert.equal(
+        after.code,
+        1,
+        `takes the lock now (and finds nothing to move): ${after.stderr}`,
+      );
+      assert.match(after.stderr, /No pending, dead or quarantined deliveries to target "gone"/);
+    } finally {
+      tmp.cleanup();
     }
   });
 });
