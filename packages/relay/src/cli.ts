@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { parseArgs } from 'node:util';
+import { unexpectedOption } from './cli-options.js';
 import { ConfigError, loadConfig } from './config.js';
 import { EXIT_CONFIG, EXIT_IOERR, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
 import { createRelay } from './index.js';
@@ -19,9 +20,9 @@ export { EXIT_CONFIG, EXIT_IOERR, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes
 
 const USAGE = `Usage:
   synpunkt-relay --config relay.config.json
-  synpunkt-relay outbox list [--json] --config relay.config.json
+  synpunkt-relay outbox list [--target <name>] [--json] --config relay.config.json
   synpunkt-relay outbox retry <submission id or reference> [--target <name>] --config relay.config.json
-  synpunkt-relay outbox retry --all --config relay.config.json
+  synpunkt-relay outbox retry --all [--target <name>] --config relay.config.json
   synpunkt-relay outbox move --from <old target> --to <new target> --config relay.config.json
   synpunkt-relay outbox close <submission id or reference> [--target <name>] --config relay.config.json
   synpunkt-relay report [--quarter 2026-Q3 | --from 2026-01-01 --to 2026-04-30] [--csv | --json] --config relay.config.json`;
@@ -63,7 +64,7 @@ const OPTIONS = {
 export async function main(argv: string[]): Promise<number | undefined> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, tokens: true });
   } catch (error) {
     // A wrong option is wrong usage (64), not a crash (1): say which, and how it goes.
     const code = (error as { code?: unknown }).code;
@@ -72,7 +73,13 @@ export async function main(argv: string[]): Promise<number | undefined> {
     process.stderr.write(`synpunkt-relay: ${first}.\n${USAGE}\n`);
     return EXIT_USAGE;
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  const given = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
+  const unexpected = unexpectedOption(positionals, given);
+  if (unexpected !== undefined) {
+    process.stderr.write(`${unexpected}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
   if (values.help || values.config === undefined) {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : EXIT_USAGE;

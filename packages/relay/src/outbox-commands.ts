@@ -12,7 +12,7 @@ export interface OutboxArgs {
   json: boolean;
   from: string | undefined;
   to: string | undefined;
-  /** For `retry <id>` and `close`: only the delivery to this target. */
+  /** For `list`, `retry` and `close`: only the deliveries to this target. */
   target: string | undefined;
 }
 
@@ -71,8 +71,23 @@ export function runOutboxCommand(args: OutboxArgs): number {
     (json ? err : out)(`Store: ${config.storePath}`);
     const [command, id] = args.positionals;
     if (command === 'list') {
-      const entries = store.list();
+      const target = args.target;
+      const entries = store.list().filter((e) => target === undefined || e.target === target);
+      if (!json && entries.length === 0 && target !== undefined) {
+        out(`No pending, dead, quarantined or closed deliveries to target "${target}".`);
+        return 0;
+      }
       process.stdout.write(json ? `${JSON.stringify(entries, null, 2)}\n` : formatEntries(entries));
+      return 0;
+    }
+    if (command === 'retry' && args.all && args.target !== undefined) {
+      if (!configured.includes(args.target)) {
+        const dead = store.unknownTargets(configured).find((u) => u.target === args.target)?.dead;
+        err(notConfigured(dead ?? 0, 'dead deliveries', args.target, configPath));
+        return 1;
+      }
+      const n = store.retryAllDead(Date.now(), [args.target]);
+      out(`${n} dead deliveries to target "${args.target}" will be tried again.`);
       return 0;
     }
     if (command === 'retry' && args.all) {

@@ -127,3 +127,77 @@ describe('synpunkt-relay outbox retry --target', () => {
     }
   });
 });
+
+describe('--target with the other outbox commands', () => {
+  it('retry --all --target reopens the dead deliveries to that target only', async () => {
+    const tmp = tempDir();
+    try {
+      const { configPath } = await twoDeadOneDelivered(tmp.dir);
+      const result = await runCli([
+        'outbox',
+        'retry',
+        '--all',
+        '--target',
+        'kansli',
+        '--config',
+        configPath,
+      ]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^1 dead deliveries to target "kansli" will be tried again\.$/m);
+      assert.deepEqual(await deliveries(configPath), ['arkiv dead 1', 'kansli pending 0']);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('list --target lists that target’s deliveries, and says when it has none', async () => {
+    const tmp = tempDir();
+    try {
+      const { configPath, reference } = await twoDeadOneDelivered(tmp.dir);
+      const list = await runCli(['outbox', 'list', '--target', 'arkiv', '--config', configPath]);
+      assert.equal(list.code, 0, list.stderr);
+      assert.match(list.stdout, new RegExp(`^${reference}\\s+\\S+\\s+arkiv\\s+dead`, 'm'));
+      assert.doesNotMatch(list.stdout, /kansli/);
+      const none = await runCli([
+        'outbox',
+        'list',
+        '--target',
+        'registrator',
+        '--config',
+        configPath,
+      ]);
+      assert.match(
+        none.stdout,
+        /^No pending, dead, quarantined or closed deliveries to target "registrator"\.$/m,
+      );
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('is refused, with exit code 64, by a command that does not take it', async () => {
+    const tmp = tempDir();
+    try {
+      const { configPath } = await twoDeadOneDelivered(tmp.dir);
+      for (const [args, message] of [
+        [
+          ['outbox', 'move', '--from', 'a', '--to', 'arkiv', '--target', 'x'],
+          /^synpunkt-relay outbox move does not take --target\.$/m,
+        ],
+        [['report', '--target', 'arkiv'], /^synpunkt-relay report does not take --target\.$/m],
+        [['outbox', 'list', '--csv'], /^synpunkt-relay outbox list does not take --csv\.$/m],
+      ] as const) {
+        const result = await runCli([...args, '--config', configPath]);
+        assert.equal(result.code, 64, args.join(' '));
+        assert.match(result.stderr, message);
+      }
+      assert.deepEqual(
+        await deliveries(configPath),
+        ['arkiv dead 1', 'kansli dead 1'],
+        'nothing was changed',
+      );
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
