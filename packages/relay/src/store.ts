@@ -543,7 +543,8 @@ export class Store {
   }
 
   /**
-   * Sends a submission's dead or quarantined deliveries again (attempts from zero). Takes the
+   * Sends a submission's open deliveries again (dead, quarantined, closed, and pending ones
+   * from the first attempt, without waiting for their backoff). Takes the
    * submission id or its reference. With `targets`, only deliveries to those targets (the
    * configured ones: a delivery to another target would wait for ever). Returns how many
    * deliveries were released.
