@@ -209,6 +209,38 @@ describe('the empty form', () => {
     expect($(el, '#f-message').getAttribute('aria-describedby')).to.contain('f-message-count');
   });
 
+  it('reads the count out only near the limit: not for a short message; near it at once and after a pause; over and back under', async () => {
+    const el = await snippet();
+    const status = () => text($(el, '[role="status"]'));
+    $(el, '#f-message').focus();
+    await sendKeys({ type: 'Hej kommunen' });
+    await aTimeout(1500); // past the pause in typing after which the count may be read out
+    expect(text($(el, '#f-message-count'))).to.equal('12 av 10 000 tecken');
+    expect(status(), 'nothing said about 12 characters of 10 000').to.equal('');
+
+    // 1 000 left: said as soon as it gets there…
+    await fill(el, 'f-message', 'a'.repeat(9000));
+    await waitUntil(() => status() === '9 000 av 10 000 tecken', 'read out near the limit');
+    // …and after each pause while near it.
+    $(el, '#f-message').focus();
+    await sendKeys({ type: 'bcd' });
+    await waitUntil(() => status() === '9 003 av 10 000 tecken', 'read out after a pause', {
+      timeout: 3000,
+    });
+    await fill(el, 'f-message', 'a'.repeat(10001));
+    await waitUntil(
+      () => status() === '10 001 av 10 000 tecken · 1 tecken för mycket',
+      'read out when over',
+    );
+    // Back under, far below the limit again: said once, then quiet.
+    await fill(el, 'f-message', 'a'.repeat(500));
+    await waitUntil(() => status() === '500 av 10 000 tecken', 'read out when back under');
+    await fill(el, 'f-message', 'a'.repeat(501));
+    await aTimeout(1500);
+    expect(status()).to.equal('500 av 10 000 tecken');
+    await expect(el).to.be.accessible();
+  });
+
   it('counts an emoji or an å as one character, as the check does, and sends what it shows as fitting', async () => {
     const el = await snippet();
     await fill(el, 'f-message', 'Tack 👍 för hjälpen! Bra gjort på Äldreboendet 😀');

@@ -9,6 +9,7 @@ import {
   SynpunktValidationError,
   type Adapter,
   type Attachment,
+  type MessageLength,
   type Mode,
   type Receipt,
   type SubmissionDraft,
@@ -54,6 +55,24 @@ export type Status = 'editing' | 'sending' | 'failed' | 'sent';
 const SAVE_DELAY_MS = 300;
 /** The count is read out once typing pauses this long: not at every key (WCAG 4.1.3). */
 const COUNT_DELAY_MS = 1000;
+/**
+ * The count is read out only from when this share of the limit is used: 90 %, so 1 000
+ * characters left of 10 000 (400 of an Open311 backend's 4 000). GOV.UK's character count does
+ * the same with its `threshold`, a percentage of the limit below which the count is neither
+ * shown nor read (and read after a pause in typing above it). Here the count stays visible, and
+ * in the field's description, so a screen reader says it on the field whenever asked; only the
+ * reading out while typing waits. 90 % because almost nobody comes near 10 000 characters, so
+ * almost nobody is interrupted, while a paragraph or two is still left when it starts: room to
+ * finish the thought. A share, not a number of characters, so a backend's lower limit is warned
+ * about in proportion.
+ */
+const COUNT_THRESHOLD = 0.9;
+
+/** Where the message is against its limit: far below, near (the count is read out), over. */
+type CountZone = 'far' | 'near' | 'over';
+
+const countZone = ({ length, max }: MessageLength): CountZone =>
+  length > max ? 'over' : length >= max * COUNT_THRESHOLD ? 'near' : 'far';
 
 /** The schemes a link in the form may have: web pages, mail and phone. */
 const LINK_PROTOCOLS = new Set(['https:', 'http:', 'mailto:', 'tel:']);
@@ -209,6 +228,8 @@ export class SynpunktForm extends LitElement {
   private restoredMode: 'lattlast' | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The count last read out, so a pause right after it does not say it again. */
+  private countSaid = '';
   private focusAfterRender: string | undefined;
   private cached: { key: unknown[]; client: SynpunktClient } | undefined;
   private readonly observer = new MutationObserver(() => this.readAreas());
@@ -406,20 +427,48 @@ export class SynpunktForm extends LitElement {
     // the sent value back (text fields are read-only meanwhile, so this is a click on a choice).
     if (this.status === 'sending') return this.requestUpdate();
     if (this.values[name] === target.value) return;
+    const before = this.countZone();
     this.values = { ...this.values, [name]: target.value };
     this.changed();
-    if (name === 'message') this.announceCount();
+    if (name === 'message') this.announceCount(before);
   };
 
-  /** Reads the visible character count out, politely, when the typing pauses. */
-  private announceCount(): void {
+  private countZone(): CountZone {
+    return countZone(messageLength(this.values.message, this.client.capabilities));
+  }
+
+  /**
+   * Reads the visible character count out, politely, only when it matters: at once when the
+   * text comes near the limit, goes over it or comes back under it; and, while near or over,
+   * when the typing pauses. Far below the limit it says nothing: the count is on the screen and
+   * in the field's description.
+   */
+  private announceCount(before: CountZone): void {
     clearTimeout(this.countTimer);
+    const now = this.countZone();
+    if (now !== before && (now !== 'far' || before === 'over')) {
+      // After the render, so what is read is what the count now shows.
+      void this.updateComplete.then(() => this.sayCount());
+    }
+    if (now === 'far') return;
     this.countTimer = setTimeout(() => {
-      const count = this.renderRoot.querySelector('#f-message-count')?.textContent ?? '';
-      if (count && this.status !== 'sending' && this.status !== 'sent') {
-        this.announce(count.replace(/\s+/g, ' ').trim());
-      }
+      // Said already (the pause came right after a crossing): once is enough.
+      if (this.readCount() !== this.countSaid) this.sayCount();
     }, COUNT_DELAY_MS);
+  }
+
+  /** The count as it is shown, one line (empty when the message is not on screen). */
+  private readCount(): string {
+    const count = this.renderRoot.querySelector('#f-message-count')?.textContent ?? '';
+    return count.replace(/\s+/g, ' ').trim();
+  }
+
+  private sayCount(): void {
+    const count = this.readCount();
+    if (count && this.status !== 'sending' && this.status !== 'sent') {
+      this.countSaid = count;
+      this.announce(count);
+    }
   }
 
   private readonly onFiles = async (event: Event): Promise<void> => {

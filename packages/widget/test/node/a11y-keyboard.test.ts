@@ -182,20 +182,27 @@ for (const mode of MODES) {
       const page = await open(mode, 'sv');
       try {
         await toMessage(page, mode, harness.server);
+        // Near the limit, where the count is read out while typing (far below it, it is not).
+        const before = 'a'.repeat(9_000);
+        await page.locator('synpunkt-form #f-message').fill(before);
         await page.locator('synpunkt-form #f-message').focus();
+        await page.keyboard.press('Control+End');
         await page.evaluate(() => globalThis.__a11y.watchFocus());
+        let typed = before;
         for (const part of [
           'Lampan vid busshållplatsen ',
           'på Storgatan har varit ',
           'trasig länge.',
         ]) {
           await page.keyboard.type(part);
-          // Wait until the draft is saved and the count read out: both timers have run.
+          typed += part;
+          // Wait until the draft is saved and this count read out: both timers have run.
+          const count = `${new Intl.NumberFormat('sv-SE').format(typed.length)} av 10 000 tecken`;
           await page.waitForFunction(
-            (text) =>
+            ([text, said]) =>
               Object.values(sessionStorage).some((value) => value.includes(text.trim())) &&
-              globalThis.__a11y.liveRegions().some((region) => /tecken$/.test(region.text)),
-            part,
+              globalThis.__a11y.liveRegions().some((region) => region.text === said),
+            [part, count.replace(/\s/g, ' ')] as const,
           );
         }
         const log = await page.evaluate(() => globalThis.__a11y.focusLog());
@@ -204,7 +211,10 @@ for (const mode of MODES) {
         const value = await page.evaluate(
           () => (globalThis.__a11y.deepActive() as HTMLTextAreaElement).value,
         );
-        assert.equal(value, 'Lampan vid busshållplatsen på Storgatan har varit trasig länge.');
+        assert.equal(
+          value,
+          `${before}Lampan vid busshållplatsen på Storgatan har varit trasig länge.`,
+        );
       } finally {
         await page.context().close();
       }
