@@ -267,6 +267,42 @@ describe('Exempelkommun, end to end', () => {
     await page.close();
   });
 
+  it('what was written on the Swedish page follows through "In English" and back (one draft-key), but not into the staff form', async () => {
+    const page = await openForm('/kontakt/synpunkter');
+    await choose(page, /Förslag/);
+    await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption('bibliotek');
+    const message = 'Längre öppettider på biblioteket, gärna på söndagar.';
+    await page.getByRole('textbox', { name: /Skriv din synpunkt/ }).fill(message);
+
+    await page.getByRole('link', { name: 'In English' }).click();
+    const english = page.getByRole('textbox', { name: /Write your feedback/ });
+    await english.waitFor();
+    assert.equal(new URL(page.url()).pathname, '/en/feedback');
+    assert.equal(await english.inputValue(), message);
+    assert.ok(await page.getByRole('radio', { name: /Suggestion/ }).isChecked());
+    assert.equal(
+      await page.getByRole('combobox', { name: /What is it about/ }).inputValue(),
+      'bibliotek',
+    );
+    const more = `${message} Also on Saturdays.`;
+    await english.fill(more);
+
+    await page.getByRole('link', { name: 'På svenska' }).click();
+    const swedish = page.getByRole('textbox', { name: /Skriv din synpunkt/ });
+    await swedish.waitFor();
+    assert.equal(new URL(page.url()).pathname, '/kontakt/synpunkter');
+    assert.equal(await swedish.inputValue(), more);
+
+    // The staff form on the intranet is another form: it keeps a draft of its own.
+    await page.goto(`${demo.siteUrl}/intranat/registrera-synpunkt`);
+    const staff = page.getByRole('textbox', { name: /Skriv vad personen sa/ });
+    await staff.waitFor();
+    assert.equal(await staff.inputValue(), '');
+    assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing in localStorage');
+    assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
+    await page.close();
+  });
+
   it('sent while the relay is down: the text is kept, and a retry after it is back gives exactly one mail', async () => {
     const page = await openForm('/kontakt/synpunkter');
     await page.getByRole('radio', { name: /Beröm/ }).check();

@@ -57,6 +57,12 @@ ${areaElements(extra.includes('lang="en"') ? 'en' : 'sv')}
   </synpunkt-form>`;
 }
 
+/**
+ * The Swedish and the English page hold the same form (the same endpoint and areas): one
+ * `draft-key`, so what someone has written follows them through "In English" and "På svenska".
+ */
+const SAME_FORM = ' draft-key="synpunkt"';
+
 const SV_FALLBACK =
   '<p><a href="mailto:kommun@exempelkommun.se">Skicka din synpunkt med e-post</a> eller ring kundtjänst på 0123-45 00 00.</p>';
 
@@ -96,7 +102,7 @@ export function sitePages(settings: SiteSettings): Page[] {
 <p class="lead">Vi vill veta vad du tycker om kommunens verksamheter. Dina synpunkter hjälper oss att bli bättre.</p>
 <p>Du kan lämna beröm, förslag eller klagomål. Du får svar inom ${settings.replyDays} arbetsdagar om du vill ha svar.
 Vill du inte ha svar kan du vara anonym.</p>
-${snippet(settings, '', SV_FALLBACK)}
+${snippet(settings, SAME_FORM, SV_FALLBACK)}
 <h2>Så hanterar vi din synpunkt</h2>
 <ol>
   <li>Kundtjänst tar emot din synpunkt och skickar den till rätt verksamhet.</li>
@@ -128,7 +134,7 @@ ${snippet(settings, ' lattlast', SV_FALLBACK)}`,
       main: `<h1>Give feedback</h1>
 <p class="lead">Tell us what you think about the municipality's services: praise, suggestions or complaints.</p>
 <p>If you want an answer, you will get one within ${settings.replyDays} working days. You can also stay anonymous.</p>
-${snippet(settings, ' lang="en"', '<p><a href="mailto:kommun@exempelkommun.se">Send your feedback by e-mail</a>.</p>')}`,
+${snippet(settings, ` lang="en"${SAME_FORM}`, '<p><a href="mailto:kommun@exempelkommun.se">Send your feedback by e-mail</a>.</p>')}`,
       scripts: widget,
     },
     {

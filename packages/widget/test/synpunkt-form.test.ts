@@ -1038,6 +1038,72 @@ describe('the draft', () => {
     expect(sessionStorage.getItem(DRAFT_KEY)).to.contain('Den första synpunkten.');
   });
 
+  describe('on another page (its path changed with history.replaceState)', () => {
+    const here = location.pathname;
+    afterEach(() => history.replaceState(null, '', here));
+    /** Leaves this page (the draft is saved at once) and opens `path` in the same tab. */
+    const goTo = (path: string) => {
+      window.dispatchEvent(new Event('pagehide'));
+      fixtureCleanup();
+      history.replaceState(null, '', path);
+    };
+
+    it('with the same draft-key, follows the person from the Swedish page to the English one and back', async () => {
+      history.replaceState(null, '', '/kontakt/synpunkter');
+      const sv = await snippet({ 'draft-key': 'synpunkt', lang: 'sv' });
+      await clickLabel(sv, 'f-kind-suggestion');
+      await fill(sv, 'f-area', 'skola');
+      await fill(sv, 'f-message', 'Fler bänkar vid skolan.');
+
+      goTo('/en/feedback');
+      const en = await snippet({ 'draft-key': 'synpunkt', lang: 'en' });
+      expect(text(en)).to.contain('Write your feedback');
+      expect($<HTMLTextAreaElement>(en, '#f-message').value).to.equal('Fler bänkar vid skolan.');
+      expect($<HTMLInputElement>(en, '#f-kind-suggestion').checked).to.equal(true);
+      expect($<HTMLSelectElement>(en, '#f-area').value).to.equal('skola');
+      await expect(en).to.be.accessible();
+      await fill(en, 'f-message', 'Fler bänkar vid skolan. More benches, please.');
+
+      goTo('/kontakt/synpunkter');
+      const back = await snippet({ 'draft-key': 'synpunkt', lang: 'sv' });
+      expect($<HTMLTextAreaElement>(back, '#f-message').value).to.equal(
+        'Fler bänkar vid skolan. More benches, please.',
+      );
+      expect(localStorage.length).to.equal(0);
+    });
+
+    it('without draft-key, or with it on a different form, another page keeps its own draft', async () => {
+      history.replaceState(null, '', '/kontakt/synpunkter');
+      const sv = await snippet({ 'draft-key': 'synpunkt' });
+      await fill(sv, 'f-message', 'Bara för det här formuläret.');
+
+      goTo('/en/feedback');
+      const plain = await snippet({ lang: 'en' });
+      expect($<HTMLTextAreaElement>(plain, '#f-message').value, 'no draft-key').to.equal('');
+
+      goTo('/intranat/registrera-synpunkt');
+      const staff = await snippet({ 'draft-key': 'synpunkt', staff: true });
+      expect($<HTMLTextAreaElement>(staff, '#f-message').value, 'staff').to.equal('');
+
+      goTo('/skola/tyck-till');
+      const other = await fixture<SynpunktForm>(
+        '<synpunkt-form draft-key="synpunkt" endpoint="/api/annat"></synpunkt-form>',
+      );
+      await other.updateComplete;
+      expect($<HTMLTextAreaElement>(other, '#f-message').value, 'endpoint').to.equal('');
+
+      // The same form with its endpoint written in full still has the draft.
+      goTo('/en/feedback');
+      const full = await fixture<SynpunktForm>(
+        `<synpunkt-form draft-key="synpunkt" lang="en" endpoint="${location.origin}/api/synpunkter"></synpunkt-form>`,
+      );
+      await full.updateComplete;
+      expect($<HTMLTextAreaElement>(full, '#f-message').value).to.equal(
+        'Bara för det här formuläret.',
+      );
+    });
+  });
+
   it('keeps the submission id across a reload, so a retry after it makes no duplicate', async () => {
     const first = await snippet();
     await fillValid(first);

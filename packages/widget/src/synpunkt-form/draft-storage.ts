@@ -31,8 +31,18 @@ export interface Attempt {
 const PREFIX = 'synpunkt-draft:';
 
 /** One key per page and form, so two forms on a page or two pages in a tab keep apart. */
-export const draftKey = (path: string, elementId: string): string =>
+export const pageDraftKey = (path: string, elementId: string): string =>
   `${PREFIX}${path}#${elementId}`;
+
+/**
+ * One key for one form on several pages (its Swedish and English versions), by the name the
+ * web editor gave it in `draft-key`: the draft follows the person between the pages. The
+ * endpoint and staff mode are part of the key, so the same name on a different form (another
+ * endpoint, the staff form) still keeps a draft of its own. Never the same as a page's key,
+ * which has a path (`/…`) where this has `[`.
+ */
+export const sharedDraftKey = (name: string, endpoint: string, staff: boolean): string =>
+  `${PREFIX}${JSON.stringify([name, endpoint, staff])}`;
 
 /** Session storage, or nothing where it is blocked (private modes, sandboxed frames). */
 function storage(): Storage | undefined {

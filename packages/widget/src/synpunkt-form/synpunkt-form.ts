@@ -27,7 +27,14 @@ import { en } from '../translations/en.js';
 import { enLattlast } from '../translations/en-lattlast.js';
 import { sv } from '../translations/sv.js';
 import { svLattlast } from '../translations/sv-lattlast.js';
-import { clearDraft, draftKey, loadDraft, saveDraft, type Attempt } from './draft-storage.js';
+import {
+  clearDraft,
+  loadDraft,
+  pageDraftKey,
+  saveDraft,
+  sharedDraftKey,
+  type Attempt,
+} from './draft-storage.js';
 import { emit } from './events.js';
 import { addFiles, fileLimits, type FileLimits, type Refusal } from './files.js';
 import {
@@ -171,6 +178,12 @@ export class SynpunktForm extends LitElement {
   @property({ type: Boolean }) staff = false;
   /** `session` (default): the draft survives a reload in this tab. `none`: nothing is stored. */
   @property({ attribute: 'draft-storage' }) draftStorage: 'session' | 'none' = 'session';
+  /**
+   * One form on several pages (its Swedish and English versions): the same `draft-key` on each,
+   * and what the person has written follows them between those pages in the tab. Without it each
+   * page keeps its own draft. Only forms with the same `endpoint` and `staff` share one.
+   */
+  @property({ attribute: 'draft-key' }) draftKey = '';
   /** Where to read about appealing a decision (överklagande). Hidden when empty. */
   @property({ attribute: 'appeal-url' }) appealUrl = '';
   /** Where to report a fault (felanmälan). Hidden when empty. */
@@ -344,7 +357,17 @@ export class SynpunktForm extends LitElement {
 
   private get storageKey(): string | undefined {
     if (this.draftStorage === 'none') return undefined;
-    return draftKey(location.pathname, this.id || this.placeName);
+    const name = this.draftKey.trim();
+    if (!name) return pageDraftKey(location.pathname, this.id || this.placeName);
+    // As the browser reads it: "/v1/synpunkter" on one page and the full URL on another agree.
+    // None (the `adapter` property instead) stays empty, not this page's own address.
+    let endpoint = this.endpoint;
+    try {
+      if (endpoint) endpoint = new URL(endpoint, document.baseURI).href;
+    } catch {
+      // Kept as written; the form says it cannot send when it tries.
+    }
+    return sharedDraftKey(name, endpoint, this.staff);
   }
 
   private restore(): void {
