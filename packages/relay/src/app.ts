@@ -183,7 +183,11 @@ export function createApp(deps: AppDependencies): Hono<Env> {
           problem(
             TYPES.malformed,
             400,
-            body.error === 'invalid_encoding' ? 'The body is not UTF-8' : 'The body is not JSON',
+            body.error === 'invalid_encoding'
+              ? 'The body is not UTF-8'
+              : body.error === 'too_many_values'
+                ? 'The body holds more JSON values than a submission has'
+                : 'The body is not JSON',
           ),
         ),
       );

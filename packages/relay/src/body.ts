@@ -1,5 +1,36 @@
 /** Why a body could not be read. */
-export type BodyError = 'too_large' | 'invalid_encoding' | 'invalid_json';
+export type BodyError = 'too_large' | 'invalid_encoding' | 'invalid_json' | 'too_many_values';
+
+/**
+ * The most JSON values a body may hold. A submission has about 60 at most (its 14 fields, the
+ * reply's 9, five files of 4). A body of millions of tiny values (`[0,0,0,…]`,
+ * `{"attachments":[{},{},…]}`) fits the byte limit too, but `JSON.parse` and the schema would
+ * hold the relay's only thread for seconds and take a gigabyte of memory for each, so such a
+ * body is refused before it is parsed.
+ */
+export const MAX_JSON_VALUES = 1000;
+
+/**
+ * Whether JSON `bytes` hold more than `max` values, judged by the `{`, `[`, `,` and `:` outside
+ * strings: one pass over the bytes, nothing allocated.
+ */
+function moreValuesThan(bytes: Uint8Array, max: number): boolean {
+  let count = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (inString) {
+      // After a backslash the next byte is escaped: `\"` does not end the string.
+      if (byte === 0x5c) i++;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) {
+      inString = true;
+    } else if (byte === 0x7b || byte === 0x5b || byte === 0x2c || byte === 0x3a) {
+      if (++count > max) return true;
+    }
+  }
+  return false;
+}
 
 /** A parsed body, or why there is none. */
 export type BodyResult = { ok: true; value: unknown } | { ok: false; error: BodyError };
@@ -8,7 +39,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Reads a request body as strict UTF-8 JSON, stopping as soon as it passes `limit` bytes (so a
- * huge body never sits in memory). Invalid UTF-8 is refused, not replaced.
+ * huge body never sits in memory). Invalid UTF-8 is refused, not replaced, and so is a body of
+ * more than {@link MAX_JSON_VALUES} values, before it is parsed.
  */
 export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
   const declared = request.headers.get('Content-Length');
@@ -35,6 +67,7 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
   } catch {
     return { ok: false, error: 'invalid_encoding' };
   }
+  if (moreValuesThan(bytes, MAX_JSON_VALUES)) return { ok: false, error: 'too_many_values' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
