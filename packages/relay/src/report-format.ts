@@ -18,6 +18,21 @@ const counts = (record: Record<string, number>): string =>
     .map(([key, n]) => `${key} ${n}`)
     .join(', ');
 
+/**
+ * Characters that would act on the terminal rather than show: controls (an area stored by an
+ * older release), and invisible format characters such as the bidirectional overrides U+202E and
+ * U+2066–U+2069, which reorder what follows them on the line (the counts, in a report).
+ */
+const UNSHOWABLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** Text a sender chose (the area), shown as it is but with those characters written out (`<U+202E>`). */
+export function terminalText(text: string): string {
+  return text.replace(
+    UNSHOWABLE,
+    (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
+}
+
 /** The compilation as a person reads it in a terminal. */
 export function formatReportText(report: FollowUpReport): string {
   const lines = [
@@ -31,7 +46,7 @@ export function formatReportText(report: FollowUpReport): string {
   if (report.total > 0) {
     const header = ['area', ...KINDS, 'total'];
     const body = report.areas.map((line) => [
-      line.area,
+      terminalText(line.area),
       ...KINDS.map((kind) => String(line.byKind[kind])),
       String(line.total),
     ]);

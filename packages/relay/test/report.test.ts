@@ -160,6 +160,51 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
   });
 });
 
+describe('synpunkt-relay report: an area a sender typed', () => {
+  const tmp = tempDir();
+  const storePath = join(tmp.dir, 'relay.db');
+  const configPath = join(tmp.dir, 'relay.config.json');
+  // U+202E reverses the rest of its line in a terminal: the counts would read backwards.
+  const reversing = 'skola\u202e\u200b';
+
+  before(async () => {
+    const config = testConfig(storePath);
+    writeFileSync(configPath, JSON.stringify(config));
+    const relay = await createRelay(config, {
+      log: silentLogger,
+      adapters: { rest: () => countingAdapter() },
+    });
+    for (const submission of [sample({ area: reversing }), sample({ area: 'bibliotek' })]) {
+      assert.equal((await relay.app.request('/v1/synpunkter', post(submission))).status, 201);
+    }
+    await relay.stop();
+  });
+  after(() => tmp.cleanup());
+
+  it('is printed with its bidirectional overrides and invisible characters written out', async () => {
+    const from = new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
+    const result = await runCli(['report', '--from', from, '--to', to, '--config', configPath]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stdout, /[\u202a-\u202e\u2066-\u2069\u200b]/);
+    assert.match(result.stdout, /^skola<U\+202E><U\+200B>\s+0\s+0\s+1\s+1$/m);
+    assert.match(result.stdout, /^bibliotek\s+0\s+0\s+1\s+1$/m);
+    // The figures keep what was sent: JSON for programs has it as it is.
+    const json = await runCli([
+      'report',
+      '--from',
+      from,
+      '--to',
+      to,
+      '--json',
+      '--config',
+      configPath,
+    ]);
+    const areas = (JSON.parse(json.stdout) as FollowUpReport).areas.map((line) => line.area);
+    assert.ok(areas.includes(reversing));
+  });
+});
+
 describe('the report period', () => {
   it('knows the days of each quarter', () => {
     assert.deepEqual(quarter('2026-Q1'), { from: '2026-01-01', to: '2026-03-31' });
