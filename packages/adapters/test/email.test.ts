@@ -431,6 +431,34 @@ describe('email adapter: hostile text', () => {
     );
   });
 
+  it('a bidirectional override in the area or the name (the schema lets it through) is dropped from the headers, so the subject reads forwards', async () => {
+    // U+202E shows the rest of its line backwards: the reference would read 'E9A2C1F3-NYS'.
+    const submission = sampleSubmission({
+      area: 'gata\u202epark',
+      reply: {
+        wanted: true,
+        via: 'email',
+        name: 'Anna \u2067Andersson\u2069\u202d',
+        email: 'anna@example.org',
+      },
+    });
+    await emailAdapter(configFor(peer)).submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    assert.equal(
+      mail.parsed.subject,
+      `[Synpunkt] Klagomål – gatapark – ${referenceOf(submission.id)}`,
+    );
+    assert.deepEqual(mail.parsed.replyTo?.value, [
+      { address: 'anna@example.org', name: 'Anna Andersson' },
+    ]);
+    assert.deepEqual(
+      jsonCopyIn(mail).submission.reply,
+      submission.reply,
+      'the JSON keeps the name as typed',
+    );
+  });
+
   it('CR/LF + "Bcc: evil@x" that got past the schema is still neutralised by the mail builder: no header, no recipient', async () => {
     // Defence in depth: build the clerk's mail from an unvalidated submission with nodemailer's
     // own MIME composer (no SMTP), then parse it back.

@@ -17,11 +17,16 @@ export function escapeHtml(text: string): string {
 // eslint-disable-next-line no-control-regex
 const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
+/** Bidirectional embeddings, overrides and isolates: they reorder what follows on the line. */
+const REORDERING = /[\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * Makes text fit for a mail header: every control character (CR and LF among them) and every
  * line or paragraph separator becomes a space, runs of spaces shrink to one. A name with CR/LF
- * can then never start a header line of its own (`Bcc: …`). Nodemailer encodes what remains.
+ * can then never start a header line of its own (`Bcc: …`). Bidirectional overrides are
+ * dropped: U+202E in the area would show the rest of the subject, the reference too, backwards.
+ * Nodemailer encodes what remains.
  */
 export function oneLine(text: string): string {
-  return text.replace(BREAKING, ' ').replace(/ {2,}/g, ' ').trim();
+  return text.replace(BREAKING, ' ').replace(REORDERING, '').replace(/ {2,}/g, ' ').trim();
 }
