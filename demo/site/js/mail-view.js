@@ -93,7 +93,12 @@ function renderReport({ report, areaLabels }) {
     reportBody.append(row);
     return;
   }
-  const label = (area) => (area === 'unknown' ? AREA_UNKNOWN_LABEL : (areaLabels[area] ?? area));
+  const label = (area) =>
+    area === 'unknown'
+      ? AREA_UNKNOWN_LABEL
+      : Object.hasOwn(areaLabels, area)
+        ? areaLabels[area]
+        : area;
   for (const line of [
     ...report.areas,
     { area: null, byKind: report.byKind, total: report.total },

@@ -32,12 +32,16 @@ function ipv6Groups(address: string): number[] | undefined {
  * The client a request is counted against: an IPv4 address as it is; an IPv4-mapped IPv6
  * address (`::ffff:1.2.3.4`) as its IPv4 address; any other IPv6 address as its /64 prefix,
  * since one subscriber usually holds a whole /64 and can pick a new address in it at will.
- * Anything else (no address known) is used as given. Only ever hashed, never stored.
+ * A port after the address is left out. Anything else (no address known) is used as given.
+ * Only ever hashed, never stored.
  */
 export function clientKey(address: string): string {
+  // Some proxies write the client's port too (`1.2.3.4:5678`, `[2001:db8::1]:5678`): a new
+  // connection's port must not make a new client.
   const bare = address
     .trim()
-    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/^\[(.*)\](?::\d+)?$/, '$1')
+    .replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1')
     .replace(/%.*$/, '');
   if (isIPv4(bare)) return bare;
   if (!isIPv6(bare)) return address;

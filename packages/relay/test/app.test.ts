@@ -234,7 +234,7 @@ describe('POST /v1/synpunkter', () => {
     assert.equal(((await limited.json()) as { type: string }).type, PROBLEM_TYPES.rateLimited);
   });
 
-  it('counts an IPv6 client by its /64, and an IPv4-mapped address as the IPv4 address', async () => {
+  it('counts an IPv6 client by its /64, an IPv4-mapped address as the IPv4 address, and ignores a port', async () => {
     await relay.stop();
     const logger = captureLogger();
     const storePath = join(tmp.dir, `relay-${n++}.db`);
@@ -255,10 +255,15 @@ describe('POST /v1/synpunkter', () => {
     assert.equal(await from('192.0.2.7'), 429);
     assert.equal(await from('198.51.100.9'), 201);
     assert.equal(await from('::ffff:198.51.100.9'), 429);
+    // A proxy that adds the client's port: a new port is not a new client.
+    assert.equal(await from('203.0.113.20:51234'), 201);
+    assert.equal(await from('203.0.113.20:51235'), 429);
+    assert.equal(await from('[2001:db8:aa:3::1]:51234'), 201);
+    assert.equal(await from('[2001:db8:aa:3::2]:443'), 429);
     // Neither the addresses nor their prefixes are logged or stored.
     await relay.stop();
     const stored = readFileSync(storePath).toString('latin1');
-    for (const trace of ['2001:db8', '192.0.2.7', '198.51.100.9']) {
+    for (const trace of ['2001:db8', '192.0.2.7', '198.51.100.9', '203.0.113.20']) {
       assert.ok(!logger.text().includes(trace), `log mentions ${trace}`);
       assert.ok(!stored.includes(trace), `store holds ${trace}`);
     }
