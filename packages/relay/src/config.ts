@@ -31,8 +31,19 @@ const wholeNumber = (min: number, max: number) => {
 };
 
 /** Keys in a target's settings whose value is a secret: never plain text in the file. */
-const SECRET_KEY =
-  /^(pass|password|passphrase|secret|clientSecret|apiKey|api_key|token|authorization)$/i;
+const SECRET_NAMES =
+  '(?:pass|password|passphrase|secret|clientSecret|apiKey|api_key|token|authorization)';
+const SECRET_KEY = new RegExp(`^${SECRET_NAMES}$`, 'i');
+
+/**
+ * A line of the file with the text of every secret-named string value (`"password": "…"`,
+ * also one not closed yet) blanked out, same length: the line a JSON error shows goes to the
+ * terminal and the journal, and a secret pasted into the file must not go with it.
+ */
+function hideSecretValues(line: string): string {
+  const secret = new RegExp(`("${SECRET_NAMES}"\\s*:\\s*")((?:[^"\\\\]|\\\\.?)*)`, 'gi');
+  return line.replace(secret, (_, key: string, value: string) => key + '•'.repeat(value.length));
+}
 
 /** Paths in `settings` where a secret is written as plain text instead of `{ "env": … }`. */
 function plainSecrets(value: unknown, path: (string | number)[] = []): (string | number)[][] {
@@ -267,7 +278,7 @@ export function loadConfig(path: string): RelayConfig {
     input = JSON.parse(text);
   } catch (error) {
     throw new ConfigError(
-      `The configuration file ${path} is not JSON: ${describeJsonError(text, error)}`,
+      `The configuration file ${path} is not JSON: ${describeJsonError(text, error, hideSecretValues)}`,
     );
   }
   const config = parseConfig(input);

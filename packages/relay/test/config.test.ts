@@ -240,6 +240,37 @@ describe('configuration', () => {
     }
   });
 
+  it('does not show a secret pasted into a line it quotes for a JSON error', () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'relay.json');
+      const secret = 'Hemligt-lösen-42';
+      // The password pasted in, and the comma after it forgotten.
+      const line = `    "settings": { "host": "smtp.kommun.se", "password": "${secret}" "port": 25 }`;
+      writeFileSync(path, `{\n  "targets": [{\n${line}\n  }]\n}\n`);
+      assert.throws(
+        () => loadConfig(path),
+        (error: Error) => {
+          assert.doesNotMatch(error.message, /Hemligt/);
+          const column = line.indexOf('"port"') + 1;
+          assert.match(error.message, new RegExp(`line 3, column ${column}: `));
+          const [shown, caret] = error.message.split('\n').slice(-2) as [string, string];
+          assert.ok(shown.includes(`"password": "${'•'.repeat(secret.length)}" "port"`), shown);
+          assert.equal(caret.indexOf('^'), shown.indexOf('"port"'), 'the caret is under "port"');
+          return true;
+        },
+      );
+      // Also a value not closed yet, and a key in other case.
+      writeFileSync(path, `{ "targets": [{ "settings": { "ApiKey": "${secret}\\q" } }] }`);
+      assert.throws(
+        () => loadConfig(path),
+        (error: Error) => !error.message.includes('Hemligt'),
+      );
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('reads a file that starts with a byte-order mark (as Windows Notepad saves it)', () => {
     const tmp = tempDir();
     try {
