@@ -267,7 +267,7 @@ describe('Exempelkommun, end to end', () => {
     await page.close();
   });
 
-  it('what was written on the Swedish page follows through "In English" and back (one draft-key), but not into the staff form', async () => {
+  it('what was written on the Swedish page follows through "In English", lättläst and back (one draft-key), but not into the staff form', async () => {
     const page = await openForm('/kontakt/synpunkter');
     await choose(page, /Förslag/);
     await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption('bibliotek');
@@ -292,6 +292,21 @@ describe('Exempelkommun, end to end', () => {
     await swedish.waitFor();
     assert.equal(new URL(page.url()).pathname, '/kontakt/synpunkter');
     assert.equal(await swedish.inputValue(), more);
+
+    // The lättläst page holds the same form, step by step; and back, the standard form again.
+    await page.getByRole('link', { name: 'Lättläst' }).click();
+    await page.getByRole('heading', { name: /Steg 1 av 5/ }).waitFor();
+    assert.ok(
+      await page
+        .getByRole('radio', { name: /Förslag/ })
+        .first()
+        .isChecked(),
+    );
+    await choose(page, /Beröm/);
+    await page.goto(`${demo.siteUrl}/kontakt/synpunkter`);
+    await swedish.waitFor();
+    assert.equal(await swedish.inputValue(), more, 'the standard form, with the text');
+    assert.ok(await page.getByRole('radio', { name: /Beröm/ }).first().isChecked());
 
     // The staff form on the intranet is another form: it keeps a draft of its own.
     await page.goto(`${demo.siteUrl}/intranat/registrera-synpunkt`);

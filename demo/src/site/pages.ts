@@ -58,8 +58,9 @@ ${areaElements(extra.includes('lang="en"') ? 'en' : 'sv')}
 }
 
 /**
- * The Swedish and the English page hold the same form (the same endpoint and areas): one
- * `draft-key`, so what someone has written follows them through "In English" and "På svenska".
+ * The Swedish, the lättläst and the English page hold the same form (the same endpoint and
+ * areas): one `draft-key`, so what someone has written follows them through "Lättläst",
+ * "In English" and "På svenska".
  */
 const SAME_FORM = ' draft-key="synpunkt"';
 
@@ -122,7 +123,7 @@ ${snippet(settings, SAME_FORM, SV_FALLBACK)}
 <p class="lead">Här kan du säga vad du tycker.</p>
 <p>Du kan säga att något är bra. Du kan ge ett förslag. Du kan klaga.</p>
 <p>Vi svarar dig inom ${settings.replyDays} arbetsdagar om du vill.</p>
-${snippet(settings, ' lattlast', SV_FALLBACK)}`,
+${snippet(settings, ` lattlast${SAME_FORM}`, SV_FALLBACK)}`,
       aside: CONTACT_BOX,
       scripts: widget,
     },

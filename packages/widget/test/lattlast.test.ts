@@ -12,6 +12,7 @@ import {
   fill,
   pick,
   png,
+  press,
   snippet,
   text,
 } from './helpers/form.js';
@@ -22,14 +23,6 @@ startEachTestAfresh();
 const focused = (el: SynpunktForm) => el.shadowRoot!.activeElement;
 /** The step heading's text. */
 const heading = (el: SynpunktForm) => text($(el, '#ll-heading'));
-
-/** Presses the button with this visible text (the first one). */
-async function press(el: SynpunktForm, label: string): Promise<void> {
-  const button = $$<HTMLButtonElement>(el, 'button').find((b) => text(b).startsWith(label));
-  if (!button) throw new Error(`No button "${label}" in: ${text(el)}`);
-  button.click();
-  await el.updateComplete;
-}
 
 /**
  * Every control and every radio's card is at least 44 × 44 CSS px. Links in running text are

@@ -24,6 +24,7 @@ import {
   pdfAsJpeg,
   pick,
   png,
+  press,
   send,
   snippet,
   text,
@@ -1070,6 +1071,31 @@ describe('the draft', () => {
         'Fler bänkar vid skolan. More benches, please.',
       );
       expect(localStorage.length).to.equal(0);
+    });
+
+    it('from the lättläst page to the standard one (same draft-key): the standard form, with what was chosen', async () => {
+      history.replaceState(null, '', '/lattlast/synpunkter');
+      const easy = await snippet({ 'draft-key': 'synpunkt', lattlast: true });
+      expect(easy.mode).to.equal('lattlast');
+      await clickLabel(easy, 'f-kind');
+      await press(easy, 'Nästa');
+      await clickLabel(easy, 'f-area');
+      await press(easy, 'Nästa');
+      await fill(easy, 'f-message', 'Bra hjälp på biblioteket.');
+
+      goTo('/kontakt/synpunkter');
+      const standard = await snippet({ 'draft-key': 'synpunkt' });
+      expect(standard.mode, 'the page is the standard form').to.equal('standard');
+      expect($<HTMLInputElement>(standard, '#f-kind').checked, 'beröm').to.equal(true);
+      expect($<HTMLTextAreaElement>(standard, '#f-message').value).to.equal(
+        'Bra hjälp på biblioteket.',
+      );
+      await expect(standard).to.be.accessible();
+
+      goTo('/lattlast/synpunkter');
+      const easyAgain = await snippet({ 'draft-key': 'synpunkt', lattlast: true });
+      expect(easyAgain.mode).to.equal('lattlast');
+      expect($<HTMLInputElement>(easyAgain, '#f-kind').checked).to.equal(true);
     });
 
     it('without draft-key, or with it on a different form, another page keeps its own draft', async () => {

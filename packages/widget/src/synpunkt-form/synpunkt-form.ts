@@ -179,7 +179,7 @@ export class SynpunktForm extends LitElement {
   /** `session` (default): the draft survives a reload in this tab. `none`: nothing is stored. */
   @property({ attribute: 'draft-storage' }) draftStorage: 'session' | 'none' = 'session';
   /**
-   * One form on several pages (its Swedish and English versions): the same `draft-key` on each,
+   * One form on several pages (its Swedish, English and lättläst versions): the same `draft-key` on each,
    * and what the person has written follows them between those pages in the tab. Without it each
    * page keeps its own draft. Only forms with the same `endpoint` and `staff` share one.
    */
@@ -391,7 +391,9 @@ export class SynpunktForm extends LitElement {
       values: this.values,
       files: this.attachments.map((file) => file.name),
       ...(this.attempt ? { attempt: this.attempt } : {}),
-      ...(this.mode === 'lattlast' ? { mode: 'lattlast' as const } : {}),
+      // Only a choice the person made in the form: lättläst that the page's attribute asked for
+      // would otherwise follow a shared draft-key onto the page with the standard form.
+      ...(this.mode === 'lattlast' && !this.lattlast ? { mode: 'lattlast' as const } : {}),
     });
   }
 

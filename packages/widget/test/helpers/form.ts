@@ -71,6 +71,14 @@ export async function fillValid(el: SynpunktForm): Promise<void> {
 }
 
 /** Presses the send button. */
+/** Presses the button with this visible text (the first one). */
+export async function press(el: SynpunktForm, label: string): Promise<void> {
+  const button = $$<HTMLButtonElement>(el, 'button').find((b) => text(b).startsWith(label));
+  if (!button) throw new Error(`No button "${label}" in: ${text(el)}`);
+  button.click();
+  await el.updateComplete;
+}
+
 export async function send(el: SynpunktForm): Promise<void> {
   $<HTMLButtonElement>(el, 'button[type="submit"]').click();
   await el.updateComplete;
