@@ -562,10 +562,7 @@ export class Store {
         .run(now, now, id, ...targetsFilter(targets)).changes;
       if (released > 0) {
         // A released quarantine was a real synpunkt after all: it counts from now on.
-        const { received_at: receivedAt } = this.db
-          .prepare('SELECT received_at FROM submissions WHERE id = ?')
-          .get(id) as { received_at: string };
-        this.statements.releaseFigures.run(toPlainDate(new Date(receivedAt)), id);
+        this.countReleased(id);
         // Open again (a close undone, a quarantine released): not done, so never purged.
         this.db
           .prepare(
@@ -576,6 +573,18 @@ export class Store {
       }
       return released;
     })();
+  }
+
+  /**
+   * Records the figures of a submission held back as spam that an operator released or closed
+   * by hand (dealt with another way): a real synpunkt after all. Counted once; a submission
+   * already counted is left as it is.
+   */
+  private countReleased(id: string): void {
+    const { received_at: receivedAt } = this.db
+      .prepare('SELECT received_at FROM submissions WHERE id = ?')
+      .get(id) as { received_at: string };
+    this.statements.releaseFigures.run(toPlainDate(new Date(receivedAt)), id);
   }
 
   /**
@@ -654,7 +663,8 @@ export class Store {
    * alone: it is still being tried, and closing it would take it from a working target.
    * `retry` opens a closed delivery again. They are not attempted again, and once every delivery
    * of the submission is delivered or closed, retention purges it like a delivered one. A
-   * delivered delivery is refused: it needs no closing.
+   * delivered delivery is refused: it needs no closing. A quarantined one closed is a synpunkt
+   * dealt with by hand, so the follow-up report counts it, as a released one.
    */
   closeDeliveries(idOrReference: string, target?: string, now = Date.now()): CloseResult {
     return this.db.transaction((): CloseResult => {
@@ -685,6 +695,7 @@ export class Store {
         `UPDATE deliveries SET status = 'closed', updated_at = ? WHERE submission_id = ? AND target = ?`,
       );
       for (const row of open) closeOne.run(now, id, row.target);
+      if (open.some((row) => row.status === 'quarantined')) this.countReleased(id);
       const { n } = this.statements.undeliveredCount.get(id) as { n: number };
       if (n === 0) this.statements.submissionDelivered.run(now, id);
       return { outcome: 'closed', targets: open.map((row) => row.target) };

@@ -254,6 +254,56 @@ describe('the figures in the store', () => {
     }
   });
 
+  it('count a quarantined synpunkt once it is closed by hand, as the upgrade of an older store does', () => {
+    const tmp = tempDir();
+    const path = join(tmp.dir, 'q.db');
+    const store = new Store(path);
+    const [closed, spam] = [sample({ area: 'skola' }), sample({ area: 'skola' })];
+    for (const submission of [closed, spam]) {
+      store.accept({
+        id: submission.id,
+        hash: submission.id,
+        body: JSON.stringify(submission),
+        receivedAt: new Date('2026-08-03T10:00:00Z'),
+        targets: ['mem'],
+        quarantined: true,
+        figures: figuresOf(submission),
+      });
+    }
+    assert.equal(followUpReport(store.db, quarter('2026-Q3')).total, 0, 'spam until looked at');
+    // The operator looked, and the clerk registered it by hand: a synpunkt dealt with.
+    assert.equal(store.closeDeliveries(closed.id).outcome, 'closed');
+    assert.equal(followUpReport(store.db, quarter('2026-Q3')).total, 1, 'closed by hand');
+    assert.equal(store.purgeDelivered(Date.parse('2027-01-01')), 1);
+    assert.equal(store.purgeQuarantined(Date.parse('2027-01-01')), 1);
+    assert.equal(followUpReport(store.db, quarter('2026-Q3')).total, 1, 'after the purge too');
+    store.close();
+
+    // The same history in a store from before the figures: the upgrade counts it the same.
+    const old = new Store(join(tmp.dir, 'old.db'));
+    for (const submission of [closed, spam]) {
+      old.accept({
+        id: submission.id,
+        hash: submission.id,
+        body: JSON.stringify(submission),
+        receivedAt: new Date('2026-08-03T10:00:00Z'),
+        targets: ['mem'],
+        quarantined: true,
+        figures: figuresOf(submission),
+      });
+    }
+    old.closeDeliveries(closed.id);
+    old.db.exec('DROP TABLE figures; DROP TABLE figures_since; PRAGMA user_version = 4;');
+    old.close();
+    const upgraded = new Store(join(tmp.dir, 'old.db'));
+    try {
+      assert.equal(followUpReport(upgraded.db, quarter('2026-Q3')).total, 1);
+    } finally {
+      upgraded.close();
+      tmp.cleanup();
+    }
+  });
+
   it('are filled from an older store, which says up to when it is not complete', () => {
     const tmp = tempDir();
     const path = join(tmp.dir, 'old.db');
