@@ -52,7 +52,13 @@ export function storeAccessError(path: string, error: unknown): ConfigError | un
 export function lockAccessError(lockPath: string, error: unknown): ConfigError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !NO_WRITE.test(code)) return undefined;
-  const stat = statSync(lockPath, { throwIfNoEntry: false });
+  let stat;
+  try {
+    stat = statSync(lockPath, { throwIfNoEntry: false });
+  } catch {
+    // Not even to be looked at (a directory the relay may not enter): the directory is the cause.
+    return undefined;
+  }
   if (!stat) return undefined;
   try {
     accessSync(lockPath, constants.R_OK | constants.W_OK);

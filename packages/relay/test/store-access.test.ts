@@ -81,6 +81,20 @@ describe('a store directory the relay may not write', { skip }, () => {
       store.cleanup();
     }
   });
+
+  it('stops with exit code 78 when the relay may not even enter the directory', async () => {
+    // Made by a run as root (0700 root's, or 0600 here): the lock file in it cannot even be
+    // looked at, so it is the directory, not a lock file, that the message names.
+    const store = readOnlyStore(false);
+    chmodSync(store.directory, 0o600);
+    try {
+      const { code, stderr } = await runCli(['--config', store.configPath], undefined, under);
+      assert.equal(code, 78, stderr);
+      assertNamesTheFix(stderr, store.storePath, store.directory);
+    } finally {
+      store.cleanup();
+    }
+  });
 });
 
 /** uid and gid of `nobody`, the user the relay runs as under root here. */
