@@ -1098,6 +1098,28 @@ describe('the draft', () => {
       expect($<HTMLInputElement>(easyAgain, '#f-kind').checked).to.equal(true);
     });
 
+    it('a retry on the English page of a send whose answer was lost on the Swedish one is the same submission: no conflict, no second case', async () => {
+      history.replaceState(null, '', '/kontakt/synpunkter');
+      const sv = await snippet({ 'draft-key': 'synpunkt', lang: 'sv' });
+      await fillValid(sv);
+      // Stored, but the answer is lost on the way: the retry must match it byte for byte.
+      await setEndpoint('lost');
+      expect((await sendAndFail(sv)).retryable).to.equal(true);
+
+      goTo('/en/feedback');
+      await setEndpoint('up');
+      const en = await snippet({ 'draft-key': 'synpunkt', lang: 'en' });
+      const success = oneEvent(en, 'synpunkt-success');
+      const failed = oneEvent(en, 'synpunkt-error').then(() => 'failed');
+      await send(en);
+      const outcome = await Promise.race([success, failed]);
+      expect(outcome, 'no 409 conflict').to.not.equal('failed');
+      const records = await received();
+      expect(records).to.have.length(1);
+      expect((outcome as CustomEvent<{ id: string }>).detail.id).to.equal(records[0]!.body.id);
+      expect(records[0]!.body.pageUrl).to.equal(`${location.origin}/kontakt/synpunkter`);
+    });
+
     it('without draft-key, or with it on a different form, another page keeps its own draft', async () => {
       history.replaceState(null, '', '/kontakt/synpunkter');
       const sv = await snippet({ 'draft-key': 'synpunkt' });

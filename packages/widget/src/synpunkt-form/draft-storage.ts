@@ -15,10 +15,11 @@ export interface StoredDraft {
 }
 
 /**
- * What a send fixes besides the values: the id, the first send time, and the mode and language
- * it went in. A retry reuses all four, so it is the same submission byte for byte even if the
- * person has switched to lättläst or the page's language since (the relay refuses the same id
- * with a different body as a conflict).
+ * What a send fixes besides the values: the id, the first send time, the mode and language it
+ * went in, and the page it was sent from. A retry reuses them all, so it is the same submission
+ * byte for byte even if the person has switched to lättläst or the page's language since, or
+ * gone to another page with the same `draft-key` (the relay refuses the same id with a
+ * different body as a conflict).
  */
 export interface Attempt {
   id: string;
@@ -26,6 +27,7 @@ export interface Attempt {
   /** Missing only in a draft saved by an earlier version: then the current ones are used. */
   mode?: 'standard' | 'lattlast';
   locale?: string;
+  pageUrl?: string;
 }
 
 const PREFIX = 'synpunkt-draft:';
@@ -72,12 +74,13 @@ export function loadDraft(key: string): StoredDraft | undefined {
     if (parsed.mode === 'lattlast') draft.mode = 'lattlast';
     const attempt = parsed.attempt as Partial<Attempt> | undefined;
     if (typeof attempt?.id === 'string' && typeof attempt.submittedAt === 'string') {
-      const { id, submittedAt, mode, locale } = attempt;
+      const { id, submittedAt, mode, locale, pageUrl } = attempt;
       draft.attempt = {
         id,
         submittedAt,
         ...(mode === 'standard' || mode === 'lattlast' ? { mode } : {}),
         ...(typeof locale === 'string' ? { locale } : {}),
+        ...(typeof pageUrl === 'string' ? { pageUrl } : {}),
       };
     }
     return draft;

@@ -81,6 +81,9 @@ type CountZone = 'far' | 'near' | 'over';
 const countZone = ({ length, max }: MessageLength): CountZone =>
   length > max ? 'over' : length >= max * COUNT_THRESHOLD ? 'near' : 'far';
 
+/** The page the form is on, as the submission's `pageUrl` (no query or fragment). */
+const pageUrl = (): string => (location.origin + location.pathname).slice(0, LIMITS.urlMax);
+
 /** The schemes a link in the form may have: web pages, mail and phone. */
 const LINK_PROTOCOLS = new Set(['https:', 'http:', 'mailto:', 'tel:']);
 
@@ -430,7 +433,7 @@ export class SynpunktForm extends LitElement {
       locale: this.attempt?.locale ?? this.texts.locale,
       mode: this.attempt?.mode ?? this.mode,
       staff: this.staff,
-      pageUrl: (location.origin + location.pathname).slice(0, LIMITS.urlMax),
+      pageUrl: this.attempt?.pageUrl ?? pageUrl(),
     });
   }
 
@@ -543,6 +546,7 @@ export class SynpunktForm extends LitElement {
       submittedAt: new Date().toISOString(),
       mode: this.mode,
       locale: this.texts.locale,
+      pageUrl: pageUrl(),
     };
     const draft = { ...this.draft(attempt.id), submittedAt: attempt.submittedAt };
     const issues = client.validate(draft);
