@@ -260,6 +260,21 @@ describe('configuration', () => {
           return true;
         },
       );
+      // A secret with a double quote in it, pasted as it is: the quote breaks the JSON there,
+      // and what follows it is the secret too.
+      const quoted = `    "settings": { "password": "Hemligt"lösen-42", "port": 25 }`;
+      writeFileSync(path, `{\n  "targets": [{\n${quoted}\n  }]\n}\n`);
+      assert.throws(
+        () => loadConfig(path),
+        (error: Error) => {
+          assert.doesNotMatch(error.message, /Hemligt|lösen/);
+          const [shown, caret] = error.message.split('\n').slice(-2) as [string, string];
+          assert.ok(shown.includes(`"password": "${'•'.repeat(16)}", "port"`), shown);
+          const value = shown.indexOf('"password": "') + '"password": "'.length;
+          assert.equal(caret.indexOf('^'), value + 'Hemligt"'.length, 'the caret after the quote');
+          return true;
+        },
+      );
       // Also a value not closed yet, and a key in other case.
       writeFileSync(path, `{ "targets": [{ "settings": { "ApiKey": "${secret}\\q" } }] }`);
       assert.throws(
