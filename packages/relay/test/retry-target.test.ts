@@ -132,7 +132,7 @@ describe('--target with the other outbox commands', () => {
   it('retry --all --target reopens the dead deliveries to that target only', async () => {
     const tmp = tempDir();
     try {
-      const { configPath } = await twoDeadOneDelivered(tmp.dir);
+      const { config, configPath } = await twoDeadOneDelivered(tmp.dir);
       const result = await runCli([
         'outbox',
         'retry',
@@ -144,6 +144,28 @@ describe('--target with the other outbox commands', () => {
       ]);
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, /^1 dead deliveries to target "kansli" will be tried again\.$/m);
+      assert.deepEqual(await deliveries(configPath), ['arkiv dead 1', 'kansli pending 0']);
+
+      // "arkiv" taken out of the configuration: its dead delivery is left, and the command says
+      // how to hand it on.
+      const withoutArkiv = join(tmp.dir, 'without-arkiv.json');
+      const targets = config.targets.filter((t) => t.name !== 'arkiv');
+      writeFileSync(withoutArkiv, JSON.stringify({ ...config, targets } as RelayConfigInput));
+      const removed = await runCli([
+        'outbox',
+        'retry',
+        '--all',
+        '--target',
+        'arkiv',
+        '--config',
+        withoutArkiv,
+      ]);
+      assert.equal(removed.code, 1, removed.stderr);
+      assert.match(
+        removed.stderr,
+        /^1 dead deliveries to target "arkiv" left as they are: "arkiv" is not in the configuration/m,
+      );
+      assert.match(removed.stderr, /outbox move --from arkiv --to <target>/);
       assert.deepEqual(await deliveries(configPath), ['arkiv dead 1', 'kansli pending 0']);
     } finally {
       tmp.cleanup();
