@@ -70,7 +70,6 @@ export async function fillValid(el: SynpunktForm): Promise<void> {
   await fill(el, 'f-email', 'anna@example.org');
 }
 
-/** Presses the send button. */
 /** Presses the button with this visible text (the first one). */
 export async function press(el: SynpunktForm, label: string): Promise<void> {
   const button = $$<HTMLButtonElement>(el, 'button').find((b) => text(b).startsWith(label));
@@ -79,6 +78,7 @@ export async function press(el: SynpunktForm, label: string): Promise<void> {
   await el.updateComplete;
 }
 
+/** Presses the send button. */
 export async function send(el: SynpunktForm): Promise<void> {
   $<HTMLButtonElement>(el, 'button[type="submit"]').click();
   await el.updateComplete;
