@@ -1,7 +1,8 @@
+import { openCommandStore } from './command-store.js';
 import { loadConfig } from './config.js';
 import { EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
 import { lockStoreNow } from './store-lock.js';
-import { Store, type OutboxEntry } from './store.js';
+import type { OutboxEntry, Store } from './store.js';
 
 /** What `synpunkt-relay outbox …` was given. */
 export interface OutboxArgs {
@@ -65,7 +66,7 @@ export function runOutboxCommand(args: OutboxArgs): number {
   const { configPath, json } = args;
   const config = loadConfig(configPath);
   const configured = config.targets.map((t) => t.name);
-  const store = new Store(config.storePath, config.referencePrefix, { mustExist: true });
+  const store = openCommandStore(config);
   try {
     // Which store was read, so a wrong one shows (on stderr with --json, to keep stdout JSON).
     (json ? err : out)(`Store: ${config.storePath}`);

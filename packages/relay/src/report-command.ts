@@ -1,8 +1,8 @@
+import { openCommandStore } from './command-store.js';
 import { loadConfig } from './config.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import { followUpReport, periodOf, PeriodError } from './report.js';
 import { formatReportCsv, formatReportText } from './report-format.js';
-import { Store } from './store.js';
 
 /** What `synpunkt-relay report …` was given. */
 export interface ReportArgs {
@@ -32,7 +32,7 @@ export function runReportCommand(args: ReportArgs, today = new Date()): number {
     return EXIT_USAGE;
   }
   const config = loadConfig(args.configPath);
-  const store = new Store(config.storePath, config.referencePrefix, { mustExist: true });
+  const store = openCommandStore(config);
   try {
     const report = followUpReport(store.db, period);
     // Which store was read, so a wrong one shows; on stderr, to keep stdout a clean file.

@@ -176,6 +176,9 @@ const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   figuresMigration,
 ];
 
+/** The schema version this relay writes: a store below it is brought up to date on opening. */
+export const STORE_VERSION = MIGRATIONS.length;
+
 interface SubmissionRow {
   id: string;
   reference: string;

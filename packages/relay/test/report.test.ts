@@ -17,6 +17,8 @@ import {
   type FollowUpReport,
 } from '../src/index.js';
 import { csvField } from '../src/report-format.js';
+import { lockStoreNow } from '../src/store-lock.js';
+import { STORE_VERSION } from '../src/store.js';
 import {
   countingAdapter,
   eventually,
@@ -341,6 +343,43 @@ describe('the figures in the store', () => {
       reopened.close();
       tmp.cleanup();
     }
+  });
+});
+
+describe('an upgrade', () => {
+  it('is not done by a command under an older relay still serving the store (exit 75), but after its restart', async () => {
+    const tmp = tempDir();
+    const storePath = join(tmp.dir, 'relay.db');
+    const configPath = join(tmp.dir, 'relay.config.json');
+    writeFileSync(configPath, JSON.stringify(testConfig(storePath)));
+    const store = new Store(storePath);
+    store.db.exec('DROP TABLE figures; DROP TABLE figures_since; PRAGMA user_version = 4;');
+    store.close();
+    const version = () => {
+      const db = new Database(storePath, { readonly: true });
+      const n = db.pragma('user_version', { simple: true }) as number;
+      db.close();
+      return n;
+    };
+    // The old relay, still running: it holds the lock.
+    const old = lockStoreNow(storePath)!;
+    try {
+      for (const args of [['report'], ['outbox', 'list']]) {
+        const refused = await runCli([...args, '--config', configPath]);
+        assert.equal(refused.code, 75, args.join(' '));
+        assert.match(
+          refused.stderr,
+          /is schema version 4, and the relay serving it is older than this synpunkt-relay .*Restart the relay with the new version first/,
+        );
+        assert.equal(version(), 4, 'the store is left as it was');
+      }
+    } finally {
+      old.release();
+    }
+    const after = await runCli(['report', '--config', configPath]);
+    assert.equal(after.code, 0, after.stderr);
+    assert.equal(version(), STORE_VERSION);
+    tmp.cleanup();
   });
 });
 
