@@ -195,12 +195,8 @@ function retryTarget(
       );
       return 0;
     case 'not-found':
-      err(`No submission ${id} in the store.`);
-      return 1;
     case 'no-delivery':
-      err(
-        `Submission ${id} has no delivery to target "${target}" (its targets: ${result.targets.join(', ') || 'none left'}).`,
-      );
+      err(noSuchDelivery(id, target, result));
       return 1;
     case 'delivered':
       err(`${delivery} is delivered: there is nothing to retry.`);
@@ -212,6 +208,16 @@ function retryTarget(
       );
       return 1;
   }
+}
+
+/** Why `retry` or `close` found nothing to act on: no such submission, or no such delivery. */
+function noSuchDelivery(
+  id: string,
+  target: string | undefined,
+  result: { outcome: 'not-found' } | { outcome: 'no-delivery'; targets: string[] },
+): string {
+  if (result.outcome === 'not-found') return `No submission ${id} in the store.`;
+  return `Submission ${id} has no delivery to target "${target}" (its targets: ${result.targets.join(', ') || 'none left'}).`;
 }
 
 /** `outbox close <id> [--target <name>]`: marks deliveries as handled by hand. */
@@ -234,12 +240,8 @@ function close(
       out(`The delivery of ${delivery} was closed before.`);
       return 0;
     case 'not-found':
-      err(`No submission ${id} in the store.`);
-      return 1;
     case 'no-delivery':
-      err(
-        `Submission ${id} has no delivery to target "${target}" (its targets: ${result.targets.join(', ') || 'none left'}).`,
-      );
+      err(noSuchDelivery(id, target, result));
       return 1;
     case 'delivered':
       err(`The delivery of ${delivery} is delivered: there is nothing to close.`);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { Submission } from '@synpunkt/sdk';
 import { sampleAnonymous } from '@synpunkt/sdk/testing';
 import Database from 'better-sqlite3';
 import {
@@ -30,6 +31,25 @@ import {
 } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** Stores `submission` straight into `store` as the relay would have `at` that moment. */
+function storeAt(store: Store, submission: Submission, at: string, quarantined = false): void {
+  const result = store.accept({
+    id: submission.id,
+    hash: submission.id,
+    body: JSON.stringify(submission),
+    receivedAt: new Date(at),
+    targets: ['mem'],
+    quarantined,
+    figures: figuresOf(submission),
+  });
+  assert.equal(result.outcome, 'created');
+}
+
+/** Makes `store` one that a relay before the figures (schema version 4) left. */
+function asVersion4(store: Store): void {
+  store.db.exec('DROP TABLE figures; DROP TABLE figures_since; PRAGMA user_version = 4;');
+}
 
 describe('synpunkt-relay report: the follow-up compilation by kind and area', () => {
   const tmp = tempDir();
@@ -239,15 +259,7 @@ describe('the figures in the store', () => {
     try {
       // 23:30 UTC on 30 June is 01:30 on 1 July in Sweden: the third quarter.
       const submission = sample();
-      store.accept({
-        id: submission.id,
-        hash: 'h',
-        body: JSON.stringify(submission),
-        receivedAt: new Date('2026-06-30T23:30:00Z'),
-        targets: ['mem'],
-        quarantined: false,
-        figures: figuresOf(submission),
-      });
+      storeAt(store, submission, '2026-06-30T23:30:00Z');
       assert.equal(followUpReport(store.db, quarter('2026-Q2')).total, 0);
       assert.equal(followUpReport(store.db, quarter('2026-Q3')).total, 1);
     } finally {
@@ -262,15 +274,7 @@ describe('the figures in the store', () => {
     const store = new Store(path);
     const [closed, spam] = [sample({ area: 'skola' }), sample({ area: 'skola' })];
     for (const submission of [closed, spam]) {
-      store.accept({
-        id: submission.id,
-        hash: submission.id,
-        body: JSON.stringify(submission),
-        receivedAt: new Date('2026-08-03T10:00:00Z'),
-        targets: ['mem'],
-        quarantined: true,
-        figures: figuresOf(submission),
-      });
+      storeAt(store, submission, '2026-08-03T10:00:00Z', true);
     }
     assert.equal(followUpReport(store.db, quarter('2026-Q3')).total, 0, 'spam until looked at');
     // The operator looked, and the clerk registered it by hand: a synpunkt dealt with.
@@ -284,18 +288,10 @@ describe('the figures in the store', () => {
     // The same history in a store from before the figures: the upgrade counts it the same.
     const old = new Store(join(tmp.dir, 'old.db'));
     for (const submission of [closed, spam]) {
-      old.accept({
-        id: submission.id,
-        hash: submission.id,
-        body: JSON.stringify(submission),
-        receivedAt: new Date('2026-08-03T10:00:00Z'),
-        targets: ['mem'],
-        quarantined: true,
-        figures: figuresOf(submission),
-      });
+      storeAt(old, submission, '2026-08-03T10:00:00Z', true);
     }
     old.closeDeliveries(closed.id);
-    old.db.exec('DROP TABLE figures; DROP TABLE figures_since; PRAGMA user_version = 4;');
+    asVersion4(old);
     old.close();
     const upgraded = new Store(join(tmp.dir, 'old.db'));
     try {
@@ -316,20 +312,13 @@ describe('the figures in the store', () => {
       [kept, '2026-08-20T10:00:00Z'],
       [gone, '2026-07-02T10:00:00Z'],
     ] as const) {
-      store.accept({
-        id: submission.id,
-        hash: submission.id,
-        body: JSON.stringify(submission),
-        receivedAt: new Date(day),
-        targets: ['mem'],
-        quarantined: false,
-        figures: figuresOf(submission),
-      });
+      storeAt(store, submission, day);
     }
     // Make it the store an older relay left: no figures, and one submission purged already.
-    store.db.exec(`DROP TABLE figures; DROP TABLE figures_since;
-      UPDATE submissions SET body = NULL, status = 'purged' WHERE id = '${gone.id}';
-      PRAGMA user_version = 4;`);
+    asVersion4(store);
+    store.db
+      .prepare(`UPDATE submissions SET body = NULL, status = 'purged' WHERE id = ?`)
+      .run(gone.id);
     store.close();
 
     const reopened = new Store(path);
@@ -353,7 +342,7 @@ describe('an upgrade', () => {
     const configPath = join(tmp.dir, 'relay.config.json');
     writeFileSync(configPath, JSON.stringify(testConfig(storePath)));
     const store = new Store(storePath);
-    store.db.exec('DROP TABLE figures; DROP TABLE figures_since; PRAGMA user_version = 4;');
+    asVersion4(store);
     store.close();
     const version = () => {
       const db = new Database(storePath, { readonly: true });
