@@ -201,6 +201,12 @@ function retryTarget(
     case 'delivered':
       err(`${delivery} is delivered: there is nothing to retry.`);
       return 1;
+    case 'held-back':
+      err(
+        `${delivery} is held back as possible spam, and so are its deliveries to ${result.targets.map((t) => `"${t}"`).join(', ')}: ` +
+          `a quarantine is released for the whole submission. Look at it, then release it with: synpunkt-relay outbox retry ${id} --config ${configPath}`,
+      );
+      return 1;
     case 'not-configured':
       err(
         `${delivery} is left as it is: "${target}" is not in the configuration, so no relay would send it. ` +

@@ -122,7 +122,12 @@ export type RetryResult =
   /** Refused: the delivery asked for is delivered. */
   | { outcome: 'delivered' }
   /** Left alone: the target is not in the configuration, so no relay would send it. */
-  | { outcome: 'not-configured' };
+  | { outcome: 'not-configured' }
+  /**
+   * Left alone: the submission is held back as possible spam, with deliveries to these other
+   * targets too. A quarantine is the submission's: it is released as a whole, without a target.
+   */
+  | { outcome: 'held-back'; targets: string[] };
 
 /** What `moveTarget` did. */
 export interface MoveResult {
@@ -594,7 +599,8 @@ export class Store {
    * Sends one delivery of a submission again (`outbox retry <id> --target <name>`): dead,
    * quarantined, closed or pending, attempts from zero. The submission's other deliveries are
    * left as they are. A delivered delivery is refused, and so is one to a target not among
-   * `configured` (no relay would send it).
+   * `configured` (no relay would send it), and a quarantined one while others of the
+   * submission are quarantined too (a quarantine is released as a whole).
    */
   retryDelivery(
     idOrReference: string,
@@ -612,6 +618,12 @@ export class Store {
       if (!row) return { outcome: 'no-delivery', targets: rows.map((r) => r.target) };
       if (row.status === 'delivered') return { outcome: 'delivered' };
       if (!configured.includes(target)) return { outcome: 'not-configured' };
+      // Released for one target only, the submission would count as real while its other
+      // deliveries stayed held back, and neither purge would ever take its content.
+      const othersHeld = rows.filter((r) => r.target !== target && r.status === 'quarantined');
+      if (row.status === 'quarantined' && othersHeld.length > 0) {
+        return { outcome: 'held-back', targets: othersHeld.map((r) => r.target) };
+      }
       this.retry(id, now, [target]);
       return { outcome: 'retried' };
     })();

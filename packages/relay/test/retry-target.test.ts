@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createRelay, type RelayConfigInput } from '../src/index.js';
+import { createRelay, figuresOf, Store, type RelayConfigInput } from '../src/index.js';
 import {
   captureLogger,
   countingAdapter,
@@ -122,6 +122,55 @@ describe('synpunkt-relay outbox retry --target', () => {
         ['arkiv dead 1', 'kansli dead 1'],
         'nothing reopened',
       );
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('retry --target on a quarantined synpunkt', () => {
+  it('is refused while another target holds it back too: a quarantine is released whole', async () => {
+    const tmp = tempDir();
+    try {
+      const configPath = join(tmp.dir, 'relay.config.json');
+      const config = testConfig(join(tmp.dir, 'relay.db'), {
+        targets: [
+          { name: 'arkiv', type: 'rest', settings: {} },
+          { name: 'kansli', type: 'rest', settings: {} },
+        ],
+      });
+      writeFileSync(configPath, JSON.stringify(config));
+      const held = sample();
+      const store = new Store(config.storePath);
+      const accepted = store.accept({
+        id: held.id,
+        hash: held.id,
+        body: JSON.stringify(held),
+        receivedAt: new Date(),
+        targets: ['arkiv', 'kansli'],
+        quarantined: true,
+        figures: figuresOf(held),
+      });
+      store.close();
+      assert.equal(accepted.outcome, 'created');
+      const { reference } = accepted.receipt;
+
+      const one = await retry(reference, 'arkiv', configPath);
+      assert.equal(one.code, 1);
+      assert.match(
+        one.stderr,
+        new RegExp(
+          `to target "arkiv" is held back as possible spam, and so are its deliveries to "kansli".*outbox retry ${reference} --config`,
+        ),
+      );
+      assert.deepEqual(await deliveries(configPath), [
+        'arkiv quarantined 0',
+        'kansli quarantined 0',
+      ]);
+
+      const whole = await runCli(['outbox', 'retry', reference, '--config', configPath]);
+      assert.equal(whole.code, 0, whole.stderr);
+      assert.deepEqual(await deliveries(configPath), ['arkiv pending 0', 'kansli pending 0']);
     } finally {
       tmp.cleanup();
     }
