@@ -64,8 +64,12 @@ export function figuresMigration(db: Database.Database): void {
     .all() as { id: string; received_at: string }[];
   for (const row of rows) insert.run(toPlainDate(new Date(row.received_at)), row.id);
   // The newest day on which a purged submission was received: up to it, the report is not whole.
+  // Only delivered (or closed) ones were synpunkter; purged spam never had a `delivered_at`.
   const purged = db
-    .prepare(`SELECT max(received_at) AS at FROM submissions WHERE status = 'purged'`)
+    .prepare(
+      `SELECT max(received_at) AS at FROM submissions
+       WHERE status = 'purged' AND delivered_at IS NOT NULL`,
+    )
     .get() as { at: string | null };
   db.prepare('INSERT INTO figures_since (id, purged_before) VALUES (1, ?)').run(
     purged.at === null ? null : toPlainDate(new Date(purged.at)),

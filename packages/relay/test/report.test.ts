@@ -307,18 +307,23 @@ describe('the figures in the store', () => {
     const path = join(tmp.dir, 'old.db');
     const kept = sample({ kind: 'suggestion', area: 'bibliotek' });
     const gone = sample({ kind: 'complaint', area: 'bibliotek' });
+    const spam = sample({ kind: 'complaint', area: 'bibliotek' });
     const store = new Store(path);
     for (const [submission, day] of [
       [kept, '2026-08-20T10:00:00Z'],
       [gone, '2026-07-02T10:00:00Z'],
+      [spam, '2026-09-10T10:00:00Z'],
     ] as const) {
-      storeAt(store, submission, day);
+      storeAt(store, submission, day, submission === spam);
     }
-    // Make it the store an older relay left: no figures, and one submission purged already.
+    // Make it the store an older relay left: no figures, one synpunkt delivered and purged
+    // already, and the honeypot's catch purged too (never delivered).
     asVersion4(store);
-    store.db
-      .prepare(`UPDATE submissions SET body = NULL, status = 'purged' WHERE id = ?`)
-      .run(gone.id);
+    const purge = store.db.prepare(
+      `UPDATE submissions SET body = NULL, status = 'purged', delivered_at = ? WHERE id = ?`,
+    );
+    purge.run(Date.parse('2026-07-03T10:00:00Z'), gone.id);
+    purge.run(null, spam.id);
     store.close();
 
     const reopened = new Store(path);
@@ -326,7 +331,7 @@ describe('the figures in the store', () => {
       const report = followUpReport(reopened.db, quarter('2026-Q3'));
       assert.equal(report.total, 1, 'the one with its content is counted');
       assert.deepEqual(report.byKind, { praise: 0, suggestion: 1, complaint: 0 });
-      assert.equal(report.incompleteUntil, '2026-07-02');
+      assert.equal(report.incompleteUntil, '2026-07-02', 'up to the purged synpunkt, not the spam');
       assert.equal(followUpReport(reopened.db, quarter('2026-Q4')).incompleteUntil, undefined);
     } finally {
       reopened.close();
