@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { addWorkingDays, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Receipt } from '@synpunkt/sdk';
 import { sampleAnonymous, TINY_PNG_BASE64 } from '@synpunkt/sdk/testing';
 import { submissionHash } from '../src/hash.js';
@@ -10,6 +10,7 @@ import { captureLogger, countingAdapter, post, sample, tempDir, testConfig } fro
 
 describe('POST /v1/synpunkter', () => {
   const tmp = tempDir();
+  after(() => tmp.cleanup());
   let relay: Relay;
   let backend: ReturnType<typeof countingAdapter>;
   let n = 0;
@@ -283,6 +284,7 @@ describe('POST /v1/synpunkter', () => {
 
 describe('CORS', () => {
   const tmp = tempDir();
+  after(() => tmp.cleanup());
   let relay: Relay;
   beforeEach(async () => {
     relay = await createRelay(testConfig(join(tmp.dir, `cors-${Date.now()}.db`)), {

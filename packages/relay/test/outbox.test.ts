@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, it } from 'node:test';
+import { after, afterEach, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import {
   backoffDelay,
@@ -27,6 +27,7 @@ const DAY = 24 * 3600 * 1000;
 
 describe('the outbox', () => {
   const tmp = tempDir();
+  after(() => tmp.cleanup());
   let relay: Relay | undefined;
   let n = 0;
   afterEach(async () => {
