@@ -14,6 +14,7 @@ import {
   countingAdapter,
   eventually,
   kill,
+  oneTryOutbox,
   post,
   runCli,
   sample,
@@ -32,14 +33,7 @@ describe('synpunkt-relay outbox', () => {
 
   before(async () => {
     config = testConfig(join(tmp.dir, 'relay.db'), {
-      outbox: {
-        maxAttempts: 1,
-        baseDelayMs: 5,
-        maxDelayMs: 5,
-        pollIntervalMs: 10,
-        concurrency: 1,
-        timeoutMs: 1_000,
-      },
+      outbox: oneTryOutbox(1),
     });
     writeFileSync(configPath, JSON.stringify(config));
     const backend = countingAdapter();

@@ -8,6 +8,8 @@ import {
   countingAdapter,
   eventually,
   post,
+  relayWithBackends,
+  restTargets,
   runCli,
   sample,
   tempDir,
@@ -35,21 +37,14 @@ async function oneWorkingOneDead(dir: string): Promise<{
       concurrency: 2,
       timeoutMs: 1_000,
     },
-    targets: [
-      { name: 'registrator', type: 'rest', settings: {} },
-      { name: 'arkiv', type: 'rest', settings: {} },
-    ],
+    targets: restTargets('registrator', 'arkiv'),
   });
   writeFileSync(configPath, JSON.stringify(config));
   const registrator = countingAdapter();
   registrator.state = 'down';
   const arkiv = countingAdapter();
   arkiv.state = 'refusing';
-  const backends = [registrator, arkiv];
-  const relay = await createRelay(config, {
-    log: captureLogger().log,
-    adapters: { rest: () => backends.shift()! },
-  });
+  const relay = await relayWithBackends(config, [registrator, arkiv]);
   relay.worker.start();
   return { relay, config, configPath };
 }

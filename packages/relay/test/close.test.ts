@@ -7,7 +7,10 @@ import {
   captureLogger,
   countingAdapter,
   eventually,
+  oneTryOutbox,
   post,
+  relayWithBackends,
+  restTargets,
   runCli,
   sample,
   tempDir,
@@ -21,28 +24,14 @@ describe('synpunkt-relay outbox close', () => {
     const tmp = tempDir();
     const configPath = join(tmp.dir, 'relay.config.json');
     const config = testConfig(join(tmp.dir, 'relay.db'), {
-      outbox: {
-        maxAttempts: 1,
-        baseDelayMs: 5,
-        maxDelayMs: 5,
-        pollIntervalMs: 10,
-        concurrency: 2,
-        timeoutMs: 1_000,
-      },
-      targets: [
-        { name: 'registrator', type: 'rest', settings: {} },
-        { name: 'arkiv', type: 'rest', settings: {} },
-      ],
+      outbox: oneTryOutbox(2),
+      targets: restTargets('registrator', 'arkiv'),
     });
     writeFileSync(configPath, JSON.stringify(config));
     const registrator = countingAdapter();
     const arkiv = countingAdapter();
     arkiv.state = 'refusing';
-    const backends = [registrator, arkiv];
-    const relay = await createRelay(config, {
-      log: captureLogger().log,
-      adapters: { rest: () => backends.shift()! },
-    });
+    const relay = await relayWithBackends(config, [registrator, arkiv]);
     relay.worker.start();
     try {
       const submission = sample();

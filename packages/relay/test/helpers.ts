@@ -9,7 +9,8 @@ import { memoryAdapter, sampleSubmission, type MemoryAdapter } from '@synpunkt/s
 import type { AdapterCapabilities, AdapterContext, Submission } from '@synpunkt/sdk';
 import { SMTPServer } from 'smtp-server';
 import { createLogger, type Logger } from '../src/log.js';
-import type { RelayConfigInput } from '../src/config.js';
+import type { RelayConfigInput, TargetConfig } from '../src/config.js';
+import { createRelay, type Relay } from '../src/index.js';
 
 export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = join(PACKAGE_DIR, 'src', 'cli.ts');
@@ -70,6 +71,35 @@ export function testConfig(
     ],
     ...overrides,
   };
+}
+
+/** Outbox settings that give up after one quick attempt: a refusing backend is dead at once. */
+export function oneTryOutbox(concurrency: number): RelayConfigInput['outbox'] {
+  return {
+    maxAttempts: 1,
+    baseDelayMs: 5,
+    maxDelayMs: 5,
+    pollIntervalMs: 10,
+    concurrency,
+    timeoutMs: 1_000,
+  };
+}
+
+/** Rest targets with these names and no settings: each gets a test adapter instead. */
+export function restTargets(...names: string[]): TargetConfig[] {
+  return names.map((name) => ({ name, type: 'rest', settings: {} }));
+}
+
+/** A relay whose rest targets get these adapters, in the order of the configuration. */
+export function relayWithBackends(
+  config: RelayConfigInput,
+  backends: readonly ReturnType<typeof countingAdapter>[],
+): Promise<Relay> {
+  const queue = [...backends];
+  return createRelay(config, {
+    log: captureLogger().log,
+    adapters: { rest: () => queue.shift()! },
+  });
 }
 
 /** Request init for posting a submission. */

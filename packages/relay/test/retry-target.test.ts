@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createRelay, figuresOf, Store, type RelayConfigInput } from '../src/index.js';
+import { figuresOf, Store, type RelayConfigInput } from '../src/index.js';
 import {
-  captureLogger,
   countingAdapter,
   eventually,
+  oneTryOutbox,
   post,
+  relayWithBackends,
+  restTargets,
   runCli,
   sample,
   tempDir,
@@ -21,19 +23,8 @@ import {
 async function twoDeadOneDelivered(dir: string) {
   const configPath = join(dir, 'relay.config.json');
   const config = testConfig(join(dir, 'relay.db'), {
-    outbox: {
-      maxAttempts: 1,
-      baseDelayMs: 5,
-      maxDelayMs: 5,
-      pollIntervalMs: 10,
-      concurrency: 3,
-      timeoutMs: 1_000,
-    },
-    targets: [
-      { name: 'registrator', type: 'rest', settings: {} },
-      { name: 'arkiv', type: 'rest', settings: {} },
-      { name: 'kansli', type: 'rest', settings: {} },
-    ],
+    outbox: oneTryOutbox(3),
+    targets: restTargets('registrator', 'arkiv', 'kansli'),
   });
   writeFileSync(configPath, JSON.stringify(config));
   const registrator = countingAdapter();
@@ -41,11 +32,7 @@ async function twoDeadOneDelivered(dir: string) {
   arkiv.state = 'refusing';
   const kansli = countingAdapter();
   kansli.state = 'refusing';
-  const backends = [registrator, arkiv, kansli];
-  const relay = await createRelay(config, {
-    log: captureLogger().log,
-    adapters: { rest: () => backends.shift()! },
-  });
+  const relay = await relayWithBackends(config, [registrator, arkiv, kansli]);
   relay.worker.start();
   const answer = await relay.app.request('/v1/synpunkter', post(sample()));
   const { reference } = (await answer.json()) as { reference: string };
@@ -134,10 +121,7 @@ describe('retry --target on a quarantined synpunkt', () => {
     try {
       const configPath = join(tmp.dir, 'relay.config.json');
       const config = testConfig(join(tmp.dir, 'relay.db'), {
-        targets: [
-          { name: 'arkiv', type: 'rest', settings: {} },
-          { name: 'kansli', type: 'rest', settings: {} },
-        ],
+        targets: restTargets('arkiv', 'kansli'),
       });
       writeFileSync(configPath, JSON.stringify(config));
       const held = sample();
