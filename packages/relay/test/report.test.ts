@@ -46,6 +46,12 @@ function storeAt(store: Store, submission: Submission, at: string, quarantined =
   assert.equal(result.outcome, 'created');
 }
 
+/** `--from` and `--to` around today, wide enough for the Swedish date of any test run. */
+function around(): string[] {
+  const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+  return ['--from', day(-2), '--to', day(2)];
+}
+
 /** Makes `store` one that a relay before the figures (schema version 4) left. */
 function asVersion4(store: Store): void {
   store.db.exec('DROP TABLE figures; DROP TABLE figures_since; PRAGMA user_version = 4;');
@@ -93,12 +99,6 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     const result = await runCli(['report', ...args, '--config', configPath]);
     assert.equal(result.code, 0, result.stderr);
     return result;
-  };
-  /** The period around today, wide enough for the Swedish date of any test run. */
-  const around = () => {
-    const from = new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
-    return ['--from', from, '--to', to];
   };
 
   it('counts by kind and area, and by channel, reply and mode, leaving out the spam', async () => {
@@ -204,24 +204,13 @@ describe('synpunkt-relay report: an area a sender typed', () => {
   after(() => tmp.cleanup());
 
   it('is printed with its bidirectional overrides and invisible characters written out', async () => {
-    const from = new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
-    const result = await runCli(['report', '--from', from, '--to', to, '--config', configPath]);
+    const result = await runCli(['report', ...around(), '--config', configPath]);
     assert.equal(result.code, 0, result.stderr);
     assert.doesNotMatch(result.stdout, /[\u202a-\u202e\u2066-\u2069\u200b]/);
     assert.match(result.stdout, /^skola<U\+202E><U\+200B>\s+0\s+0\s+1\s+1$/m);
     assert.match(result.stdout, /^bibliotek\s+0\s+0\s+1\s+1$/m);
     // The figures keep what was sent: JSON for programs has it as it is.
-    const json = await runCli([
-      'report',
-      '--from',
-      from,
-      '--to',
-      to,
-      '--json',
-      '--config',
-      configPath,
-    ]);
+    const json = await runCli(['report', ...around(), '--json', '--config', configPath]);
     const areas = (JSON.parse(json.stdout) as FollowUpReport).areas.map((line) => line.area);
     assert.ok(areas.includes(reversing));
   });
