@@ -36,18 +36,18 @@ const SECRET_NAMES =
 const SECRET_KEY = new RegExp(`^${SECRET_NAMES}$`, 'i');
 
 /**
- * A line of the file with the text of every secret-named string value (`"password": "…"`,
- * also one not closed yet) blanked out, same length: the line a JSON error shows goes to the
- * terminal and the journal, and a secret pasted into the file must not go with it. A secret
- * pasted with a `"` in it (the likely reason the line is not JSON) ends only at a quote that
- * JSON would follow with `,`, `}`, `]`, the next key or the end of the line.
+ * The file with the text of every secret-named string value (`"password": "…"`, also one not
+ * closed yet, also one on the line after its key) blanked out, same length: the line a JSON
+ * error shows goes to the terminal and the journal, and a secret pasted into the file must not
+ * go with it. A secret pasted with a `"` in it (the likely reason the file is not JSON) ends
+ * only at a quote that JSON would follow with `,`, `}`, `]`, the next key or the end of the line.
  */
-function hideSecretValues(line: string): string {
+function hideSecretValues(text: string): string {
   const secret = new RegExp(
-    `("${SECRET_NAMES}"\\s*:\\s*")((?:[^"\\\\]|\\\\.?|"(?!\\s*(?:[,}\\]]|$|"[^"]*"\\s*:)))*)`,
-    'gi',
+    `("${SECRET_NAMES}"\\s*:\\s*")((?:[^"\\\\\\r\\n]|\\\\.?|"(?!\\s*(?:[,}\\]]|$|"[^"\\r\\n]*"\\s*:)))*)`,
+    'gim',
   );
-  return line.replace(secret, (_, key: string, value: string) => key + '•'.repeat(value.length));
+  return text.replace(secret, (_, key: string, value: string) => key + '•'.repeat(value.length));
 }
 
 /** Paths in `settings` where a secret is written as plain text instead of `{ "env": … }`. */

@@ -121,12 +121,13 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  * Says where and why `text` is not JSON: `line 4, column 3: Expected ',' or '}' after property
  * value`, then that line (cut around the spot when long) with a caret under it. `error` is what
  * `JSON.parse` threw; its message gives the why, without its character position. `redact`
- * may blank parts of the line shown, keeping its length so that the caret still lines up.
+ * may blank parts of the text, keeping its length so that the caret still lines up; it gets the
+ * whole text, not the line, since what it hides may have begun on a line before.
  */
 export function describeJsonError(
   text: string,
   error: unknown,
-  redact: (line: string) => string = (line) => line,
+  redact: (text: string) => string = (text) => text,
 ): string {
   const message = error instanceof Error ? error.message : String(error);
   const reason = message
@@ -137,9 +138,9 @@ export function describeJsonError(
   const { line, column } = lineAndColumn(text, offset);
   const lineStart = offset - column + 1;
   const lineEnd = text.indexOf('\n', lineStart);
-  const whole = redact(
-    text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, ''),
-  );
+  const whole = redact(text)
+    .slice(lineStart, lineEnd === -1 ? undefined : lineEnd)
+    .replace(/\r$/, '');
   const from = Math.max(0, column - 1 - 60);
   const shown = `${from > 0 ? '…' : ''}${whole.slice(from, column - 1 + 20)}`;
   // Tabs stay tabs under the line, so the caret lines up however the terminal shows them.

@@ -275,6 +275,21 @@ describe('configuration', () => {
           return true;
         },
       );
+      // A value on the line after its key (an editor that wraps long lines): the line shown is
+      // that value's line, which has no key on it.
+      const wrapped = `    "settings": { "host": "smtp.kommun.se", "password":\n      "${secret}" "port": 25 }`;
+      writeFileSync(path, `{\n  "targets": [{\n${wrapped}\n  }]\n}\n`);
+      assert.throws(
+        () => loadConfig(path),
+        (error: Error) => {
+          assert.doesNotMatch(error.message, /Hemligt/);
+          assert.match(error.message, /line 4, column 26: /);
+          const [shown, caret] = error.message.split('\n').slice(-2) as [string, string];
+          assert.ok(shown.includes(`"${'•'.repeat(secret.length)}" "port"`), shown);
+          assert.equal(caret.indexOf('^'), shown.indexOf('"port"'), 'the caret is under "port"');
+          return true;
+        },
+      );
       // Also a value not closed yet, and a key in other case.
       writeFileSync(path, `{ "targets": [{ "settings": { "ApiKey": "${secret}\\q" } }] }`);
       assert.throws(
