@@ -187,6 +187,25 @@ describe('email adapter: the clerk’s mail', () => {
     }
   });
 
+  it('names the area of a sender who chose "Vet inte" in Swedish, not as the id "unknown"', async () => {
+    const submission = sampleSubmission({ area: 'unknown' });
+    await routed().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    assert.deepEqual(mail.envelope.to, [REGISTRY], 'it goes to the registry, to be routed');
+    assert.equal(
+      mail.parsed.subject,
+      `[Synpunkt] Klagomål – Okänd verksamhet – ${referenceOf(submission.id)}`,
+    );
+    assert.match(mail.parsed.text ?? '', /^Verksamhet: Okänd verksamhet \(unknown\)$/m);
+    assert.match(String(mail.parsed.html), /data-field="area">Okänd verksamhet \(unknown\)</);
+    // A municipality that names it itself keeps its own words.
+    const named = sampleSubmission({ area: 'unknown' });
+    await emailAdapter(configFor(peer, { areaLabels: { unknown: 'Vet ej' } })).submit(named);
+    const [own] = peer.withHeader('x-synpunkt-id', named.id);
+    assert.equal(own?.parsed.subject, `[Synpunkt] Klagomål – Vet ej – ${referenceOf(named.id)}`);
+  });
+
   it('sets no Reply-To when the sender wants an answer by phone', async () => {
     const submission = sampleSubmission({
       reply: { wanted: true, via: 'phone', name: 'Bo Ek', phone: '070-123 45 67' },

@@ -1,4 +1,4 @@
-import { formatPlainDate, type Attachment, type Submission } from '@synpunkt/sdk';
+import { AREA_UNKNOWN, formatPlainDate, type Attachment, type Submission } from '@synpunkt/sdk';
 import {
   CHANNEL_LABELS,
   CLERK_TEXTS,
@@ -24,12 +24,15 @@ export function lookup<T>(
   return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
-/** The name the clerk sees for an area: the configured label, or the id itself. */
+/**
+ * The name the clerk sees for an area: the configured label, or the id itself. The sender who
+ * chose "Vet inte" sends `unknown`: the clerk sees that in Swedish, as the one that needs routing.
+ */
 export function areaLabelOf(
   areaLabels: Readonly<Record<string, string>> | undefined,
   area: string,
 ): string {
-  return lookup(areaLabels, area) ?? area;
+  return lookup(areaLabels, area) ?? (area === AREA_UNKNOWN ? CLERK_TEXTS.unknownArea : area);
 }
 
 const SWEDISH_TIME = new Intl.DateTimeFormat('sv-SE', {

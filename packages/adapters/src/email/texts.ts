@@ -56,6 +56,8 @@ export const FIELD_LABELS = {
 /** Fixed phrases in the clerk's mail. */
 export const CLERK_TEXTS = {
   notGiven: 'Inte angivet',
+  /** The area of a sender who chose "Vet inte" (`unknown`), unless `areaLabels` names it. */
+  unknownArea: 'Okänd verksamhet',
   anonymous: 'Nej, anonym (kan inte få svar)',
   noAttachments: 'Inga',
   heading: 'En ny synpunkt har kommit in',
