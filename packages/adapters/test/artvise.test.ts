@@ -439,6 +439,31 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.equal(dto?.InOutDate, submission.submittedAt);
     });
 
+    it('from a relay, the case shows what the sender’s receipt says: their reference, the reply-by day, when it was received', async () => {
+      // Sent at 00:33 on Tuesday in Sweden, still Monday in UTC: the case must not say Monday.
+      const submission = sampleSubmission({ submittedAt: '2026-11-23T23:33:00.000Z' });
+      const receipt = {
+        reference: 'SYN-2026-000042',
+        receivedAt: '2026-11-23T23:33:02.000Z',
+        replyBy: '2026-12-08',
+      };
+      await artviseAdapter(settings(peer)).submit(submission, receipt);
+      const dto = peer.casesFor(submission.id)[0]?.dto;
+      const html = str(dto?.HtmlDescription) ?? '';
+      assert.match(html, /<dt>Avsändarens ärendenummer<\/dt><dd>SYN-2026-000042<\/dd>/);
+      assert.match(html, /<dt>Svara senast<\/dt><dd>tisdag 8 december 2026<\/dd>/);
+      assert.match(html, /<dt>Skickad<\/dt><dd>24 november 2026 kl\. 00:33 \(svensk tid\)<\/dd>/);
+      assert.match(html, /<dt>Mottagen<\/dt><dd>24 november 2026 kl\. 00:33 \(svensk tid\)<\/dd>/);
+      assert.equal(dto?.InOutDate, receipt.receivedAt, 'InOutDate is when the relay received it');
+
+      // An anonymous sender was promised no reply: no reply-by day, even if one came along.
+      const anonymous = sampleAnonymous();
+      await artviseAdapter(settings(peer)).submit(anonymous, receipt);
+      const quiet = str(peer.casesFor(anonymous.id)[0]?.dto.HtmlDescription) ?? '';
+      assert.doesNotMatch(quiet, /Svara senast/);
+      assert.match(quiet, /<dt>Svar önskas<\/dt><dd>nej \(anonym\)<\/dd>/);
+    });
+
     it('leaves custom properties out when none are configured', async () => {
       const submission = sampleSubmission();
       const { customProperties: _, ...plain } = settings(peer);

@@ -158,7 +158,8 @@ export function artviseAdapter(options: ArtviseConfig): Adapter {
     name: 'artvise',
     capabilities: ARTVISE_CAPABILITIES,
 
-    async submit(candidate, { signal } = {}): Promise<Receipt> {
+    async submit(candidate, context = {}): Promise<Receipt> {
+      const { signal } = context;
       signal?.throwIfAborted();
       refuseUncarriable(candidate);
       const submission = checkedSubmission(candidate);
@@ -175,7 +176,10 @@ export function artviseAdapter(options: ArtviseConfig): Adapter {
       let info = await lookUp();
       if (!info) {
         const created = parseCreateResult(
-          await call('CreateCase', createCaseRequest(apiKey, caseValues(config, submission))),
+          await call(
+            'CreateCase',
+            createCaseRequest(apiKey, caseValues(config, submission, context)),
+          ),
         );
         if (!created.ok) throw refusalError('CreateCase', created.message);
         // Ask again if the answer lacks the new case's number or its RefID: a retry finds the

@@ -1,6 +1,13 @@
 // How a synpunkt becomes an Artvise case and its deeds (the reference's default mapping).
 
-import type { Attachment, AttachmentType, Kind, Submission } from '@synpunkt/sdk';
+import {
+  formatPlainDate,
+  type AdapterContext,
+  type Attachment,
+  type AttachmentType,
+  type Kind,
+  type Submission,
+} from '@synpunkt/sdk';
 import type { ResolvedArtviseConfig } from './config.js';
 import { item, type ContractValues } from './contracts.js';
 import type { Xml } from './xml.js';
@@ -75,23 +82,48 @@ const escapeHtml = (text: string): string =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
   );
 
+/** What a relay tells about the receipt the sender already has (see `AdapterContext`). */
+export type ReceiptContext = Pick<AdapterContext, 'reference' | 'replyBy' | 'receivedAt'>;
+
+const SWEDISH_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+
+/** An instant as the case officer reads it: `24 november 2026 kl. 00:33 (svensk tid)`. */
+export function swedishTime(instant: string): string {
+  const time = new Date(instant);
+  return Number.isNaN(time.getTime()) ? instant : `${SWEDISH_TIME.format(time)} (svensk tid)`;
+}
+
 /**
  * HtmlDescription: the message and every other field as HTML, so the case officer sees it all
- * in one place. User text is HTML-escaped here (and XML-escaped again when written).
+ * in one place. User text is HTML-escaped here (and XML-escaped again when written). From a
+ * relay it also shows what the sender's receipt says: the reference they will quote, the day
+ * they were promised a reply by, and when the municipality received it.
  */
-export function htmlDescription(config: ResolvedArtviseConfig, submission: Submission): string {
+export function htmlDescription(
+  config: ResolvedArtviseConfig,
+  submission: Submission,
+  receipt: ReceiptContext = {},
+): string {
   const { reply } = submission;
-  const rows: [string, string][] = [
-    ['Typ', KIND_TITLES[submission.kind]],
-    ['Verksamhet', caseTitle(config, submission).replace(/^[^:]*: /, '')],
-  ];
+  const rows: [string, string][] = [];
+  if (receipt.reference !== undefined) rows.push(['Avsändarens ärendenummer', receipt.reference]);
+  rows.push(['Typ', KIND_TITLES[submission.kind]]);
+  rows.push(['Verksamhet', caseTitle(config, submission).replace(/^[^:]*: /, '')]);
   if (submission.place) rows.push(['Plats', submission.place]);
   if (submission.occurredAt) rows.push(['När det hände', submission.occurredAt.replace('T', ' ')]);
   rows.push(['Svar önskas', reply.wanted ? `ja, via ${REPLY_NAMES[reply.via]}` : 'nej (anonym)']);
+  if (reply.wanted && receipt.replyBy !== undefined) {
+    rows.push(['Svara senast', formatPlainDate(receipt.replyBy, 'sv-SE')]);
+  }
   rows.push(['Kanal', CHANNEL_NAMES[submission.channel]]);
   rows.push(['Språk', submission.locale]);
   if (submission.mode === 'lattlast') rows.push(['Lättläst', 'ja']);
-  rows.push(['Skickad', submission.submittedAt]);
+  rows.push(['Skickad', swedishTime(submission.submittedAt)]);
+  if (receipt.receivedAt !== undefined) rows.push(['Mottagen', swedishTime(receipt.receivedAt)]);
   rows.push(['Sida', submission.pageUrl]);
   if (submission.attachments.length > 0) {
     rows.push(['Bilagor', submission.attachments.map((file) => file.name).join(', ')]);
@@ -146,6 +178,7 @@ function customProperties(config: ResolvedArtviseConfig, submission: Submission)
 export function caseValues(
   config: ResolvedArtviseConfig,
   submission: Submission,
+  receipt: ReceiptContext = {},
 ): ContractValues<'CaseDto'> {
   const category = config.caseCategories[submission.kind];
   const properties = customProperties(config, submission);
@@ -167,8 +200,10 @@ export function caseValues(
     ],
     ...(reply.wanted && { Counterparts: [counterpart(reply)] }),
     ...(submission.occurredAt !== undefined && { EventDate: eventDate(submission.occurredAt) }),
-    HtmlDescription: htmlDescription(config, submission),
-    InOutDate: submission.submittedAt,
+    HtmlDescription: htmlDescription(config, submission, receipt),
+    // When the municipality received it (the relay's clock, the day the deadline counts from);
+    // without a relay, when the sender sent it.
+    InOutDate: receipt.receivedAt ?? submission.submittedAt,
     IncomingMediaTypeGuid: config.mediaTypes[submission.channel] ?? config.mediaTypes.web,
     RequiresAnswer: reply.wanted,
   };
