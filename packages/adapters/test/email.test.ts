@@ -320,8 +320,8 @@ describe('email adapter: the clerk’s mail', () => {
       assert.ok(text.includes(inText), `the text body shows ${label}: ${JSON.stringify(value)}`);
       assert.ok(html.includes(`>${escapeHtml(label)}</th>`), `the HTML body labels ${label}`);
       assert.ok(
-        html.includes(`>${escapeHtml(value)}</td>`),
-        `the HTML body shows ${label} escaped`,
+        html.includes(`>${escapeHtml(value).replaceAll('\n', '<br>')}</td>`),
+        `the HTML body shows ${label} escaped, its line breaks as <br>`,
       );
     }
     assert.ok(!html.includes('<vinkel>'), 'no user text becomes a tag');
@@ -329,6 +329,45 @@ describe('email adapter: the clerk’s mail', () => {
     assert.ok(
       !/https?:\/\/(?!www\.exempelkommun\.se\/synpunkter\?from=start&amp;x=&lt;y&gt;)/.test(html),
     );
+  });
+
+  it('keeps the paragraphs and a pasted list on their own lines in the HTML without relying on CSS (Outlook ignores pre-wrap)', async () => {
+    const message = [
+      'Hej,',
+      '',
+      'Här är listan från föreningen:',
+      '- Snöröjning före kl. 07:00',
+      '- Sandning av trappan vid <Torget>',
+      '',
+      'Med vänlig hälsning',
+    ].join('\n');
+    const submission = sampleSubmission({
+      message,
+      reply: {
+        wanted: true,
+        via: 'letter',
+        name: 'Gösta Ek',
+        address: { street: 'Kyrkvägen 4 B', postalCode: '12345', city: 'Exempelby' },
+      },
+    });
+    await routed().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    const html = String(mail?.parsed.html);
+    const cell = (field: string) =>
+      new RegExp(`data-field="${field}">([^]*?)</td>`).exec(html)?.[1] ?? '';
+    // What a client that drops white-space (Word, a sanitiser) shows: every <br> is a break,
+    // every other line break is a space.
+    const shown = (field: string) => cell(field).replace(/\s+/g, ' ').split('<br>');
+    assert.deepEqual(
+      shown('message'),
+      message.replaceAll('<', '&lt;').replaceAll('>', '&gt;').split('\n'),
+    );
+    assert.deepEqual(shown('address'), ['Kyrkvägen 4 B', '123 45 Exempelby']);
+    assert.ok(
+      !/<br>\n/.test(cell('message')),
+      'a <br> and a line break would be two breaks under pre-wrap',
+    );
+    assert.equal(mail?.parsed.text?.includes(message), true, 'the text part keeps it exactly');
   });
 
   it('attaches every file byte for byte with its name and type, and synpunkt.json equals the submission', async () => {

@@ -8,9 +8,20 @@ const LABEL = `${CELL}background:#f2f2f2;font-weight:bold;white-space:nowrap;`;
 const VALUE = `${CELL}white-space:pre-wrap;word-break:break-word;`;
 
 /**
+ * Escaped text whose line breaks are `<br>` elements. `white-space:pre-wrap` alone is not
+ * enough: Outlook for Windows renders mail with Word, which ignores it, and so do sanitisers
+ * that drop style attributes (a case system's e-mail import, a forward): the pasted list and
+ * the paragraphs would run together into one block. Under `pre-wrap` a `<br>` in place of the
+ * line break gives the same single break, so other clients show it as before.
+ */
+export function htmlLines(text: string): string {
+  return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/**
  * The HTML body for the registry clerk: the same rows as the text body in a simple table with
  * inline styles (mail clients drop style sheets), no scripts, images or links. Every value is
- * escaped, so nothing a sender typed can become markup; line breaks show through `pre-wrap`.
+ * escaped, so nothing a sender typed can become markup; line breaks are `<br>` elements.
  * The page address is shown as text, not as a link the clerk might follow.
  */
 export function renderHtml(rows: readonly FieldRow[], options: BodyOptions): string {
@@ -18,7 +29,7 @@ export function renderHtml(rows: readonly FieldRow[], options: BodyOptions): str
     .map(
       ({ key, label, value }) =>
         `<tr><th scope="row" style="${LABEL}">${escapeHtml(label)}</th>` +
-        `<td style="${VALUE}" data-field="${key}">${escapeHtml(value)}</td></tr>`,
+        `<td style="${VALUE}" data-field="${key}">${htmlLines(value)}</td></tr>`,
     )
     .join('\n');
   const title = `${CLERK_TEXTS.heading}: ${options.title}`;
