@@ -903,6 +903,47 @@ describe('email adapter: confirmation to the sender', () => {
     assert.ok(!text.includes('Please do not reply'));
   });
 
+  it('writes in lättläst Swedish to a sender who used the lättläst form: short sentences, easy words', async () => {
+    const submission = sampleSubmission({ locale: 'sv', mode: 'lattlast', kind: 'praise' });
+    await confirming().submit(submission, {
+      reference: 'SYN-2026-000008',
+      receivedAt: '2026-11-23T23:33:02.000Z',
+      replyBy: '2026-12-08',
+    });
+    const [mail] = peer.withHeader('x-synpunkt-confirmation-of', submission.id);
+    assert.equal(mail?.parsed.subject, 'Vi har fått din synpunkt (SYN-2026-000008)');
+    const text = mail?.parsed.text ?? '';
+    assert.equal(
+      text,
+      [
+        'Hej!',
+        '',
+        'Tack för att du skrev till oss. Exempelkommun fick din synpunkt den 24 november 2026 kl. 00:33.',
+        'Vi har sparat din synpunkt som beröm.',
+        '',
+        'Din synpunkt har numret SYN-2026-000008. Säg numret om du ringer oss om din synpunkt.',
+        '',
+        'Du får svar i ett mejl. Det kommer senast tisdag 8 december 2026.',
+        'Det du skickar till kommunen blir en allmän handling. Det betyder att andra kan få läsa det.',
+        '',
+        'Har du inte skickat någon synpunkt? Då behöver du inte göra något.',
+        'Du kan inte svara på det här mejlet.',
+        '',
+      ].join('\n'),
+    );
+    // Easy to read by the measure DOMAIN.md names: LIX = words/sentences + 100 × long/words.
+    const words = text.replace(/SYN-\S+|\d+/g, '').match(/\p{L}+/gu) ?? [];
+    const sentences = text.split(/[.!?]+(?:\s|$)/).filter((part) => /\p{L}/u.test(part)).length;
+    const long = words.filter((word) => word.length > 6).length;
+    const lix = words.length / sentences + (100 * long) / words.length;
+    assert.ok(lix < 25, `LIX ${lix.toFixed(1)} is very easy (below 25; the standard text is 28)`);
+    // Someone who used English lättläst still gets English.
+    const english = sampleSubmission({ locale: 'en', mode: 'lattlast' });
+    await confirming().submit(english);
+    const [inEnglish] = peer.withHeader('x-synpunkt-confirmation-of', english.id);
+    assert.match(inEnglish?.parsed.subject ?? '', /^We have received your feedback/);
+  });
+
   it("repeats the receipt's time and reply-by day, in the sender's language", async () => {
     const swedish = sampleSubmission({ locale: 'sv' });
     // Delivered late, after an outage: the mail still says when the relay received it.

@@ -4,11 +4,19 @@ import type { EmailConfig } from './config.js';
 import { swedishTime } from './fields.js';
 import { fromOf } from './message.js';
 import { confirmationMessageIdOf } from './reference.js';
-import { CONFIRMATION_TEXTS } from './texts.js';
+import { CONFIRMATION_TEXTS, type ConfirmationTexts } from './texts.js';
 
 /** The confirmation's language: English for `en`, `en-GB`…, Swedish for everything else. */
 export function confirmationLanguage(locale: string): 'sv' | 'en' {
   return /^en(?:-|$)/i.test(locale) ? 'en' : 'sv';
+}
+
+/** The texts for this sender: in lättläst Swedish for one who used the lättläst form. */
+export function confirmationTexts(submission: Submission): ConfirmationTexts {
+  const language = confirmationLanguage(submission.locale);
+  return CONFIRMATION_TEXTS[
+    language === 'sv' && submission.mode === 'lattlast' ? 'sv-lattlast' : language
+  ];
 }
 
 /**
@@ -29,7 +37,7 @@ export function confirmationMail(
   const { reply } = submission;
   if (confirmation?.enabled !== true || !reply.wanted || reply.email === undefined)
     return undefined;
-  const texts = CONFIRMATION_TEXTS[confirmationLanguage(submission.locale)];
+  const texts = confirmationTexts(submission);
   const from = confirmation.from ?? config.from;
   const text = [
     texts.greeting,

@@ -104,7 +104,7 @@ export interface ConfirmationTexts {
 }
 
 /** Swedish first, plain and friendly, addressing the reader as "du". */
-export const CONFIRMATION_TEXTS: Record<'sv' | 'en', ConfirmationTexts> = {
+export const CONFIRMATION_TEXTS: Record<'sv' | 'sv-lattlast' | 'en', ConfirmationTexts> = {
   sv: {
     subject: (reference) => `Vi har tagit emot din synpunkt (${reference})`,
     greeting: 'Hej!',
@@ -127,6 +127,33 @@ export const CONFIRMATION_TEXTS: Record<'sv' | 'en', ConfirmationTexts> = {
     publicRecord: 'Det du skickar till kommunen blir allmän handling.',
     notYou: 'Har du inte lämnat någon synpunkt? Då kan du strunta i det här meddelandet.',
     noReply: 'Du kan inte svara på det här meddelandet.',
+    locale: 'sv-SE',
+  },
+  // For a sender who used the lättläst form: short sentences, common words, one idea each.
+  'sv-lattlast': {
+    subject: (reference) => `Vi har fått din synpunkt (${reference})`,
+    greeting: 'Hej!',
+    received: (who, when) =>
+      `Tack för att du skrev till oss. ${who} fick din synpunkt den ${when}.`,
+    municipality: 'Kommunen',
+    kind: { praise: 'beröm', suggestion: 'ett förslag', complaint: 'ett klagomål' },
+    about: (kind) => `Vi har sparat din synpunkt som ${kind}.`,
+    reference: (reference) =>
+      `Din synpunkt har numret ${reference}. Säg numret om du ringer oss om din synpunkt.`,
+    willReply: {
+      email: 'Du får svar i ett mejl.',
+      phone: 'Vi ringer dig när vi har ett svar.',
+      letter: 'Du får svar i ett brev.',
+    },
+    willReplyBy: {
+      email: (date) => `Du får svar i ett mejl. Det kommer senast ${date}.`,
+      phone: (date) => `Vi ringer dig. Vi ringer senast ${date}.`,
+      letter: (date) => `Du får svar i ett brev. Vi skickar brevet senast ${date}.`,
+    },
+    publicRecord:
+      'Det du skickar till kommunen blir en allmän handling. Det betyder att andra kan få läsa det.',
+    notYou: 'Har du inte skickat någon synpunkt? Då behöver du inte göra något.',
+    noReply: 'Du kan inte svara på det här mejlet.',
     locale: 'sv-SE',
   },
   en: {
