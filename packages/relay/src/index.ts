@@ -17,6 +17,7 @@ import {
   parseConfig,
   resolveSecrets,
   type RelayConfig,
+  type TargetConfig,
   type RelayConfigInput,
 } from './config.js';
 import { createLogger, errorCode, type Logger } from './log.js';
@@ -167,6 +168,7 @@ export async function createRelay(
   }
   warnIfReadableByOthers(config.storePath, log);
   warnOfUnknownTargets(store, targets, log);
+  warnOfOpen311WithoutLocation(config.targets, log);
   const worker = new OutboxWorker({
     store,
     targets,
@@ -271,6 +273,24 @@ function warnOfUnknownTargets(store: Store, targets: readonly { name: string }[]
       ...unknown,
       fix: `synpunkt-relay outbox move --from ${unknown.target} --to <a configured target>`,
     });
+  }
+}
+
+/**
+ * Open311 requires a location on every request, and the form's place is optional: without
+ * `fallbackAddress` every synpunkt without a place is refused by a strict server and ends dead.
+ * Say so at start rather than at the first such synpunkt.
+ */
+function warnOfOpen311WithoutLocation(targets: readonly TargetConfig[], log: Logger): void {
+  for (const target of targets) {
+    if (target.type !== 'open311') continue;
+    const fallback = target.settings['fallbackAddress'];
+    if (typeof fallback !== 'string' || fallback.trim() === '') {
+      log.warn('open311.no_fallback_address', {
+        target: target.name,
+        fix: 'set settings.fallbackAddress (for example the municipality’s name): a synpunkt without a place has no location, which Open311 requires',
+      });
+    }
   }
 }
 

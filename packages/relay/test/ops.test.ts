@@ -110,6 +110,38 @@ describe('operations', () => {
     }
   });
 
+  it('warns at start of an Open311 target without fallbackAddress, which Open311 would refuse', async () => {
+    const tmp = tempDir();
+    const open311 = (settings: Record<string, unknown>) => ({
+      name: 'felanmalan',
+      type: 'open311' as const,
+      settings: {
+        baseUrl: 'http://127.0.0.1:9/open311/v2',
+        serviceCodes: { default: '1' },
+        ...settings,
+      },
+    });
+    // The warning reads the configuration; the backend itself is not called.
+    const adapters = { open311: () => countingAdapter() };
+    try {
+      const logs = captureLogger();
+      const config = testConfig(join(tmp.dir, 'a.db'), { targets: [open311({})] });
+      await (await createRelay(config, { log: logs.log, adapters })).stop();
+      const warning = logs.lines().find((line) => line.event === 'open311.no_fallback_address');
+      assert.equal(warning?.target, 'felanmalan');
+      assert.match(String(warning?.fix), /settings\.fallbackAddress/);
+
+      const quiet = captureLogger();
+      const named = testConfig(join(tmp.dir, 'b.db'), {
+        targets: [open311({ fallbackAddress: 'Exempelkommun' })],
+      });
+      await (await createRelay(named, { log: quiet.log, adapters })).stop();
+      assert.doesNotMatch(quiet.text(), /no_fallback_address/, 'a fallback address is enough');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('warns at start when a store an earlier release made is readable by others', async () => {
     const tmp = tempDir();
     const storePath = join(tmp.dir, 'old.db');
