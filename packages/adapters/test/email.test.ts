@@ -874,6 +874,15 @@ describe('email adapter: confirmation to the sender', () => {
     assert.ok(!text.includes('Anna'), 'the name is not repeated');
   });
 
+  it('does not tell someone who phoned that they sent something, when staff registered it for them', async () => {
+    const submission = sampleSubmission({ locale: 'sv', channel: 'phone' });
+    await confirming().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-confirmation-of', submission.id);
+    const text = mail?.parsed.text ?? '';
+    assert.ok(text.includes('Din synpunkt är nu en allmän handling.'), text);
+    assert.doesNotMatch(text, /du skickar/i, 'they called; the staff member registered it');
+  });
+
   it('writes in English to a sender who used English, and names the reply address when one is set', async () => {
     const submission = sampleSubmission({
       locale: 'en-GB',
@@ -924,7 +933,7 @@ describe('email adapter: confirmation to the sender', () => {
         'Din synpunkt har numret SYN-2026-000008. Säg numret om du ringer oss om din synpunkt.',
         '',
         'Du får svar i ett mejl. Det kommer senast tisdag 8 december 2026.',
-        'Det du skickar till kommunen blir en allmän handling. Det betyder att andra kan få läsa det.',
+        'Din synpunkt är nu en allmän handling. Det betyder att andra kan få läsa den.',
         '',
         'Har du inte skickat någon synpunkt? Då behöver du inte göra något.',
         'Du kan inte svara på det här mejlet.',
