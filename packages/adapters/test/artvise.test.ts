@@ -452,6 +452,11 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       const html = str(dto?.HtmlDescription) ?? '';
       assert.match(html, /<dt>Avsändarens ärendenummer<\/dt><dd>SYN-2026-000042<\/dd>/);
       assert.match(html, /<dt>Svara senast<\/dt><dd>tisdag 8 december 2026<\/dd>/);
+      assert.match(
+        html,
+        /<dt>Språk<\/dt><dd>svenska \(sv\)<\/dd>/,
+        'the language named, as in the mail',
+      );
       assert.match(html, /<dt>Skickad<\/dt><dd>24 november 2026 kl\. 00:33 \(svensk tid\)<\/dd>/);
       assert.match(html, /<dt>Mottagen<\/dt><dd>24 november 2026 kl\. 00:33 \(svensk tid\)<\/dd>/);
       assert.equal(dto?.InOutDate, receipt.receivedAt, 'InOutDate is when the relay received it');

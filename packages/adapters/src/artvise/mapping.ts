@@ -8,6 +8,7 @@ import {
   type Kind,
   type Submission,
 } from '@synpunkt/sdk';
+import { languageOf } from '../shared/language.js';
 import type { ResolvedArtviseConfig } from './config.js';
 import { item, type ContractValues } from './contracts.js';
 import type { Xml } from './xml.js';
@@ -120,7 +121,7 @@ export function htmlDescription(
     rows.push(['Svara senast', formatPlainDate(receipt.replyBy, 'sv-SE')]);
   }
   rows.push(['Kanal', CHANNEL_NAMES[submission.channel]]);
-  rows.push(['Språk', submission.locale]);
+  rows.push(['Språk', languageOf(submission.locale)]);
   if (submission.mode === 'lattlast') rows.push(['Lättläst', 'ja']);
   rows.push(['Skickad', swedishTime(submission.submittedAt)]);
   if (receipt.receivedAt !== undefined) rows.push(['Mottagen', swedishTime(receipt.receivedAt)]);

@@ -4,10 +4,10 @@ import {
   CLERK_TEXTS,
   FIELD_LABELS,
   KIND_LABELS,
-  LANGUAGE_NAMES,
   MODE_LABELS,
   REPLY_LABELS,
 } from './texts.js';
+import { languageOf } from '../shared/language.js';
 
 /** One row of the clerk's mail: a Swedish label and the value as plain text (may span lines). */
 export interface FieldRow {
@@ -138,13 +138,9 @@ export function fieldRows(submission: Submission, options: RowOptions): FieldRow
       ),
     );
   }
-  const language = lookup(LANGUAGE_NAMES, submission.locale.split('-')[0] ?? '');
   rows.push(
     row('channel', CHANNEL_LABELS[submission.channel]),
-    row(
-      'locale',
-      language === undefined ? submission.locale : `${language} (${submission.locale})`,
-    ),
+    row('locale', languageOf(submission.locale)),
     row('mode', MODE_LABELS[submission.mode]),
     row('submittedAt', `${swedishTime(submission.submittedAt)} (${CLERK_TEXTS.swedishTime})`),
     // The municipality's own clock: the sender's device may be wrong, a delivery may be late.

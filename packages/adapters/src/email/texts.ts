@@ -72,19 +72,6 @@ export const CLERK_TEXTS = {
   swedishTime: 'svensk tid',
 } as const;
 
-/** Names of the languages a sender is likely to use, in Swedish. */
-export const LANGUAGE_NAMES: Record<string, string> = {
-  sv: 'svenska',
-  en: 'engelska',
-  fi: 'finska',
-  fit: 'meänkieli',
-  se: 'nordsamiska',
-  sma: 'sydsamiska',
-  smj: 'lulesamiska',
-  rom: 'romani chib',
-  yi: 'jiddisch',
-};
-
 /** The texts of the confirmation mail to the sender, one set per language. */
 export interface ConfirmationTexts {
   subject: (reference: string) => string;
