@@ -266,7 +266,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
       challenge = { challenge: checked.challenge, expiresAt: checked.expiresAt };
     }
 
-    const targets = targetsFor(deps.targets, submission.area);
+    const targets = targetsFor(deps.targets, submission);
     const issues = targets.flatMap((t) =>
       capabilityIssues(submission, t.adapter.capabilities ?? {}),
     );

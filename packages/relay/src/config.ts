@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { KINDS } from '@synpunkt/sdk';
 import * as z from 'zod';
 import { describeJsonError } from './json-position.js';
 
@@ -87,6 +88,13 @@ const targetSchema = z
         error: 'must be a list of area ids',
       })
       .min(1, 'must list at least one area, or be left out to take every area')
+      .optional(),
+    // Complaints also to the unit's manager at once, for instance: DOMAIN's escalation.
+    kinds: z
+      .array(z.enum(KINDS, { error: `must list kinds: ${KINDS.join(', ')}` }), {
+        error: `must be a list of kinds: ${KINDS.join(', ')}`,
+      })
+      .min(1, 'must list at least one kind, or be left out to take every kind')
       .optional(),
   })
   .superRefine((target, ctx) => {
@@ -210,12 +218,14 @@ const configSchema = z
       }
       names.add(target.name);
     });
-    if (config.targets.every((target) => target.areas !== undefined)) {
+    if (
+      config.targets.every((target) => target.areas !== undefined || target.kinds !== undefined)
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['targets'],
         message:
-          'at least one target must take every area (leave out `areas`), so no synpunkt is left without a receiver',
+          'at least one target must take every area and kind (leave out `areas` and `kinds`), so no synpunkt is left without a receiver',
       });
     }
   });

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Adapter } from '@synpunkt/sdk';
+import type { Adapter, Kind, Submission } from '@synpunkt/sdk';
 import { ConfigError, resolveSecrets, type TargetConfig } from './config.js';
 
 /** The kinds of target a configuration may name. */
@@ -19,6 +19,8 @@ export interface Target {
   readonly type: TargetType;
   /** The areas it takes; undefined for every area. */
   readonly areas: ReadonlySet<string> | undefined;
+  /** The kinds it takes; undefined for every kind. */
+  readonly kinds: ReadonlySet<Kind> | undefined;
   readonly adapter: Adapter;
 }
 
@@ -136,13 +138,21 @@ export async function buildTargets(
       name: config.name,
       type: config.type,
       areas: config.areas === undefined ? undefined : new Set(config.areas),
+      kinds: config.kinds === undefined ? undefined : new Set(config.kinds),
       adapter,
     });
   }
   return targets;
 }
 
-/** The targets that take a submission about `area`. */
-export function targetsFor(targets: readonly Target[], area: string): Target[] {
-  return targets.filter((target) => target.areas === undefined || target.areas.has(area));
+/** The targets that take a submission of this kind about this area. */
+export function targetsFor(
+  targets: readonly Target[],
+  { area, kind }: Pick<Submission, 'area' | 'kind'>,
+): Target[] {
+  return targets.filter(
+    (target) =>
+      (target.areas === undefined || target.areas.has(area)) &&
+      (target.kinds === undefined || target.kinds.has(kind)),
+  );
 }

@@ -59,7 +59,34 @@ describe('configuration', () => {
         ...base(),
         targets: [{ name: 'a', type: 'rest', settings: {}, areas: ['skola'] }],
       }),
-      /targets: at least one target must take every area/,
+      /targets: at least one target must take every area and kind/,
+    );
+    assert.match(
+      configError({
+        ...base(),
+        targets: [{ name: 'chef', type: 'rest', settings: {}, kinds: ['complaint'] }],
+      }),
+      /targets: at least one target must take every area and kind \(leave out `areas` and `kinds`\)/,
+    );
+    assert.match(
+      configError({
+        ...base(),
+        targets: [
+          { name: 'registrator', type: 'rest', settings: {} },
+          { name: 'chef', type: 'rest', settings: {}, kinds: ['klagomål'] },
+        ],
+      }),
+      /targets\[1\]\.kinds\[0\]: must list kinds: praise, suggestion, complaint/,
+    );
+    assert.match(
+      configError({
+        ...base(),
+        targets: [
+          { name: 'registrator', type: 'rest', settings: {} },
+          { name: 'chef', type: 'rest', settings: {}, kinds: [] },
+        ],
+      }),
+      /targets\[1\]\.kinds: must list at least one kind/,
     );
     assert.match(
       configError({

@@ -63,6 +63,24 @@ describe('the outbox', () => {
     assert.deepEqual(school.calls, [classroom.id]);
   });
 
+  it('sends complaints about an area also to a target that takes only those (the unit’s manager)', async () => {
+    const { relay, all, school } = await twoTargets({
+      targets: [
+        { name: 'registrator', type: 'rest', settings: {} },
+        { name: 'rektor', type: 'rest', settings: {}, areas: ['skola'], kinds: ['complaint'] },
+      ],
+    });
+    const complaint = sample({ area: 'skola', kind: 'complaint' });
+    const praise = sample({ area: 'skola', kind: 'praise' });
+    const elsewhere = sample({ area: 'gata-park', kind: 'complaint' });
+    for (const submission of [complaint, praise, elsewhere]) {
+      assert.equal((await relay.app.request('/v1/synpunkter', post(submission))).status, 201);
+    }
+    await eventually(() => all.calls.length === 3 && school.calls.length === 1);
+    assert.deepEqual(school.calls, [complaint.id], 'only the complaint about the school');
+    assert.deepEqual(all.calls.toSorted(), [complaint.id, praise.id, elsewhere.id].toSorted());
+  });
+
   it('routes a pending delivery by the configuration it is sent with, not the one it came in under', async () => {
     const sink = await smtpSink();
     const storePath = join(tmp.dir, `outbox-${n++}.db`);
