@@ -1,9 +1,11 @@
 import { css } from 'lit';
 
 /**
- * The form's look. Inherits the page's font and text colour; everything else comes from
- * `--synpunkt-*` custom properties whose defaults meet WCAG contrast (text ≥ 4.5:1 on white,
- * borders ≥ 3:1). Host CSS cannot reach inside: only inherited properties and these variables.
+ * The form's look. Inherits the page's font; everything else comes from `--synpunkt-*` custom
+ * properties whose defaults meet WCAG contrast (text ≥ 4.5:1, borders ≥ 3:1) on the form's own
+ * white ground. The ground is the form's, not the page's: pasted into a dark block of a site,
+ * the page's white text would otherwise meet the form's dark red errors and blue links there.
+ * Host CSS cannot reach inside: only inherited properties and these variables.
  */
 export const styles = css`
   :host {
@@ -18,7 +20,8 @@ export const styles = css`
     text-align: start !important;
     font: inherit;
     font-family: var(--synpunkt-font, inherit);
-    color: var(--synpunkt-color-text, inherit);
+    color: var(--synpunkt-color-text, #1b1b1b);
+    background: var(--synpunkt-color-background, #fff);
     --_primary: var(--synpunkt-color-primary, #0b5394);
     --_on-primary: var(--synpunkt-color-on-primary, #fff);
     --_error: var(--synpunkt-color-error, #b3261e);

@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './support/browser.js';
 import { checkFocus, focusIs, press, tabTo } from './support/keyboard.js';
-import type { FormMode, Lang } from './support/server.js';
+import type { FormMode, Lang, PageOptions } from './support/server.js';
 import { LANGS, MODES, openGate, SUBMIT, toMessage, WALKS } from './support/states.js';
 
 // Keyboard only (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11, 2.4.13) and focus management (2.4.3,
@@ -98,16 +98,24 @@ const lattlast: KeyboardWalk = async (page, problems) => {
 /** The keyboard walk of each mode. */
 const WALK: Record<FormMode, KeyboardWalk> = { standard, lattlast };
 
-async function open(mode: FormMode, lang: Lang): Promise<Page> {
+async function open(mode: FormMode, lang: Lang, theme: Theme = 'light'): Promise<Page> {
   const context = await harness.context();
-  return harness.open(context, { mode, lang });
+  return harness.open(context, { mode, lang, theme });
 }
+
+type Theme = NonNullable<PageOptions['theme']>;
+
+/** Both languages on an ordinary page, and Swedish on a site with a dark theme. */
+const PAGES: readonly { lang: Lang; theme: Theme; title: string }[] = [
+  ...LANGS.map((lang) => ({ lang, theme: 'light' as const, title: lang })),
+  { lang: 'sv', theme: 'dark', title: 'sv, on a site with a dark theme' },
+];
 
 for (const mode of MODES) {
   describe(`keyboard only: ${mode}`, () => {
-    for (const lang of LANGS) {
-      it(`fills in and sends the whole form with keys alone; focus always visible (${lang})`, async () => {
-        const page = await open(mode, lang);
+    for (const { lang, theme, title } of PAGES) {
+      it(`fills in and sends the whole form with keys alone; focus always visible (${title})`, async () => {
+        const page = await open(mode, lang, theme);
         try {
           const problems: string[] = [];
           await WALK[mode](page, problems);

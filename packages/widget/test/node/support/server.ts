@@ -26,6 +26,8 @@ export interface PageOptions {
   mode?: FormMode;
   /** Staff mode. */
   staff?: boolean;
+  /** The page's own colours: `dark` is a site theme with white text on a dark blue ground. */
+  theme?: 'light' | 'dark';
 }
 
 /** The path of the test page for these options. */
@@ -33,8 +35,14 @@ export function pagePath({
   lang = 'sv',
   mode = 'standard',
   staff = false,
+  theme = 'light',
 }: PageOptions = {}): string {
-  const query = new URLSearchParams({ lang, mode, ...(staff ? { staff: '1' } : {}) });
+  const query = new URLSearchParams({
+    lang,
+    mode,
+    ...(staff ? { staff: '1' } : {}),
+    ...(theme === 'dark' ? { theme } : {}),
+  });
   return `/form.html?${query}`;
 }
 
@@ -56,7 +64,7 @@ function pageHtml(query: URLSearchParams): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${escape(title)} – Exempels kommun</title>
-    <link rel="stylesheet" href="/page.css" />
+    <link rel="stylesheet" href="/page.css" />${query.get('theme') === 'dark' ? '\n    <link rel="stylesheet" href="/page-dark.css" />' : ''}
     <script type="module" src="/js/synpunkt-form.js"></script>
   </head>
   <body>
@@ -76,6 +84,14 @@ function pageHtml(query: URLSearchParams): string {
 /** The page's own CSS: an ordinary municipal page (system font, white, some padding). */
 const PAGE_CSS = `body { margin: 0 auto; padding: 16px; max-width: 48rem; font-family: sans-serif;
   color: #1b1b1b; background: #fff; }`;
+
+/**
+ * A site theme with a dark ground, white text and light links. The link the editor puts inside
+ * the form is the page's own (slotted), so the page styles it: the last rule is the one the
+ * docs give for a dark theme.
+ */
+const PAGE_DARK_CSS = `body { color: #fff; background: #1d2b36; } a { color: #9fd3ff; }
+  synpunkt-form a { color: #0b5394; }`;
 
 /**
  * A reader's text-spacing stylesheet (WCAG 1.4.12), the way bookmarklets and extensions do it:
@@ -116,6 +132,8 @@ export async function startServer(): Promise<TestServer> {
             return send(res, 'text/html; charset=utf-8', pageHtml(url.searchParams));
           case '/page.css':
             return send(res, 'text/css; charset=utf-8', PAGE_CSS);
+          case '/page-dark.css':
+            return send(res, 'text/css; charset=utf-8', PAGE_DARK_CSS);
           case '/text-spacing.css':
             return send(res, 'text/css; charset=utf-8', TEXT_SPACING_CSS);
           case '/js/synpunkt-form.js':
