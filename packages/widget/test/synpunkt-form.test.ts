@@ -87,6 +87,33 @@ describe('embedding', () => {
     ]);
   });
 
+  it('lists an area once when the editor wrote its value twice, in both modes', async () => {
+    await ensureDefined();
+    const el = await fixture<SynpunktForm>(`<synpunkt-form endpoint="/api/synpunkter">
+      <synpunkt-area value="skola">Förskola och skola</synpunkt-area>
+      <synpunkt-area value=" skola ">Skola (igen)</synpunkt-area>
+      <synpunkt-area value="aldreomsorg">Äldreomsorg</synpunkt-area>
+    </synpunkt-form>`);
+    expect($$(el, '#f-area option').map((o) => o.textContent?.trim())).to.deep.equal([
+      'Välj',
+      'Förskola och skola',
+      'Äldreomsorg',
+      'Vet inte',
+    ]);
+    // Lättläst shows the areas as radios whose ids come from the values: one id, one label.
+    el.lattlast = true;
+    await el.updateComplete;
+    await clickLabel(el, 'f-kind');
+    await press(el, 'Nästa');
+    await waitUntil(() => $$(el, 'input[name=area]').length > 0, 'the area step');
+    expect($$(el, 'input[name=area]').map((input) => input.id)).to.deep.equal([
+      'f-area',
+      'f-area-aldreomsorg',
+      'f-area-unknown',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('without <synpunkt-area> children asks no area question and sends "unknown"', async () => {
     await ensureDefined();
     const el = await fixture<SynpunktForm>(

@@ -422,7 +422,14 @@ export class SynpunktForm extends LitElement {
         value: (child.getAttribute('value') ?? '').trim(),
         label: (child.textContent ?? '').replace(/\s+/g, ' ').trim(),
       }))
-      .filter((area) => area.value && area.label && area.value !== AREA_UNKNOWN);
+      // The first of a value the editor wrote twice: ids in lättläst come from the values.
+      .filter(
+        (area, index, all) =>
+          area.value &&
+          area.label &&
+          area.value !== AREA_UNKNOWN &&
+          all.findIndex((other) => other.value === area.value) === index,
+      );
   }
 
   private draft(id?: string) {
