@@ -450,6 +450,27 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       assert.equal(stored.fields.jurisdiction_id, peer.jurisdictionId);
     });
 
+    it('from a relay, carries the sender’s reference, reply-by day and received time as attributes', async () => {
+      const receipt = {
+        reference: 'SYN-2026-000042',
+        replyBy: '2026-12-08',
+        receivedAt: '2026-11-23T23:33:02.000Z',
+      };
+      const submission = sampleSubmission();
+      await adapter().submit(submission, receipt);
+      const [stored] = peer.find(submission.id);
+      assert.equal(stored?.attributes.reference, 'SYN-2026-000042');
+      assert.equal(stored?.attributes.reply_by, '2026-12-08');
+      assert.equal(stored?.attributes.received_at, '2026-11-23T23:33:02.000Z');
+
+      // An anonymous sender was promised no reply: no reply-by day, even if one came along.
+      const anonymous = sampleAnonymous();
+      await adapter().submit(anonymous, receipt);
+      const [quiet] = peer.find(anonymous.id);
+      assert.equal(quiet?.attributes.reference, 'SYN-2026-000042');
+      assert.equal(quiet?.attributes.reply_by, undefined);
+    });
+
     it('splits names at the last space', () => {
       assert.deepEqual(splitName('Anna Maria Andersson'), {
         first: 'Anna Maria',

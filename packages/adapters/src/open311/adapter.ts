@@ -1,4 +1,10 @@
-import type { Adapter, AdapterCapabilities, Receipt, Submission } from '@synpunkt/sdk';
+import type {
+  Adapter,
+  AdapterCapabilities,
+  AdapterContext,
+  Receipt,
+  Submission,
+} from '@synpunkt/sdk';
 import { AdapterError } from '@synpunkt/sdk';
 import { parseCreated } from './answer.js';
 import { resolveConfig, type Open311Config } from './config.js';
@@ -112,10 +118,8 @@ export function open311Adapter(config: Open311Config): Open311Adapter {
     );
   };
 
-  const deliver = async (
-    submission: Submission,
-    signal: AbortSignal | undefined,
-  ): Promise<Receipt> => {
+  const deliver = async (submission: Submission, context: AdapterContext): Promise<Receipt> => {
+    const { signal } = context;
     const known = remembered.get(submission.id);
     if (known?.receipt) return known.receipt;
     if (known?.token !== undefined) return awaitToken(submission, known.token, signal);
@@ -125,6 +129,7 @@ export function open311Adapter(config: Open311Config): Open311Adapter {
       jurisdictionId: settings.jurisdictionId,
       serviceCode: serviceCodeFor(settings.serviceCodes, submission.area, submission.kind),
       fallbackAddress: settings.fallbackAddress,
+      receipt: context,
     });
     const answer = await exchange(
       resourceUrl(settings.baseUrl, 'requests', undefined),
@@ -165,7 +170,7 @@ export function open311Adapter(config: Open311Config): Open311Adapter {
       refuseWhatDoesNotFit(submission);
       const running = inFlight.get(submission.id);
       if (running) return untilAborted(running, signal);
-      const delivery = deliver(submission, signal).finally(() => inFlight.delete(submission.id));
+      const delivery = deliver(submission, context).finally(() => inFlight.delete(submission.id));
       inFlight.set(submission.id, delivery);
       return delivery;
     },

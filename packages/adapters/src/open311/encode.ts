@@ -1,4 +1,4 @@
-import type { Submission } from '@synpunkt/sdk';
+import type { AdapterContext, Submission } from '@synpunkt/sdk';
 import { withSwedishOffset } from './swedish-time.js';
 
 /**
@@ -34,6 +34,12 @@ export const ATTRIBUTES = {
   replyPostalCode: 'reply_postal_code',
   /** Postal address for an answer by letter: city. Only when given. */
   replyCity: 'reply_city',
+  /** From a relay: the reference on the sender's receipt (`SYN-2026-000042`). */
+  reference: 'reference',
+  /** From a relay: the day the sender was promised a reply by (`2026-12-08`). Only when wanted. */
+  replyBy: 'reply_by',
+  /** From a relay: when the municipality received it (ISO 8601 instant). */
+  receivedAt: 'received_at',
 } as const;
 
 /** A name split for GeoReport's `first_name` and `last_name`. */
@@ -65,6 +71,8 @@ export interface EncodeOptions {
   serviceCode: string;
   /** `address_string` when the submission has no place. */
   fallbackAddress: string | undefined;
+  /** What a relay tells of the sender's receipt (see `AdapterContext`). */
+  receipt?: Pick<AdapterContext, 'reference' | 'replyBy' | 'receivedAt'> | undefined;
 }
 
 /**
@@ -112,5 +120,11 @@ export function encodeRequest(submission: Submission, options: EncodeOptions): U
     attribute(ATTRIBUTES.replyPostalCode, reply.address?.postalCode);
     attribute(ATTRIBUTES.replyCity, reply.address?.city);
   }
+  // From a relay: what the sender's receipt says, so the case can be found by the number they
+  // quote and answered by the day they were promised.
+  const { receipt = {} } = options;
+  attribute(ATTRIBUTES.reference, receipt.reference);
+  if (reply.wanted) attribute(ATTRIBUTES.replyBy, receipt.replyBy);
+  attribute(ATTRIBUTES.receivedAt, receipt.receivedAt);
   return form;
 }
