@@ -33,6 +33,7 @@ export type { RelayConfig, RelayConfigInput, TargetConfig, EnvReference } from '
 export { Store } from './store.js';
 export { StoreInUseError } from './store-lock.js';
 export { StoreFullError } from './store-space.js';
+export { areaNamesOf } from './area-names.js';
 export { figuresOf } from './figures.js';
 export type { Figures } from './figures.js';
 export {

@@ -1,3 +1,4 @@
+import { areaNamesOf } from './area-names.js';
 import { openCommandStore } from './command-store.js';
 import { loadConfig } from './config.js';
 import { EXIT_USAGE } from './exit-codes.js';
@@ -34,7 +35,7 @@ export function runReportCommand(args: ReportArgs, today = new Date()): number {
   const config = loadConfig(args.configPath);
   const store = openCommandStore(config);
   try {
-    const report = followUpReport(store.db, period);
+    const report = followUpReport(store.db, period, areaNamesOf(config.targets));
     // Which store was read, so a wrong one shows; on stderr, to keep stdout a clean file.
     process.stderr.write(`Store: ${config.storePath}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

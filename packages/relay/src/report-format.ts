@@ -46,7 +46,7 @@ export function formatReportText(report: FollowUpReport): string {
   if (report.total > 0) {
     const header = ['area', ...KINDS, 'total'];
     const body = report.areas.map((line) => [
-      terminalText(line.area),
+      terminalText(line.name === undefined ? line.area : `${line.name} (${line.area})`),
       ...KINDS.map((kind) => String(line.byKind[kind])),
       String(line.total),
     ]);
@@ -76,12 +76,14 @@ export function csvField(value: string | number): string {
 
 /** One row per combination that occurred, for a spreadsheet's pivot table (RFC 4180, CRLF). */
 export function formatReportCsv(report: FollowUpReport): string {
-  const header = ['from', 'to', 'kind', 'area', 'channel', 'mode', 'reply', 'count'];
+  const header = ['from', 'to', 'kind', 'area', 'area_name', 'channel', 'mode', 'reply', 'count'];
+  const names = new Map(report.areas.map((line) => [line.area, line.name ?? '']));
   const rows = report.rows.map((row) => [
     report.from,
     report.to,
     row.kind,
     row.area,
+    names.get(row.area) ?? '',
     row.channel,
     row.mode,
     row.reply,

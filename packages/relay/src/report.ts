@@ -29,6 +29,8 @@ type Reply = Figures['reply'];
 /** One line of the compilation: how many synpunkter of one kind concerned one area. */
 export interface AreaLine {
   area: string;
+  /** The area's name, when the configuration gives one (see `followUpReport`). */
+  name?: string;
   byKind: Record<Kind, number>;
   total: number;
 }
@@ -121,7 +123,12 @@ export function periodOf(
 }
 
 /** Compiles the figures of the synpunkter received in `period` (days in Sweden). */
-export function followUpReport(db: Database.Database, period: Period): FollowUpReport {
+export function followUpReport(
+  db: Database.Database,
+  period: Period,
+  /** Area id → the name people know it by (from `areaNamesOf(config.targets)`). */
+  names: Readonly<Record<string, string>> = {},
+): FollowUpReport {
   const rows = db
     .prepare(
       `SELECT kind, area, channel, mode, reply, count(*) AS count FROM figures
@@ -150,6 +157,7 @@ export function followUpReport(db: Database.Database, period: Period): FollowUpR
     let line = areas.get(row.area);
     if (line === undefined) {
       line = { area: row.area, byKind: zeros(KINDS), total: 0 };
+      if (Object.hasOwn(names, row.area)) line.name = names[row.area]!;
       areas.set(row.area, line);
     }
     line.byKind[row.kind] += row.count;

@@ -121,16 +121,60 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
   it('writes CSV for a spreadsheet and JSON for a program, with the same counts', async () => {
     const csv = (await report(...around(), '--csv')).stdout;
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'from,to,kind,area,channel,mode,reply,count');
+    assert.equal(lines[0], 'from,to,kind,area,area_name,channel,mode,reply,count');
     assert.equal(lines.at(-1), '', 'every row ends in CRLF');
     const total = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',').at(-1)), 0);
     assert.equal(total, 6);
-    assert.ok(lines.some((line) => /,complaint,skola,phone,standard,email,1$/.test(line)));
+    assert.ok(lines.some((line) => /,complaint,skola,,phone,standard,email,1$/.test(line)));
 
     const json = JSON.parse((await report(...around(), '--json')).stdout) as FollowUpReport;
     assert.equal(json.total, 6);
     assert.deepEqual(json.byKind, { praise: 2, suggestion: 1, complaint: 3 });
     assert.equal(json.areas[0]!.area, 'aldreomsorg');
+  });
+
+  it('names the areas as the configuration already names them for the clerk', async () => {
+    // The names an operator wrote for the clerk's mail (e-mail `areaLabels`) and the case
+    // titles (Artvise `areaNames`); the first target that names an area wins.
+    const named = join(tmp.dir, 'named.config.json');
+    const config = testConfig(storePath, {
+      targets: [
+        {
+          name: 'registrator',
+          type: 'email',
+          settings: { areaLabels: { aldreomsorg: 'Äldreomsorg' } },
+        },
+        {
+          name: 'artvise',
+          type: 'artvise',
+          settings: { areaNames: { aldreomsorg: 'Vård', skola: 'Förskola och skola' } },
+        },
+      ],
+    });
+    writeFileSync(named, JSON.stringify(config));
+    const run = async (...args: string[]) => {
+      const result = await runCli(['report', ...around(), ...args, '--config', named]);
+      assert.equal(result.code, 0, result.stderr);
+      return result.stdout;
+    };
+    assert.match(
+      await run(),
+      /^Äldreomsorg \(aldreomsorg\)\s+0\s+1\s+2\s+3\nFörskola och skola \(skola\)\s+1\s+0\s+1\s+2\nunknown\s+1\s+0\s+0\s+1$/m,
+    );
+    const csv = (await run('--csv')).split('\r\n');
+    assert.ok(
+      csv.some((line) => /,complaint,skola,Förskola och skola,phone,standard,email,1$/.test(line)),
+    );
+    assert.ok(csv.some((line) => /,praise,unknown,,web,standard,none,1$/.test(line)));
+    const json = JSON.parse(await run('--json')) as FollowUpReport;
+    assert.deepEqual(
+      json.areas.map((line) => [line.area, line.name]),
+      [
+        ['aldreomsorg', 'Äldreomsorg'],
+        ['skola', 'Förskola och skola'],
+        ['unknown', undefined],
+      ],
+    );
   });
 
   it('counts a released quarantine, and keeps every count after the content is purged', async () => {
