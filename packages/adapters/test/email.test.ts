@@ -331,6 +331,23 @@ describe('email adapter: the clerk’s mail', () => {
     );
   });
 
+  it('does not let a pasted signature line ("-- ") hide the sender’s contact details in the text part', async () => {
+    const message = 'Gungan är trasig.\n-- \nAnna Andersson\nOrdförande, Föräldraföreningen';
+    const submission = sampleSubmission({ message });
+    await routed().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    const text = mail?.parsed.text ?? '';
+    // A line that is exactly "-- " starts a signature: clients dim what follows, the contact
+    // rows included, and leave it out when the clerk replies.
+    assert.doesNotMatch(text, /^-- $/m);
+    assert.ok(text.includes('Gungan är trasig.\n--\nAnna Andersson\n'), text);
+    assert.match(text, /^E-post: anna@example\.org$/m);
+    // The other parts keep exactly what was sent.
+    assert.ok(mail);
+    assert.equal(jsonCopyIn(mail).submission.message, message);
+    assert.ok(String(mail.parsed.html).includes('Gungan är trasig.<br>-- <br>Anna Andersson'));
+  });
+
   it('keeps the paragraphs and a pasted list on their own lines in the HTML without relying on CSS (Outlook ignores pre-wrap)', async () => {
     const message = [
       'Hej,',
