@@ -71,6 +71,14 @@ function relayConfig(
   smtpPort: number,
   siteOrigins: string[],
 ): RelayConfigInput {
+  const smtp = { host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true };
+  const sender = {
+    from: 'synpunkt@exempelkommun.se',
+    fromName: 'Exempelkommun synpunkter',
+    areaLabels: Object.fromEntries(AREAS),
+    referencePrefix: 'EXK',
+    municipalityName: 'Exempelkommun',
+  };
   return {
     listen: { host: '127.0.0.1', port: options.relayPort },
     storePath: options.storePath,
@@ -87,9 +95,8 @@ function relayConfig(
         name: 'registrator',
         type: 'email',
         settings: {
-          smtp: { host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true },
-          from: 'synpunkt@exempelkommun.se',
-          fromName: 'Exempelkommun synpunkter',
+          smtp,
+          ...sender,
           to: {
             default: 'registrator@exempelkommun.se',
             byArea: {
@@ -97,11 +104,18 @@ function relayConfig(
               'forskola-skola': 'skola@exempelkommun.se',
             },
           },
-          areaLabels: Object.fromEntries(AREAS),
-          referencePrefix: 'EXK',
-          municipalityName: 'Exempelkommun',
           confirmation: { enabled: true },
         },
+      },
+      {
+        // Exempelkommun's routine: a complaint about elderly care also goes to the head of
+        // elderly care at once (DOMAIN's escalation). The sender's confirmation comes from
+        // the registry's target only.
+        name: 'aldreomsorgschef',
+        type: 'email',
+        areas: ['aldreomsorg'],
+        kinds: ['complaint'],
+        settings: { smtp, ...sender, to: { default: 'chef.aldreomsorg@exempelkommun.se' } },
       },
     ],
   };

@@ -267,6 +267,50 @@ describe('Exempelkommun, end to end', () => {
     await page.close();
   });
 
+  it('a complaint about elderly care phoned in to staff reaches the unit and, at once, its head; one confirmation', async () => {
+    const page = await openForm('/intranat/registrera-synpunkt');
+    await page.getByRole('combobox', { name: /Hur kom synpunkten in/ }).selectOption('phone');
+    await page.getByRole('radio', { name: /Klagomål/ }).check();
+    await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption('aldreomsorg');
+    await page
+      .getByRole('textbox', { name: /Skriv vad personen sa/ })
+      .fill('Hemtjänsten kom inte alls i går kväll. Min pappa fick ingen mat.');
+    await page.getByRole('radio', { name: /Ja, personen vill ha svar/ }).check();
+    await page.getByRole('textbox', { name: 'Namn' }).fill('Cecilia Dahl');
+    await page.getByRole('radio', { name: 'E-post' }).check();
+    await page.getByRole('textbox', { name: /E-postadress/ }).fill('cecilia@example.org');
+    await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+
+    const id = idOf((await receiptOf(page)).reference);
+    const mails = await eventually(
+      () => (clerkMails(id).length === 2 ? clerkMails(id) : undefined),
+      'the mails to the unit and to its head',
+    );
+    assert.deepEqual(mails.map((mail) => mail.to).toSorted(), [
+      'aldreomsorg@exempelkommun.se',
+      'chef.aldreomsorg@exempelkommun.se',
+    ]);
+    for (const mail of mails) assert.match(mail.subject, /Klagomål – Äldreomsorg/);
+    const confirmations = await eventually(() => {
+      const sent = demo.mail.mails.filter((mail) => mail.to.includes('cecilia@example.org'));
+      return sent.length > 0 ? sent : undefined;
+    }, 'the confirmation');
+    // A target sends its confirmation before its delivery counts as delivered: once both are,
+    // any second confirmation would have been caught too.
+    await eventually(() => {
+      const mine = demo.relay.store.list(['delivered']).filter((e) => e.submissionId === id);
+      return mine.length === 2 ? mine : undefined;
+    }, 'both deliveries delivered');
+    assert.equal(
+      demo.mail.mails.filter((mail) => mail.to.includes('cecilia@example.org')).length,
+      1,
+      'the person gets one confirmation, not one per target',
+    );
+    assert.equal(confirmations.length, 1);
+    assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
+    await page.close();
+  });
+
   it('what was written on the Swedish page follows through "In English", lättläst and back (one draft-key), but not into the staff form', async () => {
     const page = await openForm('/kontakt/synpunkter');
     await choose(page, /Förslag/);
