@@ -78,6 +78,29 @@ async function receiptOf(page: Page): Promise<{ reference: string; text: string 
   return { reference, text };
 }
 
+/** Staff register what someone said on the phone, with a reply, and press "Skicka". */
+async function registerPhoneCall(call: {
+  kind: RegExp;
+  area: string;
+  said: string;
+  name: string;
+  /** The reply channel's radio, its field and what goes in it. */
+  reply: [channel: string, field: RegExp, value: string];
+}): Promise<Page> {
+  const page = await openForm('/intranat/registrera-synpunkt');
+  await page.getByRole('combobox', { name: /Hur kom synpunkten in/ }).selectOption('phone');
+  await page.getByRole('radio', { name: call.kind }).check();
+  await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption(call.area);
+  await page.getByRole('textbox', { name: /Skriv vad personen sa/ }).fill(call.said);
+  await page.getByRole('radio', { name: /Ja, personen vill ha svar/ }).check();
+  await page.getByRole('textbox', { name: 'Namn' }).fill(call.name);
+  const [channel, field, value] = call.reply;
+  await page.getByRole('radio', { name: channel }).check();
+  await page.getByRole('textbox', { name: field }).fill(value);
+  await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+  return page;
+}
+
 /** The id the relay stored under a reference. */
 function idOf(reference: string): string {
   const entry = demo.relay.store.list(['delivered', 'pending', 'dead', 'quarantined']);
@@ -237,18 +260,13 @@ describe('Exempelkommun, end to end', () => {
   });
 
   it('staff register a synpunkt received by phone: the channel reaches the clerk', async () => {
-    const page = await openForm('/intranat/registrera-synpunkt');
-    await page.getByRole('combobox', { name: /Hur kom synpunkten in/ }).selectOption('phone');
-    await page.getByRole('radio', { name: /Förslag/ }).check();
-    await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption('bibliotek');
-    await page
-      .getByRole('textbox', { name: /Skriv vad personen sa/ })
-      .fill('Biblioteket borde ha öppet på söndagar.');
-    await page.getByRole('radio', { name: /Ja, personen vill ha svar/ }).check();
-    await page.getByRole('textbox', { name: 'Namn' }).fill('Bertil Berg');
-    await page.getByRole('radio', { name: 'Telefon' }).check();
-    await page.getByRole('textbox', { name: /Telefonnummer/ }).fill('070-123 45 67');
-    await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+    const page = await registerPhoneCall({
+      kind: /Förslag/,
+      area: 'bibliotek',
+      said: 'Biblioteket borde ha öppet på söndagar.',
+      name: 'Bertil Berg',
+      reply: ['Telefon', /Telefonnummer/, '070-123 45 67'],
+    });
 
     const { reference, text } = await receiptOf(page);
     // Spoken to the staff member: the person's date and the number to pass on.
@@ -268,18 +286,13 @@ describe('Exempelkommun, end to end', () => {
   });
 
   it('a complaint about elderly care phoned in to staff reaches the unit and, at once, its head; one confirmation', async () => {
-    const page = await openForm('/intranat/registrera-synpunkt');
-    await page.getByRole('combobox', { name: /Hur kom synpunkten in/ }).selectOption('phone');
-    await page.getByRole('radio', { name: /Klagomål/ }).check();
-    await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption('aldreomsorg');
-    await page
-      .getByRole('textbox', { name: /Skriv vad personen sa/ })
-      .fill('Hemtjänsten kom inte alls i går kväll. Min pappa fick ingen mat.');
-    await page.getByRole('radio', { name: /Ja, personen vill ha svar/ }).check();
-    await page.getByRole('textbox', { name: 'Namn' }).fill('Cecilia Dahl');
-    await page.getByRole('radio', { name: 'E-post' }).check();
-    await page.getByRole('textbox', { name: /E-postadress/ }).fill('cecilia@example.org');
-    await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+    const page = await registerPhoneCall({
+      kind: /Klagomål/,
+      area: 'aldreomsorg',
+      said: 'Hemtjänsten kom inte alls i går kväll. Min pappa fick ingen mat.',
+      name: 'Cecilia Dahl',
+      reply: ['E-post', /E-postadress/, 'cecilia@example.org'],
+    });
 
     const id = idOf((await receiptOf(page)).reference);
     const mails = await eventually(
