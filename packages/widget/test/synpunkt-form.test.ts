@@ -954,6 +954,23 @@ describe('staff mode', () => {
     expect(receipt).not.to.match(/Thank you|Your case number/);
   });
 
+  it('points staff to lex Sarah for serious wrongs in care; a citizen never sees it', async () => {
+    const staff = await snippet({ staff: true, 'lex-sarah-url': '/intranat/lex-sarah' });
+    const line = $(staff, '.routes a[href="/intranat/lex-sarah"]');
+    expect(text(line)).to.equal('Så rapporterar du enligt lex Sarah');
+    expect(text(line.parentElement!)).to.contain('Har du som anställd sett något allvarligt fel');
+    await expect(staff).to.be.accessible();
+    const en = await snippet({ staff: true, lang: 'en', 'lex-sarah-url': '/intranat/lex-sarah' });
+    expect(text($(en, '.routes a[href="/intranat/lex-sarah"]'))).to.equal(
+      'How to report under lex Sarah',
+    );
+    // The same snippet on a citizen's page, and staff without the link: no line.
+    const citizen = await snippet({ 'lex-sarah-url': '/intranat/lex-sarah' });
+    expect(text($(citizen, '.routes'))).not.to.contain('lex Sarah');
+    const unset = await snippet({ staff: true });
+    expect(text($(unset, '.routes'))).not.to.contain('lex Sarah');
+  });
+
   it('a citizen sends channel "web"', async () => {
     const el = await snippet();
     await fillValid(el);

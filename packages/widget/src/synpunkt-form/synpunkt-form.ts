@@ -194,6 +194,11 @@ export class SynpunktForm extends LitElement {
   @property({ attribute: 'fault-report-url' }) faultReportUrl = '';
   /** IVO, for concerns about care. Set it empty to hide the line. */
   @property({ attribute: 'ivo-url' }) ivoUrl = 'https://www.ivo.se/';
+  /**
+   * Staff only: the municipality's routine for reporting serious wrongs in social care under lex
+   * Sarah (usually on the intranet). Hidden when empty and on a citizen's form.
+   */
+  @property({ attribute: 'lex-sarah-url' }) lexSarahUrl = '';
   /** The municipality's name, used in texts ("Det du skickar till Exempels kommun…"). */
   @property() municipality = '';
   /**
@@ -917,6 +922,7 @@ export class SynpunktForm extends LitElement {
       ['appeal', this.appealUrl],
       ['faultReport', this.faultReportUrl],
       ['ivo', this.ivoUrl],
+      ['lexSarah', this.staff ? this.lexSarahUrl : ''],
     ];
     return html`<section class="routes" part="routes" aria-labelledby="routes-heading">
       <h2 id="routes-heading">${t.routesHeading}</h2>

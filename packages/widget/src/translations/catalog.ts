@@ -51,8 +51,14 @@ export interface Catalog {
 
   /** Heading of the guidance box: "Innan du börjar". */
   routesHeading: string;
-  /** Other routes than a synpunkt: the question, then the link text. */
-  routes: Record<'emergency' | 'appeal' | 'faultReport' | 'ivo', readonly [string, string]>;
+  /**
+   * Other routes than a synpunkt: the question, then the link text. `lexSarah` is shown to staff
+   * only: employees report serious wrongs in social care under lex Sarah, not as a synpunkt.
+   */
+  routes: Record<
+    'emergency' | 'appeal' | 'faultReport' | 'ivo' | 'lexSarah',
+    readonly [string, string]
+  >;
   /** Before the editor's fallback link: "Vill du hellre höra av dig på ett annat sätt?". */
   alternatives: string;
   /** The same, to staff: the editor's links then say how staff register it another way. */

@@ -14,6 +14,10 @@ export const en: Catalog = {
       'Has something serious happened in health or social care?',
       'Contact the Health and Social Care Inspectorate (IVO)',
     ],
+    lexSarah: [
+      'Have you, as an employee, seen a serious wrong in social care?',
+      'How to report under lex Sarah',
+    ],
   },
   alternatives: 'Would you rather contact us another way?',
   alternativesStaff: 'Cannot register the feedback here?',

@@ -14,6 +14,10 @@ export const sv: Catalog = {
       'Har något allvarligt hänt i vården eller omsorgen?',
       'Kontakta Inspektionen för vård och omsorg (IVO)',
     ],
+    lexSarah: [
+      'Har du som anställd sett något allvarligt fel i omsorgen?',
+      'Så rapporterar du enligt lex Sarah',
+    ],
   },
   alternatives: 'Vill du hellre höra av dig på ett annat sätt?',
   alternativesStaff: 'Går det inte att registrera synpunkten här?',
