@@ -13,6 +13,7 @@ import {
 } from '@synpunkt/relay';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
 import { MAIL_PAGE } from './site/mail-page.js';
+import { otherPages } from './site/other-pages.js';
 import { AREAS, sitePages } from './site/pages.js';
 import { createSiteServer } from './site-server.js';
 
@@ -146,6 +147,7 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
   const site = createSiteServer({
     pages: () => [
       ...sitePages({ endpoint: `${relayOrigin}/v1/synpunkter`, replyDays: options.replyDays }),
+      ...otherPages(),
       MAIL_PAGE,
     ],
     relayOrigin: () => relayOrigin,

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderPage, type Page } from './site/layout.js';
+import { NOT_FOUND } from './site/other-pages.js';
 
 /** What the site serves besides its own pages. */
 export interface SiteServerOptions {
@@ -73,7 +74,8 @@ export function createSiteServer(options: SiteServerOptions): Server {
         const type = TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
         return send(res, 200, type, await readFile(file));
       }
-      send(res, 404, 'text/plain; charset=utf-8', 'Sidan finns inte.');
+      res.setHeader('Content-Security-Policy', csp());
+      send(res, 404, 'text/html; charset=utf-8', renderPage(NOT_FOUND));
     })().catch((error: unknown) => {
       send(res, 500, 'text/plain; charset=utf-8', `Fel i demoservern: ${String(error)}`);
     });

@@ -144,6 +144,35 @@ describe('Exempelkommun, end to end', () => {
     assert.doesNotMatch(html, /<synpunkt-area[^>]*>Äldreomsorg</);
   });
 
+  it('every link on the site, the form’s guidance links too, leads to a page; a wrong address gets a page that helps', async () => {
+    // From the start page and the staff page (an intranet page: the public site does not link
+    // it), follow every link to the site's own pages, and every link the editor set on a form
+    // (appeal-url, fault-report-url, lex-sarah-url, privacy-url).
+    const seen = new Map<string, number>();
+    const queue = ['/', '/intranat/registrera-synpunkt'];
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      const response = await fetch(`${demo.siteUrl}${path}`);
+      seen.set(path, response.status);
+      const html = await response.text();
+      for (const [, , link] of html.matchAll(/(href|-url)="(\/[^"#?]*)/g)) {
+        if (link && !link.startsWith('/css/') && link !== '/favicon.svg') queue.push(link);
+      }
+    }
+    const broken = [...seen].filter(([, status]) => status !== 200);
+    assert.deepEqual(broken, [], 'no link leads to a missing page');
+    for (const path of ['/kontakt/overklaga', '/kontakt/felanmalan', '/intranat/lex-sarah']) {
+      assert.ok(seen.has(path), `${path} is linked from a form`);
+    }
+
+    const missing = await fetch(`${demo.siteUrl}/finns-inte`);
+    assert.equal(missing.status, 404);
+    const page = await missing.text();
+    assert.match(page, /<h1>Sidan finns inte<\/h1>/);
+    assert.match(page, /<a href="\/kontakt\/synpunkter">Lämna en synpunkt<\/a>/);
+  });
+
   it('a complaint with a reply by e-mail: receipt with the reply-by date, the clerk’s mail, and the clerk’s page', async () => {
     const page = await openForm('/kontakt/synpunkter');
     await page.getByRole('radio', { name: /Klagomål/ }).check();

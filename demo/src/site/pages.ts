@@ -144,7 +144,7 @@ ${snippet(settings, ` lang="en"${SAME_FORM}`, '<p><a href="mailto:kommun@exempel
       lang: 'sv',
       main: `<h1>Registrera en synpunkt</h1>
 <p class="lead">För dig som arbetar i kommunen. Har någon lämnat en synpunkt till dig på telefon, vid ett besök eller i ett brev? Registrera den här, med personens egna ord.</p>
-${snippet(settings, ' staff', STAFF_FALLBACK)}`,
+${snippet(settings, ' staff lex-sarah-url="/intranat/lex-sarah"', STAFF_FALLBACK)}`,
       scripts: widget,
     },
     {
