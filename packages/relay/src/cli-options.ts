@@ -9,7 +9,7 @@ const TAKES: Record<string, readonly string[]> = {
   'outbox retry': ['config', 'all', 'target', 'help'],
   'outbox move': ['config', 'from', 'to', 'help'],
   'outbox close': ['config', 'target', 'help'],
-  report: ['config', 'quarter', 'from', 'to', 'csv', 'json', 'help'],
+  report: ['config', 'quarter', 'from', 'to', 'csv', 'excel', 'json', 'help'],
 };
 
 /** The command the positionals name (`serve` for none), as a key of the table above. */

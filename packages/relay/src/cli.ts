@@ -25,7 +25,7 @@ const USAGE = `Usage:
   synpunkt-relay outbox retry --all [--target <name>] --config relay.config.json
   synpunkt-relay outbox move --from <old target> --to <new target> --config relay.config.json
   synpunkt-relay outbox close <submission id or reference> [--target <name>] --config relay.config.json
-  synpunkt-relay report [--quarter 2026-Q3 | --from 2026-01-01 --to 2026-04-30] [--csv | --json] --config relay.config.json`;
+  synpunkt-relay report [--quarter 2026-Q3 | --from 2026-01-01 --to 2026-04-30] [--csv | --excel | --json] --config relay.config.json`;
 
 async function serveRelay(configPath: string): Promise<void> {
   const log = createLogger();
@@ -57,6 +57,7 @@ const OPTIONS = {
   target: { type: 'string' },
   quarter: { type: 'string' },
   csv: { type: 'boolean', default: false },
+  excel: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -105,6 +106,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
       to: values.to,
       json: values.json,
       csv: values.csv,
+      excel: values.excel,
     });
     if (code === EXIT_USAGE) process.stderr.write(`${USAGE}\n`);
     return code;

@@ -46,6 +46,7 @@ export {
 } from './report.js';
 export type { AreaLine, FollowUpReport, Period } from './report.js';
 export { formatReportCsv, formatReportText } from './report-format.js';
+export type { CsvFlavour } from './report-format.js';
 export type {
   AcceptResult,
   CloseResult,

@@ -13,6 +13,8 @@ export interface ReportArgs {
   to: string | undefined;
   json: boolean;
   csv: boolean;
+  /** CSV for Excel set to Swedish: semicolons and a byte order mark. */
+  excel: boolean;
 }
 
 /**
@@ -20,8 +22,10 @@ export interface ReportArgs {
  * last whole one by default) or for the days between `--from` and `--to`. Returns the exit code.
  */
 export function runReportCommand(args: ReportArgs, today = new Date()): number {
-  if (args.json && args.csv) {
-    process.stderr.write('Give --json or --csv, not both.\n');
+  const formats = [args.json && '--json', args.csv && '--csv', args.excel && '--excel'];
+  const given = formats.filter((format) => format !== false);
+  if (given.length > 1) {
+    process.stderr.write(`Give one of --csv, --excel and --json, not ${given.join(' and ')}.\n`);
     return EXIT_USAGE;
   }
   let period;
@@ -40,8 +44,9 @@ export function runReportCommand(args: ReportArgs, today = new Date()): number {
     process.stderr.write(`Store: ${config.storePath}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (args.csv) process.stdout.write(formatReportCsv(report));
+    else if (args.excel) process.stdout.write(formatReportCsv(report, 'excel'));
     else process.stdout.write(formatReportText(report));
-    if (report.incompleteUntil !== undefined && (args.json || args.csv)) {
+    if (report.incompleteUntil !== undefined && given.length > 0) {
       process.stderr.write(
         `Not complete up to ${report.incompleteUntil}: synpunkter purged before this relay kept figures are missing.\n`,
       );

@@ -64,18 +64,27 @@ export function formatReportText(report: FollowUpReport): string {
 }
 
 /**
- * One CSV field. Quoted when it holds a separator, a quote or a line break. A field that
+ * One CSV field. Quoted when it holds the separator, a quote or a line break. A field that
  * starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`: the area is what the
  * form sent, and a spreadsheet must not run it.
  */
-export function csvField(value: string | number): string {
+export function csvField(value: string | number, separator: ',' | ';' = ','): string {
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const quote = text.includes(separator) || /["\r\n]/.test(text);
+  return quote ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One row per combination that occurred, for a spreadsheet's pivot table (RFC 4180, CRLF). */
-export function formatReportCsv(report: FollowUpReport): string {
+/** How the CSV is written: for programs (RFC 4180), or for Excel set to Swedish. */
+export type CsvFlavour = 'rfc4180' | 'excel';
+
+/**
+ * One row per combination that occurred, for a spreadsheet's pivot table, with CRLF. `excel`
+ * separates with semicolons and starts with a byte order mark: Excel with Swedish settings then
+ * opens the file with a double-click in columns, with å, ä and ö right.
+ */
+export function formatReportCsv(report: FollowUpReport, flavour: CsvFlavour = 'rfc4180'): string {
+  const separator = flavour === 'excel' ? ';' : ',';
   const header = ['from', 'to', 'kind', 'area', 'area_name', 'channel', 'mode', 'reply', 'count'];
   const names = new Map(report.areas.map((line) => [line.area, line.name ?? '']));
   const rows = report.rows.map((row) => [
@@ -89,5 +98,8 @@ export function formatReportCsv(report: FollowUpReport): string {
     row.reply,
     row.count,
   ]);
-  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  const lines = [header, ...rows].map(
+    (row) => `${row.map((field) => csvField(field, separator)).join(separator)}\r\n`,
+  );
+  return `${flavour === 'excel' ? '\uFEFF' : ''}${lines.join('')}`;
 }

@@ -133,6 +133,39 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     assert.equal(json.areas[0]!.area, 'aldreomsorg');
   });
 
+  it('writes CSV that Excel set to Swedish opens with a double-click: semicolons, a BOM, å ä ö', async () => {
+    const named = join(tmp.dir, 'excel.config.json');
+    const config = testConfig(storePath, {
+      targets: [
+        {
+          name: 'registrator',
+          type: 'email',
+          settings: { areaLabels: { aldreomsorg: 'Äldreomsorg; hemtjänst' } },
+        },
+      ],
+    });
+    writeFileSync(named, JSON.stringify(config));
+    const result = await runCli(['report', ...around(), '--excel', '--config', named]);
+    assert.equal(result.code, 0, result.stderr);
+    const bytes = Buffer.from(result.stdout, 'utf8');
+    // UTF-8's byte order mark: how Excel knows the file is UTF-8 and not Windows-1252.
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = result.stdout.slice(1).split('\r\n');
+    assert.equal(lines[0], 'from;to;kind;area;area_name;channel;mode;reply;count');
+    // The separator inside a name is quoted; a comma is not (it is no separator here).
+    assert.ok(
+      lines.some((line) =>
+        /;complaint;aldreomsorg;"Äldreomsorg; hemtjänst";web;standard;email;\d+$/.test(line),
+      ),
+      lines.join('\n'),
+    );
+    const total = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(';').at(-1)), 0);
+    assert.equal(total, 6, 'the same counts as --csv');
+    assert.ok(!result.stdout.startsWith('\uFEFF\uFEFF'));
+    const csv = await runCli(['report', ...around(), '--csv', '--config', named]);
+    assert.ok(!csv.stdout.startsWith('\uFEFF'), 'plain --csv stays without a BOM, for programs');
+  });
+
   it('names the areas as the configuration already names them for the clerk', async () => {
     // The names an operator wrote for the clerk's mail (e-mail `areaLabels`) and the case
     // titles (Artvise `areaNames`); the first target that names an area wins.
@@ -215,7 +248,8 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
         /--from 2026-09-30 is after --to 2026-07-01/,
       ],
       [['--quarter', '2026-Q3', '--from', '2026-07-01'], /either --quarter or --from and --to/],
-      [['--csv', '--json'], /--json or --csv, not both/],
+      [['--csv', '--json'], /Give one of --csv, --excel and --json, not --json and --csv/],
+      [['--csv', '--excel'], /not --csv and --excel/],
     ];
     for (const [args, message] of cases) {
       const result = await runCli(['report', ...args, '--config', configPath]);
@@ -419,5 +453,7 @@ describe('CSV fields', () => {
     assert.equal(csvField('+46'), "'+46");
     assert.equal(csvField('-1'), "'-1");
     assert.equal(csvField(12), '12');
+    assert.equal(csvField('gata, park', ';'), 'gata, park');
+    assert.equal(csvField('gata; park', ';'), '"gata; park"');
   });
 });
