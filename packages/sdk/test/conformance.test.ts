@@ -162,6 +162,11 @@ describe('the conformance kit fails broken adapters', async () => {
     assert.ok(Number(pass[1]) > 0);
   });
 
+  it('an adapter that delivers an invalid submission is told to check it with parseSubmission', () => {
+    // Without the hint the failure only said "expected the delivery to fail, but it succeeded".
+    assert.match(stdout, /the adapter delivered an invalid submission .*parseSubmission/);
+  });
+
   for (const [name, rules] of Object.entries(expected)) {
     it(`${name}: fails ${rules.length === 0 ? 'nothing' : rules.map(String).join(', ')}`, () => {
       const suite = suites.get(name);

@@ -214,7 +214,21 @@ export function runAdapterConformance(options: ConformanceOptions): void {
         message: '',
         extra: 'unknown',
       } as Submission;
-      const error = await adapterFailure(adapter.submit(submission));
+      let delivered = false;
+      const error = await adapterFailure(
+        adapter.submit(submission).then(() => {
+          delivered = true;
+        }),
+      ).catch((failure: unknown) => {
+        // The usual cause: the adapter sends whatever it is given. Say what to do about it.
+        assert.ok(
+          !delivered,
+          'the adapter delivered an invalid submission (an empty message and an unknown key): ' +
+            'check it with parseSubmission(submission) from @synpunkt/sdk before any traffic, ' +
+            "and throw an AdapterError with reason 'invalid' and its issues",
+        );
+        throw failure;
+      });
       assert.equal(error.retryable, false, 'invalid input is not worth retrying');
       assert.deepEqual(await options.received(submission.id), [], 'nothing reached the backend');
     });
