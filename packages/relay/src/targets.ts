@@ -63,6 +63,27 @@ async function loadModule(specifier: string, name: string): Promise<AdapterFacto
   return factory as AdapterFactory;
 }
 
+/**
+ * What to do about the two load errors an integrator meets first, which Node words for itself:
+ * a TypeScript file, and a file outside the relay's directory whose imports are not beside it.
+ */
+function loadHint(specifier: string, error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+    return '. The relay loads JavaScript (.js, .mjs): compile your adapter first (tsc, or esbuild --bundle)';
+  }
+  const missing = /^Cannot find package '([^']+)'/.exec((error as Error | null)?.message ?? '');
+  if (code !== 'ERR_MODULE_NOT_FOUND' || !missing) return '';
+  if (/^\.\.?\//.test(specifier) || isAbsolute(specifier)) {
+    return (
+      `. Node looks for ${missing[1]} beside your file, not beside the relay: bundle the adapter ` +
+      'into one file (esbuild --bundle --platform=node --format=esm), or install it as a package ' +
+      'beside the relay and name the package'
+    );
+  }
+  return `. Install ${missing[1]} where the relay is installed (npm install in the relay's directory)`;
+}
+
 /** What a factory returned is usable as an adapter: the two things the outbox calls on. */
 function isAdapter(value: unknown): value is Adapter {
   if (typeof value !== 'object' || value === null) return false;
@@ -108,7 +129,7 @@ export async function buildTargets(
         factory = await loadModule(specifier, name);
       } catch (error) {
         throw invalid(
-          `${field}.module (target "${config.name}"): cannot load the adapter: ${(error as Error).message}`,
+          `${field}.module (target "${config.name}"): cannot load the adapter: ${(error as Error).message}${loadHint(specifier, error)}`,
         );
       }
     } else {

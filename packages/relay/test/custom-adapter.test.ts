@@ -206,6 +206,30 @@ describe('a target of type "module": the integrator’s own adapter', () => {
       await startError({ module: './adapters/case-portal.mjs', export: 'asyncFactory' }),
       /it returned a Promise: a factory must not be async/,
     );
+    // Node's own words for these two do not say what to do; the relay adds it.
+    // A .ts file gives the same error in production; under tsx (these tests) it would load.
+    writeFileSync(join(tmp.dir, 'adapters', 'case-portal.coffee'), CASE_PORTAL_ADAPTER);
+    assert.match(
+      await startError({ module: './adapters/case-portal.coffee' }),
+      /Unknown file extension "\.coffee".*The relay loads JavaScript \(\.js, \.mjs\): compile your adapter first/,
+    );
+    writeFileSync(
+      join(tmp.dir, 'adapters', 'imports.mjs'),
+      `import '@synpunkt-test/not-installed';\n${CASE_PORTAL_ADAPTER}`,
+    );
+    assert.match(
+      await startError({ module: './adapters/imports.mjs' }),
+      /Cannot find package '@synpunkt-test\/not-installed'.*Node looks for @synpunkt-test\/not-installed beside your file, not beside the relay: bundle the adapter/,
+    );
+    assert.match(
+      await startError({ module: '@synpunkt-test/not-installed' }),
+      /Install @synpunkt-test\/not-installed where the relay is installed/,
+    );
+    assert.doesNotMatch(
+      await startError({ module: './adapters/missing.mjs' }),
+      /bundle|compile|Install/,
+      'a missing file itself needs no hint: its path is in the message',
+    );
     const withoutInbox = writeAndLoad({ module: './adapters/case-portal.mjs' });
     withoutInbox.targets[0]!.settings = { token: 'x' };
     await assert.rejects(
