@@ -206,7 +206,14 @@ export class OutboxWorker {
     const at = Date.now();
     metrics.delivered.inc(target.name);
     this.lastOutcome.set(target.name, { outcome: 'delivered', at: new Date(at).toISOString() });
-    log.info('delivery.delivered', { ...fields, ms: at - started });
+    // The backend's own reference (its case number): how an operator finds the case a
+    // reference on a receipt became. The adapter's text, so only a bounded piece of it.
+    log.info('delivery.delivered', {
+      ...fields,
+      reference: row.reference,
+      remoteReference: typeof remoteReference === 'string' ? remoteReference.slice(0, 200) : null,
+      ms: at - started,
+    });
     for (let failures = 1, wait = 100; ; failures++, wait = Math.min(wait * 2, 5_000)) {
       try {
         const recorded = store.markDelivered(

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sampleSubmission } from '@synpunkt/sdk/testing';
 import { ConfigError, createRelay, loadConfig, parseConfig, silentLogger } from '../src/index.js';
-import { eventually, kill, post, startChild, tempDir, testConfig } from './helpers.js';
+import {
+  captureLogger,
+  eventually,
+  kill,
+  post,
+  startChild,
+  tempDir,
+  testConfig,
+} from './helpers.js';
 
 /**
  * The adapter as an integrator would write it, in a plain ES module of their own beside the
@@ -187,6 +195,42 @@ describe('a target of type "module": the integrator’s own adapter', () => {
       }),
     );
     assert.ok(received.headers['idempotency-key'], 'the rest adapter itself sent it');
+  });
+
+  it('logs the backend’s own reference with the delivery, so an operator can find the case', async () => {
+    const capture = captureLogger();
+    const relay = await createRelay(
+      testConfig(join(tmp.dir, 'remote-reference.db'), {
+        targets: [
+          {
+            name: 'arendeportalen',
+            type: 'module',
+            module: '@synpunkt/adapters/rest',
+            export: 'restAdapter',
+            settings: { endpoint: portal.url },
+          },
+        ],
+      }),
+      { log: capture.log },
+    );
+    try {
+      const { port } = await relay.start();
+      const submission = sampleSubmission();
+      const response = await fetch(`http://127.0.0.1:${port}/v1/synpunkter`, post(submission));
+      assert.equal(response.status, 201);
+      await eventually(
+        () => capture.lines().some((line) => line.event === 'delivery.delivered'),
+        10_000,
+        'the relay to log the delivery',
+      );
+      const delivered = capture.lines().find((line) => line.event === 'delivery.delivered')!;
+      assert.equal(delivered.id, submission.id);
+      const receipt = (await response.json()) as { reference: string };
+      assert.equal(delivered.reference, receipt.reference, 'the number on the sender’s receipt');
+      assert.equal(delivered.remoteReference, 'PORTAL-1', 'the case portal’s number');
+    } finally {
+      await relay.stop();
+    }
   });
 
   it('says what is wrong, naming the target, when the adapter cannot be used', async () => {
