@@ -155,6 +155,22 @@ describe('embedding', () => {
     expect(document.querySelector('#f-message')).to.equal(null);
   });
 
+  it('draws its controls light on a page in dark mode, unless the page says otherwise', async () => {
+    const wrapper = await fixture<HTMLElement>(`<div style="color-scheme: dark"></div>`);
+    await ensureDefined();
+    const el = document.createElement('synpunkt-form');
+    wrapper.append(el);
+    await el.updateComplete;
+    // Dark native controls on the form's white ground: unchecked radios look checked, the date
+    // field's calendar icon is white on white.
+    for (const id of ['f-kind', 'f-message', 'f-occurredAt', 'f-attachments']) {
+      expect(getComputedStyle($(el, `#${id}`)).colorScheme, id).to.equal('light');
+    }
+    // An editor who makes the form transparent on a dark page asks for dark controls.
+    el.style.colorScheme = 'dark';
+    expect(getComputedStyle($(el, '#f-kind')).colorScheme).to.equal('dark');
+  });
+
   it('takes colours, radius and spacing from custom properties and exposes parts', async () => {
     const el = await snippet();
     el.style.setProperty('--synpunkt-color-primary', 'rgb(1, 2, 3)');

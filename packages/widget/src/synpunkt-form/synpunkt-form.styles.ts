@@ -18,6 +18,12 @@ export const styles = css`
     text-transform: none !important;
     text-indent: 0 !important;
     text-align: start !important;
+    /*
+     * Native controls (radios, the date picker's icon, the file button) drawn for the form's own
+     * light ground: a page in dark mode would otherwise paint them dark, unchecked radios looking
+     * checked and the calendar icon white on white. A page's rule on the element overrides it.
+     */
+    color-scheme: light;
     font: inherit;
     font-family: var(--synpunkt-font, inherit);
     color: var(--synpunkt-color-text, #1b1b1b);
