@@ -112,7 +112,8 @@ describe('honeypot', () => {
     // A plausible field for a bot: labelled "Webbplats".
     expect($(el, 'label[for="f-website"]').textContent?.trim()).to.equal('Webbplats');
     const rect = field.getBoundingClientRect();
-    expect(rect.right, 'left of the viewport').to.be.lessThan(0);
+    // Above the page, not beside it: on a right-to-left page the left is scrollable.
+    expect(rect.bottom, 'above the viewport').to.be.lessThan(0);
     expect(box.getBoundingClientRect().width).to.be.at.most(1);
     expect(getComputedStyle(field).display, 'rendered, so bots see it').to.not.equal('none');
   });

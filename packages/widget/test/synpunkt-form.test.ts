@@ -171,6 +171,20 @@ describe('embedding', () => {
     expect(getComputedStyle($(el, '#f-kind')).colorScheme).to.equal('dark');
   });
 
+  it('on a right-to-left page reads left to right and adds no sideways scrolling', async () => {
+    // An Arabic or Persian page of the municipality's site, with the Swedish form.
+    document.documentElement.dir = 'rtl';
+    try {
+      const el = await snippet();
+      const page = document.documentElement;
+      expect(page.scrollWidth, 'sideways scrolling').to.be.at.most(page.clientWidth);
+      expect(getComputedStyle($(el, 'form')).direction).to.equal('ltr');
+      await expect(el).to.be.accessible();
+    } finally {
+      document.documentElement.removeAttribute('dir');
+    }
+  });
+
   it('takes colours, radius and spacing from custom properties and exposes parts', async () => {
     const el = await snippet();
     el.style.setProperty('--synpunkt-color-primary', 'rgb(1, 2, 3)');

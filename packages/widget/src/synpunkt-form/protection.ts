@@ -30,13 +30,14 @@ const EXPIRY_MARGIN_MS = 60_000;
 /**
  * The honeypot's box: off-screen, not in the accessibility tree (`aria-hidden`), and its field
  * is out of the tab order (`tabindex="-1"`), so axe's `aria-hidden-focus` rule is satisfied.
- * Not `display: none`: a bot that looks at layout skips fields that are not rendered.
+ * Not `display: none`: a bot that looks at layout skips fields that are not rendered. Above the
+ * page, not to its left: on a right-to-left page (Arabic, Persian) the left is where the page
+ * scrolls, and the box would add 10 000 px of sideways scrolling.
  */
 export const honeypotStyles = css`
   .hp {
     position: absolute;
-    left: -10000px;
-    top: auto;
+    top: -10000px;
     width: 1px;
     height: 1px;
     overflow: hidden;

@@ -750,7 +750,14 @@ export class SynpunktForm extends LitElement {
 
   override render(): TemplateResult {
     const t = this.texts;
-    return html`<div class="root" part="root" lang=${t.locale}>
+    // Swedish and English read left to right on a right-to-left page too ("?Vad gäller det"
+    // otherwise); a custom catalog may be in a right-to-left language, so it follows the page.
+    return html`<div
+      class="root"
+      part="root"
+      lang=${t.locale}
+      dir=${this.catalog ? nothing : 'ltr'}
+    >
       ${this.renderToggle()}
       ${
         this.status === 'sent'
