@@ -29,6 +29,8 @@ const endpoint = createEndpoint();
 let server: Server;
 let base = '';
 let browser: Browser;
+/** Trusted Types directives added to the policy, for the test that needs them. */
+let trustedTypes = '';
 
 /** Maps a URL path to a file: the pages and their CSS, and the bundle under /js/. */
 function fileOf(path: string): string | undefined {
@@ -44,7 +46,7 @@ before(async () => {
     `${bundle} is missing: run \`pnpm --filter @synpunkt/widget build\``,
   );
   server = createServer((req, res) => {
-    res.setHeader('content-security-policy', STRICT_CSP);
+    res.setHeader('content-security-policy', STRICT_CSP + trustedTypes);
     endpoint.nodeHandler(req, res).then(
       (handled) => {
         if (handled) return;
@@ -257,6 +259,27 @@ describe('embedding dist/synpunkt-form.js', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+});
+
+describe('embedding under Trusted Types', () => {
+  it('upgrades with the trusted-types list the embedding guide gives, the script included twice', async () => {
+    // What the guide tells the editor to allow, read from the guide itself: a policy name the
+    // bundle creates and the guide does not name would leave only the fallback link.
+    const guide = readFileSync(`${root}../../docs/embedding.md`, 'utf8');
+    const list = /^\s*trusted-types ([^\n`]+)$/m.exec(guide)?.[1]?.trim();
+    assert.ok(list, 'docs/embedding.md names no trusted-types list');
+    trustedTypes = `; require-trusted-types-for 'script'; trusted-types ${list}`;
+    const context = await browser.newContext();
+    try {
+      const { page, problems } = await open(context, '/hostile.html');
+      await interactive(page);
+      await fillAndSend(page, 'Gungan på lekplatsen är trasig.');
+      assert.deepEqual(await problems(), []);
+    } finally {
+      trustedTypes = '';
+      await context.close();
     }
   });
 });
