@@ -205,6 +205,24 @@ for (const [lang, words] of Object.entries(LANGS)) {
   });
 }
 
+describe('lättläst on a site whose root font size is 10 px', () => {
+  it('keeps every target at 44 × 44 px (the 62.5 % rem trick of many site themes)', async () => {
+    const { documentElement: root, body } = document;
+    root.style.fontSize = '62.5%';
+    body.style.fontSize = '1.6rem';
+    try {
+      const el = await snippet({ lattlast: true });
+      expectBigTargets(el);
+      await clickLabel(el, 'f-kind');
+      await press(el, 'Nästa');
+      expectBigTargets(el);
+    } finally {
+      root.style.removeProperty('font-size');
+      body.style.removeProperty('font-size');
+    }
+  });
+});
+
 describe('lättläst: moving between steps', () => {
   it('Nästa and Tillbaka move one step and put focus on the step heading', async () => {
     const el = await snippet({ lattlast: true });

@@ -29,8 +29,9 @@ export const lattlastStyles = css`
   .ll input:not([type='radio']),
   .mode-toggle,
   .ll a {
-    min-height: 2.75rem;
-    min-width: 2.75rem;
+    /* Never below 44 px, also on a site that sets its root font to 10 px (the 62.5 % trick). */
+    min-height: max(44px, 2.75rem);
+    min-width: max(44px, 2.75rem);
   }
   .ll a {
     display: block;
@@ -40,7 +41,7 @@ export const lattlastStyles = css`
   .steps .choice {
     position: relative;
     align-items: center;
-    min-height: 3.5rem;
+    min-height: max(56px, 3.5rem);
     padding: 0.5em 0.75em;
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
