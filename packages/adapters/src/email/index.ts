@@ -15,7 +15,6 @@ import {
   type Receipt,
   type Submission,
 } from '@synpunkt/sdk';
-import { createTransport } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { checkedSubmission } from '../shared/checked.js';
 import { parseEmailConfig, type EmailConfig, type EmailConfigInput } from './config.js';
@@ -24,11 +23,19 @@ import { partialRefusal, toAdapterError, type RefusedRecipient } from './errors.
 import { clerkMail, recipientsOf } from './message.js';
 import { referenceOf } from './reference.js';
 import { SentIds } from './sent-ids.js';
+import { transportOf } from './transport.js';
 
 export { emailConfigSchema, parseEmailConfig } from './config.js';
 export type { EmailConfig, EmailConfigInput } from './config.js';
 export { escapeHtml, oneLine } from './escape.js';
 export { referenceOf, messageIdOf } from './reference.js';
+export { followUpLanguageOf, followUpMail, followUpMailer, FOLLOW_UP_TEXTS } from './follow-up.js';
+export type {
+  FollowUpLanguage,
+  FollowUpQuestion,
+  FollowUpMailer,
+  FollowUpTexts,
+} from './follow-up.js';
 export {
   JSON_FILE_NAME,
   JSON_FORMAT,
@@ -114,21 +121,7 @@ function reportConfirmationError(config: EmailConfig, error: unknown, id: string
  */
 export function emailAdapter(input: EmailConfigInput): Adapter {
   const config = parseEmailConfig(input);
-  const { smtp, timeoutMs } = config;
-  const transport = createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    ...(smtp.secure === undefined ? {} : { secure: smtp.secure }),
-    ...(smtp.requireTLS === undefined ? {} : { requireTLS: smtp.requireTLS }),
-    ...(smtp.ignoreTLS === undefined ? {} : { ignoreTLS: smtp.ignoreTLS }),
-    ...(smtp.auth === undefined ? {} : { auth: { user: smtp.auth.user, pass: smtp.auth.pass } }),
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-    // Attachments are bytes from the submission, never a path or URL for nodemailer to read.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  const transport = transportOf(config);
   const sent = new SentIds(REMEMBERED_IDS);
 
   async function confirm(

@@ -1,0 +1,173 @@
+import { formatPlainDate, toPlainDate, type Mode } from '@synpunkt/sdk';
+import type { SendMailOptions } from 'nodemailer';
+import { parseEmailConfig, type EmailConfig, type EmailConfigInput } from './config.js';
+import { toAdapterError } from './errors.js';
+import { fromOf } from './message.js';
+import { confirmationMessageIdOf } from './reference.js';
+import { transportOf } from './transport.js';
+
+/** The language of the question: the sender's, in lättläst Swedish if they used that form. */
+export type FollowUpLanguage = 'sv' | 'sv-lattlast' | 'en';
+
+/** The language for a sender who wrote with this locale and mode. */
+export function followUpLanguageOf(locale: string, mode: Mode): FollowUpLanguage {
+  if (/^en(?:-|$)/i.test(locale)) return 'en';
+  return mode === 'lattlast' ? 'sv-lattlast' : 'sv';
+}
+
+/** One sender to ask, after the day they were promised a reply, whether they got one. */
+export interface FollowUpQuestion {
+  /** The synpunkt's id: the mail's Message-ID is made from it. */
+  submissionId: string;
+  /** The sender's e-mail address (the one they wanted the reply at). */
+  to: string;
+  language: FollowUpLanguage;
+  /** The reference on their receipt. */
+  reference: string;
+  /** When the relay received the synpunkt (ISO 8601). */
+  receivedAt: string;
+  /** The day the receipt promised a reply by (`YYYY-MM-DD`). */
+  replyBy: string;
+  /** The page where they answer (it holds the only key to their answer). */
+  url: string;
+}
+
+/** The texts of the question mail, one set per language. */
+export interface FollowUpTexts {
+  subject: (reference: string) => string;
+  greeting: string;
+  sent: (when: string, municipality: string) => string;
+  promised: (date: string) => string;
+  question: string;
+  voluntary: string;
+  reference: (reference: string) => string;
+  notYou: string;
+  noReply: string;
+  municipality: string;
+  locale: string;
+}
+
+/** Swedish first, plain and friendly; one question, and the link is the only thing to do. */
+export const FOLLOW_UP_TEXTS: Record<FollowUpLanguage, FollowUpTexts> = {
+  sv: {
+    subject: (reference) => `Fick du svar i tid? (${reference})`,
+    greeting: 'Hej!',
+    sent: (when, municipality) => `Den ${when} skickade du en synpunkt till ${municipality}.`,
+    promised: (date) => `Vi lovade att svara dig senast ${date}.`,
+    question: 'Fick du svar i tid? Svara med ett klick på sidan här (du behöver inte logga in):',
+    voluntary: 'Det är frivilligt att svara. Ditt svar hjälper oss att hålla det vi lovar.',
+    reference: (reference) => `Ärendenummer: ${reference}`,
+    notYou: 'Har du inte lämnat någon synpunkt? Då kan du strunta i det här meddelandet.',
+    noReply: 'Du kan inte svara på det här meddelandet.',
+    municipality: 'kommunen',
+    locale: 'sv-SE',
+  },
+  'sv-lattlast': {
+    subject: (reference) => `Fick du svar i tid? (${reference})`,
+    greeting: 'Hej!',
+    sent: (when, municipality) => `Du skrev till ${municipality} den ${when}.`,
+    promised: (date) => `Vi lovade att svara dig. Svaret skulle komma senast ${date}.`,
+    question: 'Fick du ett svar i tid? Klicka på länken och svara ja eller nej:',
+    voluntary: 'Du måste inte svara. Men ditt svar hjälper oss att bli bättre.',
+    reference: (reference) => `Din synpunkt har numret ${reference}.`,
+    notYou: 'Har du inte skrivit till oss? Då kan du strunta i det här mejlet.',
+    noReply: 'Du kan inte svara på det här mejlet.',
+    municipality: 'kommunen',
+    locale: 'sv-SE',
+  },
+  en: {
+    subject: (reference) => `Did you get an answer in time? (${reference})`,
+    greeting: 'Hello,',
+    sent: (when, municipality) => `On ${when} you sent feedback to ${municipality}.`,
+    promised: (date) => `We promised to answer you by ${date}.`,
+    question: 'Did you get an answer in time? Answer with one click on this page (no login):',
+    voluntary: 'Answering is voluntary. Your answer helps us keep our promises.',
+    reference: (reference) => `Reference: ${reference}`,
+    notYou: 'Did you not send any feedback? Then you can ignore this message.',
+    noReply: 'You cannot reply to this message.',
+    municipality: 'the municipality',
+    locale: 'en-GB',
+  },
+};
+
+/** The Message-ID of the question: one per synpunkt, so a mail system can drop a second copy. */
+function followUpMessageIdOf(id: string): string {
+  return `<${id}.uppfoljning@synpunkt>`;
+}
+
+/**
+ * The plain-text question to the sender. Like the confirmation, it repeats nothing the sender
+ * typed: only the municipality's own reference, dates and link.
+ */
+export function followUpMail(question: FollowUpQuestion, config: EmailConfig): SendMailOptions {
+  const texts = FOLLOW_UP_TEXTS[question.language];
+  const from = config.confirmation?.from ?? config.from;
+  const replyTo = config.confirmation?.replyTo;
+  const received = formatPlainDate(toPlainDate(new Date(question.receivedAt)), texts.locale);
+  const text = [
+    texts.greeting,
+    '',
+    texts.sent(received, config.municipalityName ?? texts.municipality),
+    texts.promised(formatPlainDate(question.replyBy, texts.locale)),
+    '',
+    texts.question,
+    question.url,
+    '',
+    texts.voluntary,
+    '',
+    texts.reference(question.reference),
+    '',
+    texts.notYou,
+    ...(replyTo === undefined ? [texts.noReply] : []),
+    '',
+  ].join('\n');
+  return {
+    from: fromOf(from, config.municipalityName ?? config.fromName),
+    to: question.to,
+    envelope: { from, to: [question.to] },
+    ...(replyTo === undefined ? {} : { replyTo }),
+    subject: texts.subject(question.reference),
+    messageId: followUpMessageIdOf(question.submissionId),
+    // In the same thread as the confirmation, where the sender's mail program shows threads.
+    references: [confirmationMessageIdOf(question.submissionId)],
+    headers: {
+      // RFC 3834: no out-of-office replies to an automatic message.
+      'Auto-Submitted': 'auto-generated',
+      'X-Synpunkt-Follow-Up-Of': question.submissionId,
+    },
+    text,
+  };
+}
+
+/** Sends follow-up questions over an e-mail target's SMTP server. */
+export interface FollowUpMailer {
+  /** The municipality's name from the settings, if they give one. */
+  readonly municipalityName: string | undefined;
+  /**
+   * Sends one question.
+   * @throws AdapterError when the server cannot be reached or refuses the mail
+   * (`retryable` says whether trying later may help).
+   */
+  ask(question: FollowUpQuestion): Promise<void>;
+}
+
+/**
+ * Makes a mailer for follow-up questions from the same settings as `emailAdapter` (its SMTP
+ * server, `from`, `confirmation.from` and `confirmation.replyTo`, `municipalityName`).
+ *
+ * @throws TypeError naming the field when the settings are wrong.
+ */
+export function followUpMailer(input: EmailConfigInput): FollowUpMailer {
+  const config = parseEmailConfig(input);
+  const transport = transportOf(config);
+  return {
+    municipalityName: config.municipalityName,
+    async ask(question) {
+      try {
+        await transport.sendMail(followUpMail(question, config));
+      } catch (error) {
+        throw toAdapterError(error);
+      }
+    },
+  };
+}

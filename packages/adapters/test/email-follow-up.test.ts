@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { isAdapterError } from '@synpunkt/sdk';
+import { followUpMailer, type FollowUpQuestion } from '../src/email/index.js';
+import { startSmtpPeer, type SmtpPeer } from './peers/smtp-peer.js';
+
+// The question the relay sends the working day after the promised day: "did you get an answer
+// in time?", over the e-mail target's own SMTP server (a real smtp-server on loopback).
+
+const ID = '3f1c2a9e-0000-4000-8000-000000000001';
+
+const question = (extra: Partial<FollowUpQuestion> = {}): FollowUpQuestion => ({
+  submissionId: ID,
+  to: 'anna@example.org',
+  language: 'sv',
+  reference: 'SYN-2026-000042',
+  receivedAt: '2026-12-04T09:15:00.000Z',
+  replyBy: '2026-12-18',
+  url: 'https://synpunkt.exempelkommun.se/uppfoljning/abcdefghijklmnopqrstuvwxyz012345',
+  ...extra,
+});
+
+describe('emailAdapter: the follow-up question to the sender', () => {
+  let peer: SmtpPeer;
+  before(async () => {
+    peer = await startSmtpPeer();
+  });
+  after(() => peer.stop());
+
+  const mailer = () =>
+    followUpMailer({
+      smtp: { host: '127.0.0.1', port: peer.port, ignoreTLS: true },
+      from: 'synpunkt@exempelkommun.se',
+      to: { default: 'registrator@exempelkommun.se' },
+      confirmation: { enabled: true, from: 'noreply@exempelkommun.se' },
+      municipalityName: 'Exempelkommun',
+      timeoutMs: 5_000,
+    });
+
+  it('asks in plain Swedish, with the promised day written out and the link, and nothing the sender wrote', async () => {
+    await mailer().ask(question());
+    const [mail] = peer.messages.splice(0);
+    assert.ok(mail);
+    assert.deepEqual(mail.envelope, { from: 'noreply@exempelkommun.se', to: ['anna@example.org'] });
+    assert.equal(mail.parsed.subject, 'Fick du svar i tid? (SYN-2026-000042)');
+    assert.equal(
+      mail.parsed.text,
+      [
+        'Hej!',
+        '',
+        'Den fredag 4 december 2026 skickade du en synpunkt till Exempelkommun.',
+        'Vi lovade att svara dig senast fredag 18 december 2026.',
+        '',
+        'Fick du svar i tid? Svara med ett klick på sidan här (du behöver inte logga in):',
+        'https://synpunkt.exempelkommun.se/uppfoljning/abcdefghijklmnopqrstuvwxyz012345',
+        '',
+        'Det är frivilligt att svara. Ditt svar hjälper oss att hålla det vi lovar.',
+        '',
+        'Ärendenummer: SYN-2026-000042',
+        '',
+        'Har du inte lämnat någon synpunkt? Då kan du strunta i det här meddelandet.',
+        'Du kan inte svara på det här meddelandet.',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(mail.parsed.headers.get('auto-submitted'), 'auto-generated');
+    assert.equal(mail.parsed.headers.get('x-synpunkt-follow-up-of'), ID);
+    // In the thread of the confirmation the sender got when they wrote.
+    assert.equal(mail.parsed.references, `<${ID}.kvitto@synpunkt>`);
+  });
+
+  it('asks in lättläst Swedish (LIX below 25) and in English', async () => {
+    await mailer().ask(question({ language: 'sv-lattlast' }));
+    await mailer().ask(question({ language: 'en', to: 'ada@example.org' }));
+    const [easy, english] = peer.messages.splice(0);
+    const text = easy?.parsed.text ?? '';
+    assert.ok(text.includes('Du skrev till Exempelkommun den fredag 4 december 2026.'), text);
+    const body = text.replace(/https:\S+|SYN-\S+|\d+/g, '');
+    const words = body.match(/\p{L}+/gu) ?? [];
+    const sentences = body.split(/[.!?:]+(?:\s|$)/).filter((part) => /\p{L}/u.test(part)).length;
+    const long = words.filter((word) => word.length > 6).length;
+    const lix = words.length / sentences + (100 * long) / words.length;
+    assert.ok(lix < 25, `LIX ${lix.toFixed(1)} is very easy (below 25)`);
+    assert.equal(english?.parsed.subject, 'Did you get an answer in time? (SYN-2026-000042)');
+    assert.ok(
+      english.parsed.text?.includes('We promised to answer you by Friday, 18 December 2026.'),
+      english.parsed.text,
+    );
+  });
+
+  it('fails with an AdapterError that says whether trying later may help', async () => {
+    peer.refusedRecipients.add('finns.inte@example.org');
+    const refused = await mailer()
+      .ask(question({ to: 'finns.inte@example.org' }))
+      .catch((error: unknown) => error);
+    assert.ok(isAdapterError(refused) && !refused.retryable, String(refused));
+    await peer.stop();
+    try {
+      const down = await mailer()
+        .ask(question())
+        .catch((error: unknown) => error);
+      assert.ok(isAdapterError(down) && down.retryable, String(down));
+    } finally {
+      await peer.start();
+    }
+  });
+});
