@@ -38,13 +38,15 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; error: Body
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
- * Reads a request body as strict UTF-8 JSON, stopping as soon as it passes `limit` bytes (so a
- * huge body never sits in memory). Invalid UTF-8 is refused, not replaced, and so is a body of
- * more than {@link MAX_JSON_VALUES} values, before it is parsed.
+ * Reads a request body's bytes, stopping as soon as it passes `limit` bytes (so a huge body
+ * never sits in memory); undefined when it is larger.
  */
-export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
+export async function readBodyBytes(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array | undefined> {
   const declared = request.headers.get('Content-Length');
-  if (declared !== null && Number(declared) > limit) return { ok: false, error: 'too_large' };
+  if (declared !== null && Number(declared) > limit) return undefined;
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -55,12 +57,22 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel().catch(() => {});
-        return { ok: false, error: 'too_large' };
+        return undefined;
       }
       chunks.push(value);
     }
   }
-  const bytes = Buffer.concat(chunks, size);
+  return Buffer.concat(chunks, size);
+}
+
+/**
+ * Reads a request body as strict UTF-8 JSON of at most `limit` bytes. Invalid UTF-8 is
+ * refused, not replaced, and so is a body of more than {@link MAX_JSON_VALUES} values, before it
+ * is parsed.
+ */
+export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
+  const bytes = await readBodyBytes(request, limit);
+  if (bytes === undefined) return { ok: false, error: 'too_large' };
   let text: string;
   try {
     text = decoder.decode(bytes);

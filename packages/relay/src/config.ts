@@ -188,6 +188,20 @@ const configSchema = z
         timeoutMs: 60_000,
       }),
     retentionDays: wholeNumber(0, 3650).default(30),
+    // DOMAIN's follow-up: the sender is asked whether the promised reply came in time.
+    followUp: z
+      .strictObject({
+        /** The e-mail target whose SMTP server, sender and municipality name the question uses. */
+        target: z.string({ error: 'must be the name of an e-mail target' }),
+        /** The relay's public address, as the sender's browser reaches it: the link in the mail. */
+        publicUrl: z
+          .string({ error: 'must be text' })
+          .regex(
+            /^https?:\/\/[^/\s?#]+(?:\/[^\s?#]*)?$/,
+            'must be the relay’s public address, such as https://synpunkt.kommun.se',
+          ),
+      })
+      .optional(),
     targets: z
       .array(targetSchema, { error: 'must be a list of targets' })
       .min(1, 'must name at least one target'),
@@ -218,6 +232,17 @@ const configSchema = z
       }
       names.add(target.name);
     });
+    if (config.followUp !== undefined) {
+      const target = config.targets.find((t) => t.name === config.followUp?.target);
+      if (target?.type !== 'email') {
+        const emails = config.targets.filter((t) => t.type === 'email').map((t) => t.name);
+        ctx.addIssue({
+          code: 'custom',
+          path: ['followUp', 'target'],
+          message: `must name a target of type "email" (${emails.length > 0 ? `here: ${emails.join(', ')}` : 'there is none'}): its SMTP server sends the question`,
+        });
+      }
+    }
     if (
       config.targets.every((target) => target.areas !== undefined || target.kinds !== undefined)
     ) {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { Hono } from 'hono';
+import { followUpMailer, type FollowUpMailer } from '@synpunkt/adapters/email';
 import { createApp } from './app.js';
 import { ProofOfWork } from './challenge.js';
 import { CommitQueue } from './commit-queue.js';
@@ -20,6 +21,8 @@ import {
   type TargetConfig,
   type RelayConfigInput,
 } from './config.js';
+import { FollowUps } from './follow-up.js';
+import { addFollowUpRoutes } from './follow-up-routes.js';
 import { createLogger, errorCode, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { OutboxWorker } from './outbox.js';
@@ -46,6 +49,15 @@ export {
 } from './report.js';
 export type { AreaLine, FollowUpReport, Period } from './report.js';
 export { formatReportCsv, formatReportText } from './report-format.js';
+export { FollowUps, isDue, ASK_FROM_HOUR, ASK_WITHIN_DAYS, FOLLOW_UP_PATH } from './follow-up.js';
+export type { FollowUpOptions } from './follow-up.js';
+export { FollowUpStore } from './follow-up-store.js';
+export type {
+  FollowUpAnswer,
+  FollowUpCandidate,
+  FollowUpCounts,
+  FollowUpRecord,
+} from './follow-up-store.js';
 export type { CsvFlavour } from './report-format.js';
 export type {
   AcceptResult,
@@ -109,6 +121,11 @@ export interface Relay {
   readonly worker: OutboxWorker;
   readonly metrics: Metrics;
   /**
+   * Asks senders whether the promised reply came in time; undefined unless `followUp` is
+   * configured. `sweep(now)` asks everyone due at `now` (the relay does so hourly).
+   */
+  readonly followUps: FollowUps | undefined;
+  /**
    * Starts the outbox worker and listens on `config.listen`; resolves with the bound address.
    * When it cannot listen (the port is taken), the relay stops, as with `stop()`, releasing the
    * store's lock, and the promise rejects.
@@ -157,6 +174,7 @@ export async function createRelay(
     }
     pow = new ProofOfWork(key, config.challenge.maxNumber, config.challenge.expiresMs);
   }
+  const mailer = followUpMailerOf(config, env);
   // Before the store is opened: a second relay must neither deliver nor migrate the schema.
   const lock = await lockStore(config.storePath, config.storeLockWaitMs, () =>
     log.warn('store.in_use', { waitMs: config.storeLockWaitMs }),
@@ -171,6 +189,7 @@ export async function createRelay(
   warnIfReadableByOthers(config.storePath, log);
   warnOfUnknownTargets(store, targets, log);
   warnOfOpen311WithoutLocation(config.targets, log);
+  warnOfShortRetention(config, log);
   const worker = new OutboxWorker({
     store,
     targets,
@@ -193,6 +212,10 @@ export async function createRelay(
     state,
   });
 
+  const followUps =
+    mailer && new FollowUps({ store, mailer, publicUrl: config.followUp!.publicUrl, log });
+  if (mailer) addFollowUpRoutes(app, { store, log, municipalityName: mailer.municipalityName });
+
   let server: ServerType | undefined;
   let stopping: Promise<void> | undefined;
 
@@ -202,6 +225,7 @@ export async function createRelay(
     store,
     worker,
     metrics,
+    followUps,
     async start() {
       let address: AddressInfo;
       const requestTimeoutMs = uploadTimeoutMs(config.bodyLimitBytes);
@@ -227,6 +251,7 @@ export async function createRelay(
       }
       // Only a listening relay delivers: one that could not listen must leave the outbox alone.
       worker.start();
+      followUps?.start();
       log.info('relay.listening', {
         host: address.address,
         port: address.port,
@@ -240,7 +265,7 @@ export async function createRelay(
         state.draining = true;
         // No new deliveries from now on, while requests drain: a stop that systemd cuts short
         // must not leave attempts behind that a restart makes again.
-        const workerStopped = worker.stop();
+        const workerStopped = Promise.all([worker.stop(), followUps?.stop()]);
         if (server) {
           const http = server as Server;
           const closed = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -263,6 +288,24 @@ export async function createRelay(
     },
   };
   return relay;
+}
+
+/**
+ * The follow-up question's mailer, from the settings of the e-mail target `followUp.target`
+ * names (its SMTP server and sender); undefined without `followUp`.
+ */
+function followUpMailerOf(config: RelayConfig, env: NodeJS.ProcessEnv): FollowUpMailer | undefined {
+  const { followUp } = config;
+  if (followUp === undefined) return undefined;
+  // parseConfig makes sure followUp.target names an e-mail target.
+  const index = config.targets.findIndex((t) => t.name === followUp.target);
+  const field = `targets[${index}].settings`;
+  const settings = resolveSecrets(config.targets[index]!.settings, field, env);
+  try {
+    return followUpMailer(settings as Parameters<typeof followUpMailer>[0]);
+  } catch (error) {
+    throw new ConfigError(`Invalid relay configuration:\n  ${field}: ${(error as Error).message}`);
+  }
 }
 
 /**
@@ -293,6 +336,22 @@ function warnOfOpen311WithoutLocation(targets: readonly TargetConfig[], log: Log
         fix: 'set settings.fallbackAddress (for example the municipality’s name): a synpunkt without a place has no location, which Open311 requires',
       });
     }
+  }
+}
+
+/**
+ * The follow-up question needs the sender's address, read from the stored synpunkt the working
+ * day after the promised day: content purged before then means nobody is asked. Working days
+ * spread over more calendar days around Christmas, hence the margin.
+ */
+function warnOfShortRetention(config: RelayConfig, log: Logger): void {
+  if (config.followUp === undefined) return;
+  const needed = Math.ceil(((config.replyDays + 1) * 7) / 5) + 7;
+  if (config.retentionDays < needed) {
+    log.warn('follow_up.retention_too_short', {
+      retentionDays: config.retentionDays,
+      fix: `set retentionDays to at least ${needed}: the question is sent the working day after the promised day (replyDays ${config.replyDays}), and needs the sender's address until then`,
+    });
   }
 }
 

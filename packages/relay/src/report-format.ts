@@ -60,6 +60,14 @@ export function formatReportText(report: FollowUpReport): string {
     lines.push(`reply:    ${counts(report.byReply)}`);
     lines.push(`mode:     ${counts(report.byMode)}`);
   }
+  const { asked, kept, notKept } = report.replyPromise;
+  if (asked > 0) {
+    lines.push(
+      '',
+      `Asked whether the e-mail reply came by the promised day: ${asked}`,
+      `promise:  kept ${kept}, not kept ${notKept}, no answer ${asked - kept - notKept}`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,3 +1,4 @@
+import { FollowUpStore, type FollowUpCounts } from './follow-up-store.js';
 import type Database from 'better-sqlite3';
 import {
   CHANNELS,
@@ -49,6 +50,11 @@ export interface FollowUpReport extends Period {
   byMode: Record<Mode, number>;
   /** Every combination that occurred, for a spreadsheet's pivot table. */
   rows: (Figures & { count: number })[];
+  /**
+   * Senders of these synpunkter asked whether the promised e-mail reply came in time (with
+   * `followUp` configured), and their answers; `asked - kept - notKept` did not answer.
+   */
+  replyPromise: FollowUpCounts;
   /**
    * Set when the period starts on or before this day: submissions received up to it may have
    * been purged before the relay kept figures, and are then missing.
@@ -146,6 +152,7 @@ export function followUpReport(
     byReply: zeros(REPLIES),
     byMode: zeros(MODES),
     rows,
+    replyPromise: new FollowUpStore(db).counts(period.from, period.to),
   };
   const areas = new Map<string, AreaLine>();
   for (const row of rows) {

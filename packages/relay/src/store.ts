@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { toPlainDate, type Receipt } from '@synpunkt/sdk';
 import { ConfigError } from './config.js';
 import { FIGURES_FROM_BODY, figuresMigration, type Figures } from './figures.js';
+import { FollowUpStore, followUpMigration } from './follow-up-store.js';
 import { nextReference } from './references.js';
 import { storeAccessError } from './store-access.js';
 import { storeFullError } from './store-space.js';
@@ -179,6 +180,8 @@ const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   `SELECT 1;`,
   // The follow-up report's figures, kept apart from the content so that they outlive the purge.
   figuresMigration,
+  // Who was asked whether the reply came in time, and what they answered.
+  followUpMigration,
 ];
 
 /** The schema version this relay writes: a store below it is brought up to date on opening. */
@@ -294,6 +297,8 @@ function prepareDatabase(db: Database.Database, path: string): Database.Database
 /** The relay's durable state: submissions, their deliveries, reference sequences. */
 export class Store {
   readonly db: Database.Database;
+  /** The follow-up questions: who was asked whether the reply came in time, and the answers. */
+  readonly followUps: FollowUpStore;
   private readonly prefix: string;
   private readonly statements;
   /** Storing a submission failed, and none has been stored since: `writable()` says no. */
@@ -304,6 +309,7 @@ export class Store {
     this.db = openDatabase(path, options);
     this.prefix = prefix;
     const db = this.db;
+    this.followUps = new FollowUpStore(db);
     this.statements = {
       byId: db.prepare(
         'SELECT id, reference, hash, received_at, reply_by FROM submissions WHERE id = ?',

@@ -141,6 +141,8 @@ export interface SmtpSink {
   readonly ids: string[];
   /** Raw messages, by X-Synpunkt-Id (the last one). */
   readonly raw: Map<string, string>;
+  /** Every message with its envelope recipients, in arrival order. */
+  readonly messages: { to: string[]; text: string }[];
   /** Connection errors, such as the reset of a client that was killed mid-mail. */
   readonly errors: Error[];
   /** Stops listening (an outage): connections are refused until `start`. */
@@ -158,6 +160,7 @@ export async function smtpSink(
 ): Promise<SmtpSink> {
   const ids: string[] = [];
   const raw = new Map<string, string>();
+  const messages: { to: string[]; text: string }[] = [];
   const errors: Error[] = [];
   const make = () =>
     new SMTPServer({
@@ -172,7 +175,7 @@ export async function smtpSink(
         error.responseCode = 550;
         callback(error);
       },
-      onData(stream, _session, callback) {
+      onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
@@ -181,6 +184,7 @@ export async function smtpSink(
           // Recorded before the 250 reply: a message the client saw accepted is counted.
           ids.push(id);
           raw.set(id, text);
+          messages.push({ to: session.envelope.rcptTo.map((r) => r.address), text });
           callback();
         });
       },
@@ -206,6 +210,7 @@ export async function smtpSink(
     },
     ids,
     raw,
+    messages,
     errors,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -54,7 +54,9 @@ function around(): string[] {
 
 /** Makes `store` one that a relay before the figures (schema version 4) left. */
 function asVersion4(store: Store): void {
-  store.db.exec('DROP TABLE figures; DROP TABLE figures_since; PRAGMA user_version = 4;');
+  store.db.exec(
+    'DROP TABLE follow_ups; DROP TABLE figures; DROP TABLE figures_since; PRAGMA user_version = 4;',
+  );
 }
 
 describe('synpunkt-relay report: the follow-up compilation by kind and area', () => {

@@ -1,0 +1,140 @@
+import type { FollowUpLanguage } from '@synpunkt/adapters/email';
+import type Database from 'better-sqlite3';
+
+/** What a sender answered: the reply came by the promised day, or it did not. */
+export type FollowUpAnswer = 'kept' | 'not-kept';
+
+/**
+ * Schema version 6: one row per sender asked. It holds no name, address or text (the key in
+ * the link only as a hash), so like the figures it is kept after the content is purged.
+ */
+export const followUpMigration = `CREATE TABLE follow_ups (
+   submission_id TEXT PRIMARY KEY,
+   token_hash TEXT UNIQUE,
+   reference TEXT NOT NULL,
+   received_on TEXT NOT NULL,
+   reply_by TEXT NOT NULL,
+   language TEXT NOT NULL,
+   status TEXT NOT NULL,
+   asked_at INTEGER NOT NULL,
+   answer TEXT,
+   answered_at INTEGER
+ );
+ CREATE INDEX follow_ups_received_on ON follow_ups (received_on);`;
+
+/** A sender who was promised an e-mail reply by a day that has passed, and was not asked yet. */
+export interface FollowUpCandidate {
+  id: string;
+  reference: string;
+  receivedAt: string;
+  replyBy: string;
+  email: string;
+  locale: string;
+  mode: string;
+}
+
+/** What the answer page shows for a link. */
+export interface FollowUpRecord {
+  reference: string;
+  replyBy: string;
+  language: FollowUpLanguage;
+  answer: FollowUpAnswer | null;
+}
+
+/** How many were asked about synpunkter received in a period, and what they answered. */
+export interface FollowUpCounts {
+  /** Senders the question reached. */
+  asked: number;
+  /** Answered: the reply came in time. */
+  kept: number;
+  /** Answered: it did not. */
+  notKept: number;
+}
+
+/** The follow-up questions in the relay's store. */
+export class FollowUpStore {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      candidates: db.prepare(
+        `SELECT s.id, s.reference, s.received_at AS receivedAt, s.reply_by AS replyBy,
+                json_extract(s.body, '$.reply.email') AS email,
+                json_extract(s.body, '$.locale') AS locale, json_extract(s.body, '$.mode') AS mode
+         FROM submissions s
+         WHERE s.reply_by IS NOT NULL AND s.reply_by >= ? AND s.reply_by < ?
+           AND s.body IS NOT NULL AND s.status IN ('delivered', 'closed')
+           AND json_extract(s.body, '$.reply.wanted') AND json_extract(s.body, '$.reply.via') = 'email'
+           AND json_extract(s.body, '$.reply.email') IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.submission_id = s.id)
+         ORDER BY s.reply_by, s.received_at LIMIT ?`,
+      ),
+      record: db.prepare(
+        `INSERT OR IGNORE INTO follow_ups
+           (submission_id, token_hash, reference, received_on, reply_by, language, status, asked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      byToken: db.prepare(
+        `SELECT reference, reply_by AS replyBy, language, answer
+         FROM follow_ups WHERE token_hash = ? AND status = 'asked'`,
+      ),
+      answer: db.prepare(
+        `UPDATE follow_ups SET answer = ?, answered_at = ? WHERE token_hash = ? AND status = 'asked'`,
+      ),
+      counts: db.prepare(
+        `SELECT count(*) AS asked,
+                coalesce(sum(answer = 'kept'), 0) AS kept,
+                coalesce(sum(answer = 'not-kept'), 0) AS notKept
+         FROM follow_ups WHERE status = 'asked' AND received_on BETWEEN ? AND ?`,
+      ),
+    };
+  }
+
+  /**
+   * Senders to ask: they wanted an e-mail reply by a day from `from` up to the day before
+   * `before` (both `YYYY-MM-DD`), their synpunkt reached every target, its content is still
+   * held, and nobody asked them yet.
+   */
+  candidates(from: string, before: string, limit: number): FollowUpCandidate[] {
+    return this.statements.candidates.all(from, before, limit) as FollowUpCandidate[];
+  }
+
+  /**
+   * Records that the question was sent (`asked`, with the hash of the link's key) or could
+   * never be (`undeliverable`: the address was refused): either way, nobody asks again.
+   */
+  record(
+    candidate: FollowUpCandidate,
+    outcome:
+      { status: 'asked'; tokenHash: string } | { status: 'undeliverable'; tokenHash?: undefined },
+    receivedOn: string,
+    language: FollowUpLanguage,
+    now: number,
+  ): void {
+    this.statements.record.run(
+      candidate.id,
+      outcome.tokenHash ?? null,
+      candidate.reference,
+      receivedOn,
+      candidate.replyBy,
+      language,
+      outcome.status,
+      now,
+    );
+  }
+
+  /** The question a link's key (as its hash) belongs to, or undefined for an unknown key. */
+  byToken(tokenHash: string): FollowUpRecord | undefined {
+    return this.statements.byToken.get(tokenHash) as FollowUpRecord | undefined;
+  }
+
+  /** Records (or changes) an answer; false for an unknown key. */
+  answer(tokenHash: string, answer: FollowUpAnswer, now: number): boolean {
+    return this.statements.answer.run(answer, now, tokenHash).changes > 0;
+  }
+
+  /** The questions about synpunkter received from `from` to `to` (Swedish days, inclusive). */
+  counts(from: string, to: string): FollowUpCounts {
+    return this.statements.counts.get(from, to) as FollowUpCounts;
+  }
+}

@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { followUpLanguageOf, type FollowUpMailer } from '@synpunkt/adapters/email';
+import { addWorkingDays, isAdapterError, toPlainDate, type Mode } from '@synpunkt/sdk';
+import { errorCode, type Logger } from './log.js';
+import type { Store } from './store.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Questions go out from this hour (Swedish time): a mail at 03:00 is read as spam. */
+export const ASK_FROM_HOUR = 9;
+
+/**
+ * How many days after the promised day a sender may still be asked (a relay that was down, or
+ * follow-up just switched on): later than that, the question would puzzle more than it tells.
+ */
+export const ASK_WITHIN_DAYS = 14;
+
+/** The most questions one sweep sends; the next sweep takes the rest. */
+const PER_SWEEP = 200;
+
+/** The path of the answer page, under the relay's public address. */
+export const FOLLOW_UP_PATH = '/uppfoljning';
+
+/** The hash the store keeps of a link's key: the key itself is only in the sender's mail. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+let stockholmHour: Intl.DateTimeFormat | undefined;
+
+/** The hour of the day in Sweden (0–23). */
+function swedishHour(now: number): number {
+  stockholmHour ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Stockholm',
+    hour: 'numeric',
+    hourCycle: 'h23',
+  });
+  return Number(stockholmHour.format(now));
+}
+
+/** Whether a sender promised a reply by `replyBy` is asked at `now`: from 09:00 the working day after. */
+export function isDue(replyBy: string, now: number): boolean {
+  const today = toPlainDate(new Date(now));
+  const askOn = addWorkingDays(replyBy, 1);
+  return askOn < today || (askOn === today && swedishHour(now) >= ASK_FROM_HOUR);
+}
+
+/** What the follow-up needs. */
+export interface FollowUpOptions {
+  store: Store;
+  mailer: FollowUpMailer;
+  /** The relay's public address, for the link in the mail. */
+  publicUrl: string;
+  log: Logger;
+}
+
+/**
+ * Asks senders whether the promised reply came in time (DOMAIN: "when a case closes, the person
+ * is asked whether the guarantee was kept"). The relay cannot see a case close in the case
+ * system, but it knows the day the receipt promised: a sender who wanted an e-mail reply gets
+ * one question the working day after that day, with a link to a page where they answer yes or
+ * no. The answers are counted in `synpunkt-relay report`.
+ *
+ * Each sender is asked once. A server that cannot be reached is tried again at the next sweep
+ * (hourly); an address the server refuses is recorded and never tried again.
+ */
+export class FollowUps {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: FollowUpOptions) {}
+
+  /** Sweeps now and then every hour. */
+  start(): void {
+    this.stopped = false;
+    void this.sweep();
+    this.timer = setInterval(() => void this.sweep(), HOUR);
+    this.timer.unref();
+  }
+
+  /** Stops sweeping and waits for a sweep under way. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks everyone due at `now`; resolves with how many were asked. One sweep at a time. */
+  sweep(now = Date.now()): Promise<number> {
+    this.running ??= this.askAll(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async askAll(now: number): Promise<number> {
+    const { store, log } = this.options;
+    const today = toPlainDate(new Date(now));
+    const earliest = toPlainDate(new Date(now - ASK_WITHIN_DAYS * DAY));
+    let asked = 0;
+    let candidates;
+    try {
+      candidates = store.followUps.candidates(earliest, today, PER_SWEEP);
+    } catch (error) {
+      log.error('follow_up.sweep_failed', { code: errorCode(error) });
+      return 0;
+    }
+    for (const candidate of candidates) {
+      if (this.stopped) break;
+      try {
+        if (isDue(candidate.replyBy, now) && (await this.ask(candidate, now))) asked += 1;
+      } catch (error) {
+        // A sweep runs unattended: one question that cannot be recorded must not stop the rest.
+        log.error('follow_up.record_failed', { id: candidate.id, code: errorCode(error) });
+      }
+    }
+    return asked;
+  }
+
+  private async ask(
+    candidate: ReturnType<Store['followUps']['candidates']>[number],
+    now: number,
+  ): Promise<boolean> {
+    const { store, mailer, publicUrl, log } = this.options;
+    const token = randomBytes(24).toString('base64url');
+    const language = followUpLanguageOf(candidate.locale, candidate.mode as Mode);
+    const receivedOn = toPlainDate(new Date(candidate.receivedAt));
+    const fields = { id: candidate.id, reference: candidate.reference };
+    try {
+      await mailer.ask({
+        submissionId: candidate.id,
+        to: candidate.email,
+        language,
+        reference: candidate.reference,
+        receivedAt: candidate.receivedAt,
+        replyBy: candidate.replyBy,
+        url: `${publicUrl.replace(/\/+$/, '')}${FOLLOW_UP_PATH}/${token}`,
+      });
+    } catch (error) {
+      const retryable = isAdapterError(error) ? error.retryable : true;
+      // No address and no server reply in the log: they may hold the sender's personal data.
+      log.warn('follow_up.failed', { ...fields, code: errorCode(error), retryable });
+      if (!retryable) {
+        store.followUps.record(candidate, { status: 'undeliverable' }, receivedOn, language, now);
+      }
+      return false;
+    }
+    try {
+      const outcome = { status: 'asked', tokenHash: tokenHash(token) } as const;
+      store.followUps.record(candidate, outcome, receivedOn, language, now);
+    } catch (error) {
+      // The mail is out; its link will not work. Rare (a full disk), and the sender may write.
+      log.error('follow_up.record_failed', { ...fields, code: errorCode(error) });
+      return false;
+    }
+    log.info('follow_up.asked', fields);
+    return true;
+  }
+}
