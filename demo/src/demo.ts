@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -11,6 +11,7 @@ import {
   type Relay,
   type RelayConfigInput,
 } from '@synpunkt/relay';
+import { addWorkingDays } from '@synpunkt/sdk';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
 import { MAIL_PAGE } from './site/mail-page.js';
 import { otherPages } from './site/other-pages.js';
@@ -57,6 +58,18 @@ function listen(server: ReturnType<typeof createSiteServer>, port: number): Prom
   });
 }
 
+/** A port free on loopback now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** A port that is taken falls back to a free one, so a second demo still starts. */
 async function withFallback<T>(start: (port: number) => Promise<T>, port: number): Promise<T> {
   try {
@@ -91,6 +104,9 @@ function relayConfig(
     // Short waits, so a newcomer sees a retry happen while watching.
     outbox: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 15_000, pollIntervalMs: 250 },
     retentionDays: 30,
+    // The working day after the promised day, a sender who wanted an e-mail reply is asked
+    // whether it came in time; the link leads to the relay's own answer page.
+    followUp: { target: 'registrator', publicUrl: `http://127.0.0.1:${options.relayPort}` },
     targets: [
       {
         name: 'registrator',
@@ -158,6 +174,13 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
         entries:
           relay?.store.list(['pending', 'dead', 'quarantined', 'delivered']).slice(0, 50) ?? [],
       }),
+      // The demo cannot wait ten working days: ask now, as the relay will the working day after
+      // the promised day of a synpunkt sent today (10:00 in Sweden in winter).
+      '/demo-api/follow-up-now': () => {
+        const askOn = addWorkingDays(addWorkingDays(new Date(), options.replyDays), 1);
+        void relay?.followUps?.sweep(Date.parse(`${askOn}T09:00:00Z`));
+        return { asking: relay?.followUps !== undefined };
+      },
       // What `synpunkt-relay report` compiles, for the quarter so far, with the areas' names.
       '/demo-api/report': () => ({
         report: relay && followUpReport(relay.store.db, quarterOf(new Date())),
@@ -173,11 +196,15 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
   const env = { ...process.env, SYNPUNKT_DEMO_POW_KEY: randomBytes(32).toString('hex') };
   let relayPort = options.relayPort;
   const startRelay = async (): Promise<void> => {
-    const make = (port: number) =>
-      createRelay(relayConfig({ ...options, relayPort: port }, mail.port, siteOrigins), {
-        log,
-        env,
-      }).then(async (made) => ({ made, address: await made.start() }));
+    // A port of its own, known before start: the follow-up mail links to it.
+    const make = async (port: number) => {
+      const concrete = port === 0 ? await freePort() : port;
+      const made = await createRelay(
+        relayConfig({ ...options, relayPort: concrete }, mail.port, siteOrigins),
+        { log, env },
+      );
+      return { made, address: await made.start() };
+    };
     const { made, address } = await withFallback(make, relayPort);
     relay = made;
     relayPort = address.port;

@@ -10,6 +10,7 @@ import { addWorkingDays } from '@synpunkt/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../src/demo.js';
 import type { CaughtMail } from '../src/mail-catcher.js';
+import { axe, describeFindings } from '../../packages/widget/test/node/support/axe.js';
 import { launchBrowser } from './browser.js';
 
 const REFERENCE = /EXK-\d{4}-\d{6}/;
@@ -248,6 +249,50 @@ describe('Exempelkommun, end to end', () => {
     } finally {
       await elsewhere.close();
     }
+
+    // The working day after the promised day, Anna is asked whether the reply came in time:
+    // the clerk's page of the demo asks now instead of in ten working days.
+    const clerk = await browser.newPage();
+    await clerk.goto(`${demo.siteUrl}/demo/post`);
+    await clerk.getByRole('button', { name: 'Skicka frågan nu' }).click();
+    await clerk.getByText('Frågan skickas till alla som ville ha svar med e-post').waitFor();
+    const question = await eventually(
+      () =>
+        demo.mail.mails.find((m) => m.to.includes('anna@example.org') && /i tid/.test(m.subject)),
+      'the question to the sender',
+    );
+    assert.equal(question.subject, `Fick du svar i tid? (${reference})`);
+    const link = /http:\/\/127\.0\.0\.1:\d+\/uppfoljning\/\S+/.exec(question.text)?.[0];
+    assert.ok(link, `the question links to the answer page: ${question.text}`);
+    const answerPage = await browser.newPage();
+    try {
+      await answerPage.goto(link);
+      const asked = await axe(answerPage);
+      assert.equal(describeFindings(asked), '', 'axe: the question');
+      // By keyboard: Tab to "Nej" and press Enter.
+      const no = answerPage.getByRole('button', { name: 'Nej, jag fick inte svar i tid' });
+      for (
+        let tabs = 0;
+        tabs < 5 && !(await no.evaluate((b) => b === document.activeElement));
+        tabs++
+      ) {
+        await answerPage.keyboard.press('Tab');
+      }
+      await answerPage.keyboard.press('Enter');
+      await answerPage.getByRole('heading', { name: 'Tack för ditt svar!' }).waitFor();
+      assert.ok(
+        (await answerPage.locator('main').innerText()).includes(`ärendenummer ${reference}`),
+      );
+      assert.equal(describeFindings(await axe(answerPage)), '', 'axe: the thanks');
+      await answerPage.getByRole('link', { name: 'Ändra ditt svar' }).click();
+      await answerPage.getByText('Du har svarat att du inte fick svar i tid.').waitFor();
+    } finally {
+      await answerPage.close();
+    }
+    // The clerk's page counts the answer in the quarter's compilation.
+    await clerk.reload();
+    await clerk.locator('#promise', { hasText: /inte i tid: [1-9]/ }).waitFor();
+    await clerk.close();
   });
 
   it('an anonymous praise in lättläst mode, step by step: no contact details reach the clerk', async () => {

@@ -81,9 +81,20 @@ const reportCaption = document.getElementById('report-caption');
 const KINDS = ['praise', 'suggestion', 'complaint'];
 const AREA_UNKNOWN_LABEL = 'Vet inte';
 
+const promise = document.getElementById('promise');
+
+/** What the senders asked "did you get an answer in time?" said. */
+function renderPromise({ asked, kept, notKept }) {
+  promise.textContent =
+    asked === 0
+      ? 'Ingen har fått frågan om svaret kom i tid ännu.'
+      : `Fick frågan om svaret kom i tid: ${asked}. Svar i tid: ${kept}, inte i tid: ${notKept}, har inte svarat: ${asked - kept - notKept}.`;
+}
+
 function renderReport({ report, areaLabels }) {
   reportBody.replaceChildren();
   if (!report) return;
+  renderPromise(report.replyPromise);
   reportCaption.textContent = `Synpunkter ${report.from} – ${report.to}: ${report.total}`;
   if (report.areas.length === 0) {
     const row = element('tr');
@@ -129,5 +140,17 @@ async function refresh() {
 }
 
 document.getElementById('refresh').addEventListener('click', refresh);
+
+const followUpStatus = document.getElementById('follow-up-status');
+document.getElementById('follow-up-now').addEventListener('click', async () => {
+  try {
+    await fetch('/demo-api/follow-up-now', { method: 'POST' });
+    followUpStatus.textContent =
+      'Frågan skickas till alla som ville ha svar med e-post. Den syns under Mejl om en stund.';
+    setTimeout(refresh, 1000);
+  } catch {
+    followUpStatus.textContent = 'Kunde inte skicka. Är demon igång?';
+  }
+});
 refresh();
 setInterval(refresh, 3000);

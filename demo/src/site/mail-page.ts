@@ -25,6 +25,11 @@ verksamhet och sparar bara siffrorna, inte texten eller vem som skrev. Samma sif
   <caption id="report-caption">Synpunkter hittills i kvartalet</caption>
   <thead><tr><th scope="col">Verksamhet</th><th scope="col">Beröm</th><th scope="col">Förslag</th><th scope="col">Klagomål</th><th scope="col">Totalt</th></tr></thead>
   <tbody id="report-body"></tbody>
-</table>`,
+</table>
+<p id="promise"></p>
+<h2>Fick du svar i tid?</h2>
+<p>Dagen efter den dag kvittot lovade svar frågar reläet den som ville ha svar med e-post om svaret kom i tid.
+Svaren räknas i sammanställningen ovan. I demon behöver du inte vänta tio arbetsdagar:</p>
+<p><button type="button" class="refresh" id="follow-up-now">Skicka frågan nu</button> <span id="follow-up-status" role="status"></span></p>`,
   scripts: ['/js/mail-view.js'],
 };
