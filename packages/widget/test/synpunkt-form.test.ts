@@ -8,7 +8,7 @@ import {
   oneEvent,
   waitUntil,
 } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { AdapterError } from '@synpunkt/sdk';
 import type { SynpunktForm } from '../src/index.js';
 import { received, setEndpoint, startEachTestAfresh } from './helpers/endpoint.js';
@@ -357,6 +357,44 @@ describe('errors', () => {
     links.find((a) => a.getAttribute('href') === '#f-kind')!.click();
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-kind'));
     expect(await received()).to.have.length(0);
+  });
+
+  it('on a page with <base href> (Sitevision, EPiServer) a link in the list moves focus and stays on the page', async () => {
+    // The base makes "#f-message" another page's address; the CMS page must not be left.
+    const base = document.createElement('base');
+    base.href = 'https://cms.exempelkommun.invalid/startsida/';
+    document.head.prepend(base);
+    // Stops, after the form's own handlers, a click that would still leave the page, and notes it.
+    const left: string[] = [];
+    const guard = (event: Event) => {
+      const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement);
+      if (!link) return;
+      if (!event.defaultPrevented) left.push(link.href);
+      event.preventDefault();
+    };
+    window.addEventListener('click', guard);
+    try {
+      const el = await snippet();
+      await send(el);
+      const link = $<HTMLAnchorElement>(el, '#error-summary a[href="#f-message"]');
+      expect(link.href).to.equal('https://cms.exempelkommun.invalid/startsida/#f-message');
+      // With the mouse, and with Enter on the link, as a person would.
+      const box = link.getBoundingClientRect();
+      await sendMouse({
+        type: 'click',
+        position: [Math.round(box.x + 4), Math.round(box.y + box.height / 2)],
+      });
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-message'));
+      $(el, '#error-summary a[href="#f-kind"]').focus();
+      await sendKeys({ press: 'Enter' });
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-kind'));
+      expect(left, 'links that would have left the page').to.deep.equal([]);
+      expect(location.href).not.to.contain('cms.exempelkommun.invalid');
+    } finally {
+      window.removeEventListener('click', guard);
+      base.remove();
+      await resetMouse();
+    }
   });
 
   it('removes a problem from the list once it is fixed', async () => {
