@@ -8,7 +8,7 @@ import {
   oneEvent,
   waitUntil,
 } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { AdapterError } from '@synpunkt/sdk';
 import type { SynpunktForm } from '../src/index.js';
 import { received, setEndpoint, startEachTestAfresh } from './helpers/endpoint.js';
@@ -33,6 +33,15 @@ import {
 } from './helpers/form.js';
 
 const DRAFT_KEY = `synpunkt-draft:${location.pathname}#synpunkt-form`;
+
+/** The contrast of a computed colour with white paper (WCAG); a transparent one has none. */
+function contrastOnWhite(color: string): number {
+  const [r = 0, g = 0, b = 0, alpha = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
+  if (alpha === 0) return 1;
+  const linear = (c: number) =>
+    c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4;
+  return 1.05 / (0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b) + 0.05);
+}
 
 startEachTestAfresh();
 
@@ -875,6 +884,33 @@ describe('the receipt', () => {
     expect($<HTMLTextAreaElement>(el, '#f-message').value).to.equal('');
     expect($<HTMLInputElement>(el, '#f-kind-complaint').checked).to.equal(false);
     expect($$(el, '#error-summary')).to.have.length(0);
+  });
+
+  it('prints legibly: every button and the receipt in dark text with a border, as paper gets no backgrounds', async () => {
+    const el = await snippet();
+    // A site's dark boxes: their white text would print on nothing too.
+    el.style.setProperty('--synpunkt-color-surface', '#1b1b1b');
+    el.style.setProperty('--synpunkt-color-surface-text', '#fff');
+    const onPaper = (node: Element, what: string) => {
+      const style = getComputedStyle(node);
+      expect(contrastOnWhite(style.color), `${what}: text on paper`).to.be.at.least(4.5);
+      expect(style.borderTopStyle, `${what}: border`).not.to.equal('none');
+      expect(parseFloat(style.borderTopWidth), `${what}: border width`).to.be.at.least(1);
+      expect(contrastOnWhite(style.borderTopColor), `${what}: border on paper`).to.be.at.least(3);
+    };
+    await emulateMedia({ media: 'print' });
+    try {
+      const buttons = $$(el, 'button');
+      expect(buttons.length).to.be.at.least(2);
+      for (const button of buttons) onPaper(button, text(button));
+      await fillValid(el);
+      await sendAndWait(el);
+      await el.updateComplete;
+      onPaper($(el, '.receipt'), 'the receipt');
+      onPaper($(el, '.receipt button'), 'Skicka en ny synpunkt');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('writes the date out from the receipt: Tuesday 8 December 2026', async () => {

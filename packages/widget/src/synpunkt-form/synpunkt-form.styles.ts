@@ -292,6 +292,20 @@ export const styles = css`
       transition: background-color 0.15s;
     }
   }
+  /*
+   * On paper: browsers leave backgrounds out unless asked, so the buttons' white text, and a
+   * theme's light text on its dark boxes, would print as nothing. Black on the paper, with a
+   * border where the ground gave the shape. (:host raises it over button.secondary.)
+   */
+  @media print {
+    :host button,
+    .routes,
+    .receipt {
+      color: #000;
+      background: none;
+      border: 2px solid #000;
+    }
+  }
   @media (forced-colors: active) {
     input:not([type='radio']),
     select,
