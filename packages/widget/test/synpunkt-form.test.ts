@@ -1125,6 +1125,21 @@ describe('languages', () => {
     wrapper.lang = 'sv';
     await waitUntil(() => text(el).includes('Skriv din synpunkt'), 'Swedish after the change');
   });
+
+  it("inside another component's shadow root, follows the closest lang outside it, also when it changes", async () => {
+    await ensureDefined();
+    // A CMS block that renders the editor's content into its own shadow root.
+    const wrapper = await fixture<HTMLElement>('<section lang="en-GB"><div></div></section>');
+    const root = wrapper.querySelector('div')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<synpunkt-form endpoint="/api/synpunkter"></synpunkt-form>';
+    const el = root.querySelector('synpunkt-form')!;
+    await el.updateComplete;
+    expect(document.documentElement.lang).not.to.match(/^en/);
+    expect(text(el)).to.contain('Write your feedback');
+    expect($(el, '.root').getAttribute('lang')).to.equal('en');
+    wrapper.lang = 'sv';
+    await waitUntil(() => text(el).includes('Skriv din synpunkt'), 'Swedish after the change');
+  });
 });
 
 describe('the draft', () => {

@@ -101,6 +101,19 @@ function safeUrl(url: string): string | undefined {
   }
 }
 
+/**
+ * The closest element with a `lang` from `node` up, also outside the shadow roots it sits in:
+ * a CMS block that renders the form in its own shadow root does not hide the page's language.
+ */
+function langHolder(node: Node | null): Element | null {
+  while (node) {
+    const found = node instanceof Element ? node.closest('[lang]') : null;
+    if (found) return found;
+    node = (node.getRootNode() as Partial<ShadowRoot>).host ?? null;
+  }
+  return null;
+}
+
 /** An adapter that cannot send: says why when asked to (no endpoint, or a wrong one). */
 const misconfigured = (why: string): Adapter => ({
   name: 'unconfigured',
@@ -125,7 +138,8 @@ function endpointAdapter(endpoint: string, headers: HeadersFunction): Adapter {
  * through an adapter, and answered with a receipt that says when a reply will come.
  *
  * @tag synpunkt-form
- * @attr lang - `sv` or `en`; without it the closest `lang` above, else the page's, else `sv`.
+ * @attr lang - `sv` or `en`; without it the closest `lang` above (through shadow roots), else
+ *   the page's, else `sv`.
  * @slot - Fallback content (a mailto link), shown before the form upgrades and, after, as
  *   "another way to reach us". `<synpunkt-area>` children configure the areas.
  * @fires synpunkt-submit - Before sending; cancelable. Detail: `{ draft }`.
@@ -287,8 +301,7 @@ export class SynpunktForm extends LitElement {
   }
 
   private get english(): boolean {
-    const lang =
-      this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'sv';
+    const lang = langHolder(this)?.getAttribute('lang') || document.documentElement.lang || 'sv';
     return lang.toLowerCase().startsWith('en');
   }
 
@@ -319,8 +332,9 @@ export class SynpunktForm extends LitElement {
       attributeFilter: ['value'],
     });
     this.langObserver.observe(document.documentElement, { attributeFilter: ['lang'] });
-    // The closest ancestor with a lang decides before the page's: follow its changes too.
-    const holder = this.parentElement?.closest('[lang]');
+    // The closest ancestor with a lang decides before the page's (also one outside a shadow
+    // root the form sits in): follow its changes too.
+    const holder = langHolder(this.parentNode);
     if (holder && holder !== document.documentElement) {
       this.langObserver.observe(holder, { attributeFilter: ['lang'] });
     }
