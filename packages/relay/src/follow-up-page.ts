@@ -152,14 +152,14 @@ export function questionPage(record: FollowUpRecord, options: { error?: boolean 
       ? ''
       : `<p>${escapeHtml(texts.answered[record.answer])} ${escapeHtml(texts.change)}</p>\n`;
   const error = options.error
-    ? `<p class="error" role="alert">${escapeHtml(texts.chooseOne)}</p>\n`
+    ? `<p class="error" id="fel" role="alert">${escapeHtml(texts.chooseOne)}</p>\n`
     : '';
   return page(
     texts,
     texts.title,
     `<p>${withReference(texts.promised(record.reference, date), record.reference)}</p>
 ${answered}${error}<form method="post">
-<fieldset>
+<fieldset${options.error ? ' aria-describedby="fel"' : ''}>
 <legend>${escapeHtml(texts.question(date))}</legend>
 <button type="submit" name="svar" value="ja">${escapeHtml(texts.yes)}</button>
 <button type="submit" name="svar" value="nej">${escapeHtml(texts.no)}</button>

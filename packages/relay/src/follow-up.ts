@@ -39,11 +39,13 @@ function swedishHour(now: number): number {
   return Number(stockholmHour.format(now));
 }
 
-/** Whether a sender promised a reply by `replyBy` is asked at `now`: from 09:00 the working day after. */
+/**
+ * Whether a sender promised a reply by `replyBy` is asked at `now`: from 09:00 the working day
+ * after. A question owed from an earlier day (the relay was down) also waits for 09:00.
+ */
 export function isDue(replyBy: string, now: number): boolean {
   const today = toPlainDate(new Date(now));
-  const askOn = addWorkingDays(replyBy, 1);
-  return askOn < today || (askOn === today && swedishHour(now) >= ASK_FROM_HOUR);
+  return addWorkingDays(replyBy, 1) <= today && swedishHour(now) >= ASK_FROM_HOUR;
 }
 
 /** What the follow-up needs. */
