@@ -52,7 +52,7 @@ export const FOLLOW_UP_TEXTS: Record<FollowUpLanguage, FollowUpTexts> = {
   sv: {
     subject: (reference) => `Fick du svar i tid? (${reference})`,
     greeting: 'Hej!',
-    sent: (when, municipality) => `Den ${when} skickade du en synpunkt till ${municipality}.`,
+    sent: (when, municipality) => `Du skickade en synpunkt till ${municipality} ${when}.`,
     promised: (date) => `Vi lovade att svara dig senast ${date}.`,
     question: 'Fick du svar i tid? Svara med ett klick på sidan här (du behöver inte logga in):',
     voluntary: 'Det är frivilligt att svara. Ditt svar hjälper oss att hålla det vi lovar.',
@@ -65,7 +65,7 @@ export const FOLLOW_UP_TEXTS: Record<FollowUpLanguage, FollowUpTexts> = {
   'sv-lattlast': {
     subject: (reference) => `Fick du svar i tid? (${reference})`,
     greeting: 'Hej!',
-    sent: (when, municipality) => `Du skrev till ${municipality} den ${when}.`,
+    sent: (when, municipality) => `Du skrev till ${municipality} ${when}.`,
     promised: (date) => `Vi lovade att svara dig. Svaret skulle komma senast ${date}.`,
     question: 'Fick du ett svar i tid? Klicka på länken och svara ja eller nej:',
     voluntary: 'Du måste inte svara. Men ditt svar hjälper oss att bli bättre.',
