@@ -19,6 +19,9 @@ interface PageTexts {
   thanksKept: string;
   thanksNotKept: (municipality: string, reference: string) => string;
   changeLink: string;
+  notSaved: string;
+  notSavedText: string;
+  tryAgain: string;
   municipality: string;
 }
 
@@ -44,6 +47,10 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
     thanksNotKept: (municipality, reference) =>
       `Förlåt att du inte fick svar i tid. Vi har sparat ditt svar, och ${municipality} följer upp det. Väntar du fortfarande på svar? Kontakta ${municipality} och uppge ärendenummer ${reference}.`,
     changeLink: 'Ändra ditt svar',
+    notSaved: 'Ditt svar sparades inte',
+    notSavedText:
+      'Något gick fel hos oss, så vi kunde inte spara ditt svar just nu. Försök igen om en stund.',
+    tryAgain: 'Försök igen',
     municipality: 'kommunen',
   },
   'sv-lattlast': {
@@ -66,6 +73,9 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
     thanksNotKept: (municipality, reference) =>
       `Förlåt att du inte fick svar i tid. Vi har sparat ditt svar. Väntar du fortfarande på svar? Ring eller mejla ${municipality}. Säg numret ${reference}.`,
     changeLink: 'Ändra ditt svar',
+    notSaved: 'Vi kunde inte spara ditt svar',
+    notSavedText: 'Något gick fel hos oss. Försök igen om en stund.',
+    tryAgain: 'Försök igen',
     municipality: 'kommunen',
   },
   en: {
@@ -88,6 +98,10 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
     thanksNotKept: (municipality, reference) =>
       `We are sorry you did not get an answer in time. We have saved your answer, and ${municipality} will follow it up. Still waiting for an answer? Contact ${municipality} and give the reference ${reference}.`,
     changeLink: 'Change your answer',
+    notSaved: 'Your answer was not saved',
+    notSavedText:
+      'Something went wrong on our side, so we could not save your answer just now. Please try again in a while.',
+    tryAgain: 'Try again',
     municipality: 'the municipality',
   },
 };
@@ -183,6 +197,17 @@ export function thanksPage(
     texts.thanks,
     `<p>${withReference(text, record.reference)}</p>
 <p><a href="">${escapeHtml(texts.changeLink)}</a></p>`,
+  );
+}
+
+/** The answer could not be written (a full disk): say so, and offer the question again. */
+export function notSavedPage(record: FollowUpRecord): string {
+  const texts = TEXTS[record.language];
+  return page(
+    texts,
+    texts.notSaved,
+    `<p>${escapeHtml(texts.notSavedText)}</p>
+<p><a href="">${escapeHtml(texts.tryAgain)}</a></p>`,
   );
 }
 

@@ -1,9 +1,15 @@
 import type { Env, Hono } from 'hono';
 import { readBodyBytes } from './body.js';
 import { FOLLOW_UP_PATH, tokenHash } from './follow-up.js';
-import { PAGE_HEADERS, questionPage, thanksPage, unknownLinkPage } from './follow-up-page.js';
+import {
+  notSavedPage,
+  PAGE_HEADERS,
+  questionPage,
+  thanksPage,
+  unknownLinkPage,
+} from './follow-up-page.js';
 import type { FollowUpAnswer } from './follow-up-store.js';
-import type { Logger } from './log.js';
+import { errorCode, type Logger } from './log.js';
 import type { Store } from './store.js';
 
 /** A link's key as the follow-up makes it: 24 random bytes, base64url. */
@@ -34,7 +40,7 @@ export function addFollowUpRoutes<E extends Env>(
   deps: FollowUpRouteDependencies,
 ): void {
   const { store, log } = deps;
-  const html = (body: string, status: 200 | 400 | 404 | 413) =>
+  const html = (body: string, status: 200 | 400 | 404 | 413 | 503) =>
     new Response(body, { status, headers: PAGE_HEADERS });
   const recordOf = (token: string) =>
     TOKEN.test(token) ? store.followUps.byToken(tokenHash(token)) : undefined;
@@ -53,7 +59,13 @@ export function addFollowUpRoutes<E extends Env>(
     const value = new URLSearchParams(Buffer.from(bytes).toString('utf8')).get('svar');
     const answer = value === null ? undefined : ANSWERS.get(value);
     if (answer === undefined) return html(questionPage(record, { error: true }), 400);
-    store.followUps.answer(tokenHash(token), answer, Date.now());
+    try {
+      store.followUps.answer(tokenHash(token), answer, Date.now());
+    } catch (error) {
+      // A full disk or a locked file: the sender gets a page in their language, not JSON.
+      log.error('follow_up.answer_failed', { reference: record.reference, code: errorCode(error) });
+      return html(notSavedPage(record), 503);
+    }
     // The reference only: whoever handles the case looks it up and makes amends.
     if (answer === 'not-kept') log.warn('follow_up.not_kept', { reference: record.reference });
     else log.info('follow_up.kept', { reference: record.reference });

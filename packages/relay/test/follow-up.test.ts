@@ -254,6 +254,28 @@ describe('follow-up: was the promised reply in time?', () => {
     assert.deepEqual(counts(relay), { asked: 1, kept: 0, notKept: 0 });
   });
 
+  it('an answer the store cannot write gets a page that says so, and the next try counts', async (t) => {
+    const { relay, logs, send, questionsTo } = await setUp(t);
+    const receipt = await send(emailReply('ada@example.org'));
+    await relay.followUps!.sweep(swedishTime(addWorkingDays(receipt.replyBy!, 1), '10:00'));
+    const token = LINK.exec((await questionsTo('ada@example.org'))[0]!.text)![1]!;
+
+    // SQLite itself refuses every write, as on a full disk.
+    relay.store.db.pragma('query_only = ON');
+    const refused = await answer(relay, token, 'svar=nej');
+    assert.equal(refused.status, 503);
+    assert.match(refused.headers.get('Content-Type') ?? '', /^text\/html/);
+    const text = (await refused.text()).replace(/<[^>]+>/g, '');
+    assert.ok(text.includes('Ditt svar sparades inte'), text);
+    assert.ok(text.includes('Försök igen om en stund'), text);
+    const failed = logs.lines().find((line) => line.event === 'follow_up.answer_failed');
+    assert.equal(failed?.reference, receipt.reference);
+
+    relay.store.db.pragma('query_only = OFF');
+    assert.equal((await answer(relay, token, 'svar=nej')).status, 200);
+    assert.deepEqual(counts(relay), { asked: 1, kept: 0, notKept: 1 });
+  });
+
   it('a mail server that is down: asked at the next sweep; an address it refuses: never again', async (t) => {
     const refused = 'finns.inte@example.org';
     const { relay, sink, logs, send, questionsTo } = await setUp(t, (to) => to === refused);
