@@ -176,10 +176,12 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
       }),
       // The demo cannot wait ten working days: ask now, as the relay will the working day after
       // the promised day of a synpunkt sent today (10:00 in Sweden in winter).
-      '/demo-api/follow-up-now': () => {
+      // Answers once the questions are sent, with how many, so the page can tell the truth.
+      '/demo-api/follow-up-now': async () => {
+        const followUps = relay?.followUps;
+        if (!followUps) return { running: false, asked: 0 };
         const askOn = addWorkingDays(addWorkingDays(new Date(), options.replyDays), 1);
-        void relay?.followUps?.sweep(Date.parse(`${askOn}T09:00:00Z`));
-        return { asking: relay?.followUps !== undefined };
+        return { running: true, asked: await followUps.sweep(Date.parse(`${askOn}T09:00:00Z`)) };
       },
       // What `synpunkt-relay report` compiles, for the quarter so far, with the areas' names.
       '/demo-api/report': () => ({

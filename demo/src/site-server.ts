@@ -13,7 +13,7 @@ export interface SiteServerOptions {
   /** The relay's origin, allowed in the page's Content-Security-Policy for the form's POST. */
   relayOrigin: () => string;
   /** JSON for the demo's mail page. */
-  api: Record<string, () => unknown>;
+  api: Record<string, () => unknown>; // a value or a promise of one
 }
 
 const SITE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'site');
@@ -68,7 +68,8 @@ export function createSiteServer(options: SiteServerOptions): Server {
         return send(res, 200, 'text/html; charset=utf-8', renderPage(page));
       }
       const api = options.api[path];
-      if (api) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(api()));
+      if (api)
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await api()));
       const file = staticFile(path);
       if (file) {
         const type = TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';

@@ -255,7 +255,7 @@ describe('Exempelkommun, end to end', () => {
     const clerk = await browser.newPage();
     await clerk.goto(`${demo.siteUrl}/demo/post`);
     await clerk.getByRole('button', { name: 'Skicka frågan nu' }).click();
-    await clerk.getByText('Frågan skickas till alla som ville ha svar med e-post').waitFor();
+    await clerk.getByText('Frågan skickades till 1 person. Den syns under Mejl.').waitFor();
     const question = await eventually(
       () =>
         demo.mail.mails.find((m) => m.to.includes('anna@example.org') && /i tid/.test(m.subject)),

@@ -143,11 +143,19 @@ document.getElementById('refresh').addEventListener('click', refresh);
 
 const followUpStatus = document.getElementById('follow-up-status');
 document.getElementById('follow-up-now').addEventListener('click', async () => {
+  followUpStatus.textContent = 'Skickar…';
   try {
-    await fetch('/demo-api/follow-up-now', { method: 'POST' });
-    followUpStatus.textContent =
-      'Frågan skickas till alla som ville ha svar med e-post. Den syns under Mejl om en stund.';
-    setTimeout(refresh, 1000);
+    const response = await fetch('/demo-api/follow-up-now', { method: 'POST' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const { running, asked } = await response.json();
+    followUpStatus.textContent = !running
+      ? 'Reläet är inte igång, så ingen fråga skickades.'
+      : asked === 0
+        ? 'Ingen fick frågan: den går bara till den som ville ha svar med e-post, ' +
+          'när synpunkten har kommit fram, och bara en gång.'
+        : `Frågan skickades till ${asked} ${asked === 1 ? 'person' : 'personer'}. ` +
+          'Den syns under Mejl.';
+    refresh();
   } catch {
     followUpStatus.textContent = 'Kunde inte skicka. Är demon igång?';
   }
