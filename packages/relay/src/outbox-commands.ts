@@ -49,11 +49,17 @@ function formatEntries(entries: readonly OutboxEntry[]): string {
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 
-/** Why deliveries to `target` were not retried, and what to do instead. */
+/** "1 delivery", "2 deliveries", with `kind` before the noun ("1 dead delivery"). */
+function deliveries(count: number, kind?: string): string {
+  return `${count} ${kind === undefined ? '' : `${kind} `}${count === 1 ? 'delivery' : 'deliveries'}`;
+}
+
+/** Why `what` (`count` deliveries) to `target` were not retried, and what to do instead. */
 function notConfigured(count: number, what: string, target: string, configPath: string): string {
+  const [are, them] = count === 1 ? ['it is', 'it'] : ['they are', 'them'];
   return (
-    `${count} ${what} to target "${target}" left as they are: "${target}" is not in the configuration, ` +
-    `so no relay would send them. Hand them to a configured target with: ` +
+    `${what} to target "${target}" left as ${are}: "${target}" is not in the configuration, ` +
+    `so no relay would send ${them}. Hand ${them} to a configured target with: ` +
     `synpunkt-relay outbox move --from ${target} --to <target> --config ${configPath}`
   );
 }
@@ -84,19 +90,26 @@ export function runOutboxCommand(args: OutboxArgs): number {
     if (command === 'retry' && args.all && args.target !== undefined) {
       if (!configured.includes(args.target)) {
         const dead = store.unknownTargets(configured).find((u) => u.target === args.target)?.dead;
-        err(notConfigured(dead ?? 0, 'dead deliveries', args.target, configPath));
+        err(notConfigured(dead ?? 0, deliveries(dead ?? 0, 'dead'), args.target, configPath));
         return 1;
       }
       const n = store.retryAllDead(Date.now(), [args.target]);
-      out(`${n} dead deliveries to target "${args.target}" will be tried again.`);
+      out(`${deliveries(n, 'dead')} to target "${args.target}" will be tried again.`);
       return 0;
     }
     if (command === 'retry' && args.all) {
       const n = store.retryAllDead(Date.now(), configured);
-      out(`${n} dead deliveries will be tried again.`);
+      out(`${deliveries(n, 'dead')} will be tried again.`);
       for (const unknown of store.unknownTargets(configured)) {
         if (unknown.dead > 0) {
-          out(notConfigured(unknown.dead, 'dead deliveries', unknown.target, configPath));
+          out(
+            notConfigured(
+              unknown.dead,
+              deliveries(unknown.dead, 'dead'),
+              unknown.target,
+              configPath,
+            ),
+          );
         }
       }
       return 0;
@@ -110,13 +123,13 @@ export function runOutboxCommand(args: OutboxArgs): number {
       const n = store.retry(id, Date.now(), configured);
       for (const unknown of left) {
         const count = unknown.pending + unknown.dead + unknown.quarantined;
-        out(notConfigured(count, `deliveries of ${id}`, unknown.target, configPath));
+        out(notConfigured(count, `${deliveries(count)} of ${id}`, unknown.target, configPath));
       }
       if (n === 0) {
         if (left.length === 0) err(`No submission ${id} with deliveries to retry.`);
         return 1;
       }
-      out(`${n} deliveries of ${id} will be tried (again).`);
+      out(`${deliveries(n)} of ${id} will be tried (again).`);
       return 0;
     }
     if (command === 'move' && id === undefined) {
@@ -167,7 +180,7 @@ function move(store: Store, configured: readonly string[], args: OutboxArgs): nu
     return 1;
   }
   out(
-    `${moved} deliveries moved from "${from}" to "${to}", to be tried from the first attempt (quarantined ones stay quarantined) once the relay is started with the new configuration.`,
+    `${deliveries(moved)} moved from "${from}" to "${to}", to be tried from the first attempt (quarantined ones stay quarantined) once the relay is started with the new configuration.`,
   );
   if (skipped.length > 0) {
     out(
@@ -238,7 +251,7 @@ function close(
   switch (result.outcome) {
     case 'closed':
       out(
-        `Closed ${result.targets.length} deliveries of ${id} (${result.targets.map((t) => `"${t}"`).join(', ')}) as handled by hand: ` +
+        `Closed ${deliveries(result.targets.length)} of ${id} (${result.targets.map((t) => `"${t}"`).join(', ')}) as handled by hand: ` +
           `they are not tried again. Once every delivery of it is delivered or closed, its content is removed after retentionDays (${retentionDays}).`,
       );
       return 0;

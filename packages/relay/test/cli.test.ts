@@ -67,7 +67,7 @@ describe('synpunkt-relay outbox', () => {
   it('retries one by reference, all dead ones with --all, and says when there is nothing', async () => {
     const all = await runCli(['outbox', 'retry', '--all', '--config', configPath]);
     assert.equal(all.code, 0);
-    assert.match(all.stdout, /^1 dead deliveries/m);
+    assert.match(all.stdout, /^1 dead delivery will be tried again\./m);
     const one = await runCli(['outbox', 'retry', quarantined.id, '--config', configPath]);
     assert.equal(one.code, 0);
     const unknown = await runCli(['outbox', 'retry', 'SYN-1999-000001', '--config', configPath]);

@@ -83,7 +83,7 @@ describe('closing and moving deliveries safely', () => {
 
       const closed = await runCli(['outbox', 'close', reference, '--config', configPath]);
       assert.equal(closed.code, 0, closed.stderr);
-      assert.match(closed.stdout, /Closed 1 deliveries .*\("arkiv"\)/);
+      assert.match(closed.stdout, /Closed 1 delivery .*\("arkiv"\)/);
       assert.equal(statusOf(relay, 'registrator'), 'pending', 'the working target keeps it');
       assert.equal(
         relay.worker.runRetention(Date.now() + 31 * DAY),

@@ -176,7 +176,7 @@ describe('--target with the other outbox commands', () => {
         configPath,
       ]);
       assert.equal(result.code, 0, result.stderr);
-      assert.match(result.stdout, /^1 dead deliveries to target "kansli" will be tried again\.$/m);
+      assert.match(result.stdout, /^1 dead delivery to target "kansli" will be tried again\.$/m);
       assert.deepEqual(await deliveries(configPath), ['arkiv dead 1', 'kansli pending 0']);
 
       // "arkiv" taken out of the configuration: its dead delivery is left, and the command says
@@ -196,7 +196,7 @@ describe('--target with the other outbox commands', () => {
       assert.equal(removed.code, 1, removed.stderr);
       assert.match(
         removed.stderr,
-        /^1 dead deliveries to target "arkiv" left as they are: "arkiv" is not in the configuration/m,
+        /^1 dead delivery to target "arkiv" left as it is: "arkiv" is not in the configuration/m,
       );
       assert.match(removed.stderr, /outbox move --from arkiv --to <target>/);
       assert.deepEqual(await deliveries(configPath), ['arkiv dead 1', 'kansli pending 0']);
