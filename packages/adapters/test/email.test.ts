@@ -214,7 +214,7 @@ describe('email adapter: the clerk’s mail', () => {
     const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
     assert.equal(mail?.parsed.replyTo, undefined);
     assert.match(mail?.parsed.text ?? '', /Vill ha svar: Ja, via telefon/);
-    assert.match(mail?.parsed.text ?? '', /Telefon: \+46701234567/);
+    assert.match(mail?.parsed.text ?? '', /Telefon: 070-123 45 67\n/);
     assert.match(mail?.parsed.text ?? '', /Avsändaren vill ha svar på annat sätt än e-post/);
   });
 
@@ -302,7 +302,7 @@ describe('email adapter: the clerk’s mail', () => {
       ['Vill ha svar', 'Ja, via brev'],
       ['Namn', 'Åsa Öberg'],
       ['E-post', 'asa@example.org'],
-      ['Telefon', '+46812345678'],
+      ['Telefon', '08-123 456 78'],
       ['Postadress', 'Storgatan 1 B\n111 22 Exempelstad'],
       ['Kanal', 'Telefon (registrerad av personal)'],
       ['Språk', 'engelska (en)'],

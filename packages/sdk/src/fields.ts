@@ -24,6 +24,48 @@ export function toE164(input: string): string | undefined {
 }
 
 /**
+ * Swedish area codes of three digits with the trunk 0 (`031`, `070`…). Stockholm's is `08`;
+ * every other area code has four (`0480`). From the Swedish numbering plan.
+ */
+const THREE_DIGIT_AREAS = new Set(
+  '10 11 13 16 18 19 20 21 23 26 31 33 35 36 40 42 44 46 54 60 63 70 71 72 73 74 75 76 77 78 79 90'.split(
+    ' ',
+  ),
+);
+
+/** A subscriber number grouped as Swedes write it: `12 34 56`, `123 45 67`, `123 456 78`. */
+function groupSubscriber(digits: string): string {
+  switch (digits.length) {
+    case 5:
+      return `${digits.slice(0, 3)} ${digits.slice(3)}`;
+    case 6:
+      return `${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`;
+    case 7:
+      return `${digits.slice(0, 3)} ${digits.slice(3, 5)} ${digits.slice(5)}`;
+    case 8:
+      return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+    default:
+      return digits;
+  }
+}
+
+/**
+ * A phone number in E.164 as a Swedish clerk dials and reads it: `+46701234567` →
+ * `070-123 45 67`, `+46812345678` → `08-123 456 78`. A number from another country stays in
+ * E.164 (`+4741234567`), which is how it is dialled from Sweden.
+ */
+export function formatPhone(e164: string): string {
+  if (!/^\+46[1-9]\d{6,8}$/.test(e164)) return e164;
+  const national = e164.slice(3);
+  const areaLength = national.startsWith('8')
+    ? 1
+    : THREE_DIGIT_AREAS.has(national.slice(0, 2))
+      ? 2
+      : 3;
+  return `0${national.slice(0, areaLength)}-${groupSubscriber(national.slice(areaLength))}`;
+}
+
+/**
  * A Swedish postal code as `NNN NN` (`11122`, `111 22`, `SE-111 22` and the older `S-111 22`
  * are all accepted).
  */

@@ -15,6 +15,7 @@ import {
   parseSubmission,
   sniffMediaType,
   toE164,
+  formatPhone,
   toPostalCode,
   type Submission,
   type ValidationIssue,
@@ -463,6 +464,26 @@ describe('phone numbers', () => {
       { path: ['reply', 'phone'], code: 'too_long', params: { max: 40 } },
     ]);
   });
+
+  // What a clerk reads in the mail: the national form Swedes dial, grouped as they write it.
+  const national: [string, string][] = [
+    ['+46701234567', '070-123 45 67'],
+    ['+46812345678', '08-123 456 78'],
+    ['+468123456', '08-12 34 56'],
+    ['+46311234567', '031-123 45 67'],
+    ['+4631123456', '031-12 34 56'],
+    ['+4648012345', '0480-123 45'],
+    ['+46480123456', '0480-12 34 56'],
+    ['+4690123456', '090-12 34 56'],
+    ['+4741234567', '+4741234567'],
+    ['+12025550143', '+12025550143'],
+  ];
+  for (const [e164, expected] of national) {
+    it(`formatPhone ${e164} → ${expected}, which reads back as the same number`, () => {
+      assert.equal(formatPhone(e164), expected);
+      assert.equal(toE164(formatPhone(e164)), e164);
+    });
+  }
 
   it('toE164 returns undefined rather than throwing', () => {
     assert.equal(toE164(''), undefined);

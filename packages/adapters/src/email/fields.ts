@@ -1,4 +1,10 @@
-import { AREA_UNKNOWN, formatPlainDate, type Attachment, type Submission } from '@synpunkt/sdk';
+import {
+  AREA_UNKNOWN,
+  formatPhone,
+  formatPlainDate,
+  type Attachment,
+  type Submission,
+} from '@synpunkt/sdk';
 import {
   CHANNEL_LABELS,
   CLERK_TEXTS,
@@ -129,7 +135,8 @@ export function fieldRows(submission: Submission, options: RowOptions): FieldRow
     rows.push(
       row('name', reply.name),
       row('email', reply.email ?? CLERK_TEXTS.notGiven),
-      row('phone', reply.phone ?? CLERK_TEXTS.notGiven),
+      // As the clerk dials it; the JSON copy keeps E.164 for machines.
+      row('phone', reply.phone === undefined ? CLERK_TEXTS.notGiven : formatPhone(reply.phone)),
       row(
         'address',
         address === undefined
