@@ -1126,6 +1126,29 @@ describe('languages', () => {
     await waitUntil(() => text(el).includes('Skriv din synpunkt'), 'Swedish after the change');
   });
 
+  it('follows a lang removed from or added to any ancestor, and a move into another section', async () => {
+    await ensureDefined();
+    document.documentElement.lang = 'sv';
+    const page = await fixture<HTMLElement>(
+      '<div><section lang="en-GB"><article><synpunkt-form endpoint="/api/synpunkter"></synpunkt-form></article></section><aside lang="en"></aside></div>',
+    );
+    const el = page.querySelector('synpunkt-form')!;
+    await el.updateComplete;
+    expect(text(el)).to.contain('Write your feedback');
+    // The section's lang goes: the page's Swedish decides now.
+    page.querySelector('section')!.removeAttribute('lang');
+    await waitUntil(() => text(el).includes('Skriv din synpunkt'), 'Swedish once the lang is gone');
+    // A lang set on an element between the form and the section, which had none.
+    page.querySelector('article')!.lang = 'en';
+    await waitUntil(() => text(el).includes('Write your feedback'), 'English from the article');
+    page.querySelector('article')!.removeAttribute('lang');
+    await waitUntil(() => text(el).includes('Skriv din synpunkt'), 'Swedish again');
+    // Moved into an English part of the page, as a CMS's drag and drop does.
+    page.querySelector('aside')!.append(el);
+    await waitUntil(() => text(el).includes('Write your feedback'), 'English after the move');
+    await expect(el).to.be.accessible();
+  });
+
   it("inside another component's shadow root, follows the closest lang outside it, also when it changes", async () => {
     await ensureDefined();
     // A CMS block that renders the editor's content into its own shadow root.

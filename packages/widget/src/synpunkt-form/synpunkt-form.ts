@@ -331,13 +331,19 @@ export class SynpunktForm extends LitElement {
       attributes: true,
       attributeFilter: ['value'],
     });
-    this.langObserver.observe(document.documentElement, { attributeFilter: ['lang'] });
-    // The closest ancestor with a lang decides before the page's (also one outside a shadow
-    // root the form sits in): follow its changes too.
-    const holder = langHolder(this.parentNode);
-    if (holder && holder !== document.documentElement) {
-      this.langObserver.observe(holder, { attributeFilter: ['lang'] });
+    // The closest ancestor with a lang decides, also one outside a shadow root the form sits
+    // in. Follow a lang set, changed or removed anywhere above it, in each tree up to the page.
+    for (let root = this.getRootNode(); ;) {
+      const host = (root as Partial<ShadowRoot>).host;
+      this.langObserver.observe(host ? root : document.documentElement, {
+        subtree: true,
+        attributeFilter: ['lang'],
+      });
+      if (!host) break;
+      root = host.getRootNode();
     }
+    // Moved into another section (a CMS's drag and drop): its language may differ.
+    this.requestUpdate();
     if (!this.restored) this.restore();
     // A reload or a swipe away within the save delay must not lose the last words typed.
     window.addEventListener('pagehide', this.flushDraft);
