@@ -25,11 +25,12 @@ export function toE164(input: string): string | undefined {
 
 /**
  * Swedish area codes of three digits with the trunk 0 (`031`, `070`…). Stockholm's is `08`;
- * every other area code has four (`0480`). From the Swedish numbering plan. A string, not a Set:
- * a constant the widget's bundler can drop when the form does not use it.
+ * every other area code has four (`0480`, and `0771`, `0900`). From the Swedish numbering
+ * plan. A string, not a Set: a constant the widget's bundler can drop when the form does not
+ * use it.
  */
 const THREE_DIGIT_AREAS =
-  ' 10 11 13 16 18 19 20 21 23 26 31 33 35 36 40 42 44 46 54 60 63 70 71 72 73 74 75 76 77 78 79 90 ';
+  ' 10 11 13 16 18 19 20 21 23 26 31 33 35 36 40 42 44 46 54 60 63 70 71 72 73 74 75 76 78 79 90 ';
 
 /** A subscriber number grouped as Swedes write it: `12 34 56`, `123 45 67`, `123 456 78`. */
 function groupSubscriber(digits: string): string {
@@ -55,9 +56,10 @@ function groupSubscriber(digits: string): string {
 export function formatPhone(e164: string): string {
   if (!/^\+46[1-9]\d{6,8}$/.test(e164)) return e164;
   const national = e164.slice(3);
+  // Umeå's 090 is followed by a subscriber number, which never starts with 0: 0900 is premium.
   const areaLength = national.startsWith('8')
     ? 1
-    : THREE_DIGIT_AREAS.includes(` ${national.slice(0, 2)} `)
+    : THREE_DIGIT_AREAS.includes(` ${national.slice(0, 2)} `) && !national.startsWith('900')
       ? 2
       : 3;
   return `0${national.slice(0, areaLength)}-${groupSubscriber(national.slice(areaLength))}`;
