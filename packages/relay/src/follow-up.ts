@@ -10,6 +10,9 @@ const DAY = 24 * HOUR;
 /** Questions go out from this hour (Swedish time): a mail at 03:00 is read as spam. */
 export const ASK_FROM_HOUR = 9;
 
+/** …and not from this hour on: one owed since the morning (a mail server down) waits for the next day. */
+export const ASK_UNTIL_HOUR = 20;
+
 /**
  * How many days after the promised day a sender may still be asked (a relay that was down, or
  * follow-up just switched on): later than that, the question would puzzle more than it tells.
@@ -40,12 +43,13 @@ function swedishHour(now: number): number {
 }
 
 /**
- * Whether a sender promised a reply by `replyBy` is asked at `now`: from 09:00 the working day
- * after. A question owed from an earlier day (the relay was down) also waits for 09:00.
+ * Whether a sender promised a reply by `replyBy` is asked at `now`: between 09:00 and 20:00 on
+ * the working day after, or on a later day when it is still owed (the relay was down).
  */
 export function isDue(replyBy: string, now: number): boolean {
   const today = toPlainDate(new Date(now));
-  return addWorkingDays(replyBy, 1) <= today && swedishHour(now) >= ASK_FROM_HOUR;
+  const hour = swedishHour(now);
+  return addWorkingDays(replyBy, 1) <= today && hour >= ASK_FROM_HOUR && hour < ASK_UNTIL_HOUR;
 }
 
 /** What the follow-up needs. */

@@ -49,7 +49,14 @@ export {
 } from './report.js';
 export type { AreaLine, FollowUpReport, Period } from './report.js';
 export { formatReportCsv, formatReportText } from './report-format.js';
-export { FollowUps, isDue, ASK_FROM_HOUR, ASK_WITHIN_DAYS, FOLLOW_UP_PATH } from './follow-up.js';
+export {
+  FollowUps,
+  isDue,
+  ASK_FROM_HOUR,
+  ASK_UNTIL_HOUR,
+  ASK_WITHIN_DAYS,
+  FOLLOW_UP_PATH,
+} from './follow-up.js';
 export type { FollowUpOptions } from './follow-up.js';
 export { FollowUpStore } from './follow-up-store.js';
 export type {

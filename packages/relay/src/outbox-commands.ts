@@ -252,7 +252,7 @@ function close(
     case 'closed':
       out(
         `Closed ${deliveries(result.targets.length)} of ${id} (${result.targets.map((t) => `"${t}"`).join(', ')}) as handled by hand: ` +
-          `they are not tried again. Once every delivery of it is delivered or closed, its content is removed after retentionDays (${retentionDays}).`,
+          `${result.targets.length === 1 ? 'it is' : 'they are'} not tried again. Once every delivery of it is delivered or closed, its content is removed after retentionDays (${retentionDays}).`,
       );
       return 0;
     case 'already-closed':

@@ -65,7 +65,10 @@ describe('synpunkt-relay outbox close', () => {
 
       const closed = await runCli(['outbox', 'close', reference, '--config', configPath]);
       assert.equal(closed.code, 0, closed.stderr);
-      assert.match(closed.stdout, /Closed 1 delivery of \S+ \("arkiv"\) as handled by hand/);
+      assert.match(
+        closed.stdout,
+        /Closed 1 delivery of \S+ \("arkiv"\) as handled by hand: it is not tried again\./,
+      );
 
       const list = await runCli(['outbox', 'list', '--config', configPath]);
       assert.match(list.stdout, new RegExp(`${reference}\\s+${submission.id}\\s+arkiv\\s+closed`));

@@ -137,6 +137,7 @@ describe('follow-up: was the promised reply in time?', () => {
     // A question owed since yesterday (the relay was down) waits for nine too.
     const dayAfter = addWorkingDays(askOn, 1);
     assert.equal(await followUps.sweep(swedishTime(dayAfter, '03:00')), 0, 'not at night');
+    assert.equal(await followUps.sweep(swedishTime(askOn, '20:00')), 0, 'not in the evening');
     assert.equal(await followUps.sweep(swedishTime(askOn, '09:00')), 1);
     assert.equal(await followUps.sweep(swedishTime(askOn, '15:00')), 0, 'once');
 
