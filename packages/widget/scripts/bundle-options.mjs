@@ -2,6 +2,7 @@
 // it) and the bench (which rebuilds it without one dependency at a time to show what each adds).
 
 import { minifyLitCss } from './minify-lit-css.mjs';
+import { minifyLitHtmlPlugin } from './minify-lit-html.mjs';
 
 /**
  * @param {string} root the widget package's directory
@@ -27,6 +28,6 @@ export function bundleOptions(root, entry, outfile) {
     legalComments: 'eof',
     metafile: true,
     logLevel: 'warning',
-    plugins: [minifyLitCss()],
+    plugins: [minifyLitCss(), minifyLitHtmlPlugin()],
   };
 }
