@@ -9,15 +9,14 @@ import { gzipSync } from 'node:zlib';
 const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.url));
 /**
  * The ceiling this file may not grow past. The widget issue asks for 25 KB; that is out of reach
- * with zod (8.9 KB), ky (4.4 KB) and lit (6.2 KB), which the issues name, when the form's own
+ * with zod (8.9 KB), ky (4.4 KB) and lit (6.1 KB), which the issues name, when the form's own
  * code (two languages, standard and lättläst catalogs, lättläst steps, spam protection) is
- * 29.7 KB by itself (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
- * down). This guards against growth while the team decides; lower it with every saving. Raised
- * from 49 KB for what a phone on a poor connection needed (the form saying what it attached,
- * the upload allowance, the file checks) and the reviewed texts, after minifying the styles won
- * back 0.9 KB.
+ * 29.6 KB by itself (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
+ * down). This guards against growth while the team decides; lower it with every saving.
+ * Lowered from 50 KB after taking the indentation out of the html templates and importing only
+ * the Lit decorators in use won back 0.4 KB.
  */
-const BUDGET = 50 * 1024;
+const BUDGET = 49.5 * 1024;
 
 function read(): string {
   assert.ok(
