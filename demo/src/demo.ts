@@ -175,8 +175,8 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
           relay?.store.list(['pending', 'dead', 'quarantined', 'delivered']).slice(0, 50) ?? [],
       }),
       // The demo cannot wait ten working days: ask now, as the relay will the working day after
-      // the promised day of a synpunkt sent today (10:00 in Sweden in winter).
-      // Answers once the questions are sent, with how many, so the page can tell the truth.
+      // the promised day of a synpunkt sent today (10:00 in Sweden in winter). Answers once the
+      // questions are out, with how many, so the page can say what happened.
       '/demo-api/follow-up-now': async () => {
         const followUps = relay?.followUps;
         if (!followUps) return { running: false, asked: 0 };

@@ -12,8 +12,8 @@ export interface SiteServerOptions {
   pages: () => Page[];
   /** The relay's origin, allowed in the page's Content-Security-Policy for the form's POST. */
   relayOrigin: () => string;
-  /** JSON for the demo's mail page. */
-  api: Record<string, () => unknown>; // a value or a promise of one
+  /** JSON for the demo's mail page: each handler returns a value or a promise of one. */
+  api: Record<string, () => unknown>;
 }
 
 const SITE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'site');
