@@ -94,6 +94,17 @@ describe('embedding', () => {
       'gata',
       'unknown',
     ]);
+    // The last one removed: no list is left to choose from, so the question goes and the
+    // synpunkt is sent as "unknown", not as the area the person chose and the editor took away.
+    await clickLabel(el, 'f-kind');
+    await fill(el, 'f-area', 'gata');
+    await fill(el, 'f-message', 'Tack för den nya parken!');
+    await clickLabel(el, 'f-replyWanted-no');
+    for (const child of el.querySelectorAll('synpunkt-area')) child.remove();
+    await waitUntil(() => $$(el, '#f-area').length === 0, 'the area question gone');
+    expect(el.areas).to.deep.equal([]);
+    await sendAndWait(el);
+    expect((await received()).map((r) => r.body.area)).to.deep.equal(['unknown']);
   });
 
   it('lists an area once when the editor wrote its value twice, in both modes', async () => {

@@ -230,6 +230,8 @@ export class SynpunktForm extends LitElement {
   @property({ type: Boolean }) lattlast = false;
   /** The areas to choose from; read from `<synpunkt-area>` children when there are any. */
   @property({ attribute: false }) areas: Area[] = [];
+  /** Whether `areas` was read from `<synpunkt-area>` children (see `readAreas`). */
+  private areasFromChildren = false;
   /** For integrators: texts in another language, overriding `sv`/`en`. */
   @property({ attribute: false }) catalog: Catalog | undefined;
   /** The lättläst texts to go with `catalog`; without them a custom catalog has no lättläst mode. */
@@ -442,7 +444,14 @@ export class SynpunktForm extends LitElement {
 
   private readAreas(): void {
     const children = [...this.querySelectorAll('synpunkt-area')];
-    if (children.length === 0) return;
+    // No children: the editor set `areas` as a property, or has none; unless the last child
+    // was just removed, when its list must go too.
+    if (children.length === 0) {
+      if (this.areasFromChildren) this.areas = [];
+      this.areasFromChildren = false;
+      return;
+    }
+    this.areasFromChildren = true;
     this.areas = children
       .map((child) => ({
         value: (child.getAttribute('value') ?? '').trim(),
