@@ -88,20 +88,67 @@ describe('emailAdapter: the follow-up question to the sender', () => {
     );
   });
 
-  it('fails with an AdapterError that says whether trying later may help', async () => {
+  it('fails with an AdapterError that says whether trying later may help, and whether only the address is at fault', async () => {
+    const failureOf = (extra: Partial<FollowUpQuestion> = {}, ask = mailer()) =>
+      ask.ask(question(extra)).catch((error: unknown) => error);
+    const aboutAddress = [{ path: ['reply', 'email'], code: 'invalid_email' }];
+
+    // The address refused for good: never ask it again; the next sender is fine.
     peer.refusedRecipients.add('finns.inte@example.org');
-    const refused = await mailer()
-      .ask(question({ to: 'finns.inte@example.org' }))
-      .catch((error: unknown) => error);
-    assert.ok(isAdapterError(refused) && !refused.retryable, String(refused));
+    const refused = await failureOf({ to: 'finns.inte@example.org' });
+    assert.ok(isAdapterError(refused), String(refused));
+    assert.equal(refused.reason, 'invalid');
+    assert.equal(refused.retryable, false);
+    assert.deepEqual(refused.issues, aboutAddress);
+
+    // A full mailbox or greylisting: this address later.
+    peer.deferredRecipients.add('full@example.org');
+    const deferred = await failureOf({ to: 'full@example.org' });
+    assert.ok(isAdapterError(deferred) && deferred.retryable, String(deferred));
+    assert.deepEqual(deferred.issues, aboutAddress);
+
+    // Refused after DATA: the server will not take this mail; not the address's fault.
+    peer.mode = 'reject';
+    try {
+      const policy = await failureOf();
+      assert.ok(isAdapterError(policy) && !policy.retryable, String(policy));
+      assert.deepEqual(policy.issues, []);
+    } finally {
+      peer.mode = 'accept';
+    }
+
+    // The server down: every question waits, none is the address's fault.
     await peer.stop();
     try {
-      const down = await mailer()
-        .ask(question())
-        .catch((error: unknown) => error);
+      const down = await failureOf();
       assert.ok(isAdapterError(down) && down.retryable, String(down));
+      assert.deepEqual(down.issues, []);
     } finally {
       await peer.start();
+    }
+  });
+
+  it('a login the server refuses is the settings’ fault, not the address’s', async () => {
+    const guarded = await startSmtpPeer({ auth: { user: 'synpunkt', pass: 'rätt' } });
+    try {
+      const wrong = followUpMailer({
+        smtp: {
+          host: '127.0.0.1',
+          port: guarded.port,
+          ignoreTLS: true,
+          auth: { user: 'synpunkt', pass: 'fel' },
+        },
+        from: 'synpunkt@exempelkommun.se',
+        to: { default: 'registrator@exempelkommun.se' },
+        timeoutMs: 5_000,
+      });
+      const error = await wrong.ask(question()).catch((caught: unknown) => caught);
+      assert.ok(isAdapterError(error), String(error));
+      assert.equal(error.reason, 'configuration');
+      assert.deepEqual(error.issues, []);
+      assert.equal(guarded.messages.length, 0);
+    } finally {
+      await guarded.stop();
     }
   });
 });

@@ -52,6 +52,12 @@ export function isDue(replyBy: string, now: number): boolean {
   return addWorkingDays(replyBy, 1) <= today && hour >= ASK_FROM_HOUR && hour < ASK_UNTIL_HOUR;
 }
 
+/**
+ * What came of one question: sent; not sent, for a reason of this sender's (their address);
+ * or not sent, for a reason that stops every question (the server, the settings).
+ */
+type Outcome = 'asked' | 'skipped' | 'stop';
+
 /** What the follow-up needs. */
 export interface FollowUpOptions {
   store: Store;
@@ -68,8 +74,10 @@ export interface FollowUpOptions {
  * one question the working day after that day, with a link to a page where they answer yes or
  * no. The answers are counted in `synpunkt-relay report`.
  *
- * Each sender is asked once. A server that cannot be reached is tried again at the next sweep
- * (hourly); an address the server refuses is recorded and never tried again.
+ * Each sender is asked once. An address the server refuses is recorded and never tried again;
+ * one it defers (a full mailbox) is tried at the next sweep (hourly). Any other failure (the
+ * server down, a refused login or sender address) is no sender's fault and stops the sweep:
+ * nobody is written off, and the next sweep starts again from the first.
  */
 export class FollowUps {
   private timer: NodeJS.Timeout | undefined;
@@ -113,12 +121,17 @@ export class FollowUps {
     }
     for (const candidate of candidates) {
       if (this.stopped) break;
+      if (!isDue(candidate.replyBy, now)) continue;
+      let outcome: Outcome;
       try {
-        if (isDue(candidate.replyBy, now) && (await this.ask(candidate, now))) asked += 1;
+        outcome = await this.ask(candidate, now);
       } catch (error) {
         // A sweep runs unattended: one question that cannot be recorded must not stop the rest.
         log.error('follow_up.record_failed', { id: candidate.id, code: errorCode(error) });
+        continue;
       }
+      if (outcome === 'stop') break;
+      if (outcome === 'asked') asked += 1;
     }
     return asked;
   }
@@ -126,7 +139,7 @@ export class FollowUps {
   private async ask(
     candidate: ReturnType<Store['followUps']['candidates']>[number],
     now: number,
-  ): Promise<boolean> {
+  ): Promise<Outcome> {
     const { store, mailer, publicUrl, log } = this.options;
     const token = randomBytes(24).toString('base64url');
     const language = followUpLanguageOf(candidate.locale, candidate.mode as Mode);
@@ -143,13 +156,34 @@ export class FollowUps {
         url: `${publicUrl.replace(/\/+$/, '')}${FOLLOW_UP_PATH}/${token}`,
       });
     } catch (error) {
-      const retryable = isAdapterError(error) ? error.retryable : true;
       // No address and no server reply in the log: they may hold the sender's personal data.
-      log.warn('follow_up.failed', { ...fields, code: errorCode(error), retryable });
-      if (!retryable) {
-        store.followUps.record(candidate, { status: 'undeliverable' }, receivedOn, language, now);
+      const code = errorCode(error);
+      if (isAdapterError(error) && error.issues.length > 0) {
+        // The server refused this address: never again, or deferred it: at the next sweep.
+        const { retryable } = error;
+        log.warn('follow_up.failed', { ...fields, code, retryable });
+        if (!retryable) {
+          store.followUps.record(candidate, { status: 'undeliverable' }, receivedOn, language, now);
+        }
+        return 'skipped';
       }
-      return false;
+      const retryable = !isAdapterError(error) || error.retryable;
+      if (retryable) {
+        log.warn('follow_up.failed', {
+          ...fields,
+          code,
+          retryable,
+          fix: 'the next sweep tries again',
+        });
+      } else {
+        log.error('follow_up.failed', {
+          ...fields,
+          code,
+          retryable,
+          fix: `check the SMTP settings of the e-mail target that sends the questions; the next sweep tries again`,
+        });
+      }
+      return 'stop';
     }
     try {
       const outcome = { status: 'asked', tokenHash: tokenHash(token) } as const;
@@ -157,9 +191,9 @@ export class FollowUps {
     } catch (error) {
       // The mail is out; its link will not work. Rare (a full disk), and the sender may write.
       log.error('follow_up.record_failed', { ...fields, code: errorCode(error) });
-      return false;
+      return 'skipped';
     }
     log.info('follow_up.asked', fields);
-    return true;
+    return 'asked';
   }
 }

@@ -157,6 +157,7 @@ export interface SmtpSink {
  */
 export async function smtpSink(
   refuse: (address: string) => boolean = () => false,
+  refuseSender: () => boolean = () => false,
 ): Promise<SmtpSink> {
   const ids: string[] = [];
   const raw = new Map<string, string>();
@@ -169,6 +170,12 @@ export async function smtpSink(
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       size: 50 * 1024 * 1024,
+      onMailFrom(_address, _session, callback) {
+        if (!refuseSender()) return callback();
+        const error = new Error('Sender address not allowed') as Error & { responseCode: number };
+        error.responseCode = 550;
+        callback(error);
+      },
       onRcptTo(address, _session, callback) {
         if (!refuse(address.address)) return callback();
         const error = new Error('No such mailbox') as Error & { responseCode: number };

@@ -76,6 +76,30 @@ export function toAdapterError(error: unknown): AdapterError {
   });
 }
 
+/**
+ * The error for a mail to one address that the server refused at RCPT TO, or `undefined` for
+ * any other failure. It is about that address, not the server or the settings, so it carries an
+ * `invalid_email` issue at `reply.email`: a 5xx is `invalid` (asking again will not help), a 4xx
+ * (greylisting, a full mailbox) `unavailable` (try later).
+ */
+export function recipientRefusal(error: unknown): AdapterError | undefined {
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as SmtpFailure;
+  const { responseCode, response, command } = failure;
+  if (responseCode === undefined || !command?.toUpperCase().startsWith('RCPT')) return undefined;
+  const permanent = responseCode >= 500;
+  return new AdapterError(
+    permanent
+      ? `The SMTP server refused the address at RCPT TO: ${response ?? responseCode}`
+      : `The SMTP server asked to try the address again later: ${response ?? responseCode}`,
+    {
+      cause: error,
+      status: responseCode,
+      reason: permanent ? 'invalid' : 'unavailable',
+      issues: [{ path: ['reply', 'email'], code: 'invalid_email' }],
+    },
+  );
+}
+
 /** One clerk address the server refused while it took the mail for others. */
 export interface RefusedRecipient {
   address: string;

@@ -1,7 +1,7 @@
 import { formatPlainDate, toPlainDate, type Mode } from '@synpunkt/sdk';
 import type { SendMailOptions } from 'nodemailer';
 import { parseEmailConfig, type EmailConfig, type EmailConfigInput } from './config.js';
-import { toAdapterError } from './errors.js';
+import { recipientRefusal, toAdapterError } from './errors.js';
 import { fromOf } from './message.js';
 import { confirmationMessageIdOf } from './reference.js';
 import { transportOf } from './transport.js';
@@ -146,7 +146,9 @@ export interface FollowUpMailer {
   /**
    * Sends one question.
    * @throws AdapterError when the server cannot be reached or refuses the mail
-   * (`retryable` says whether trying later may help).
+   * (`retryable` says whether trying later may help). When it refused the sender's address,
+   * and only then, the error has an `invalid_email` issue at `reply.email`: any other failure
+   * (the login, the `from` address, the server) stops every question, not just this one.
    */
   ask(question: FollowUpQuestion): Promise<void>;
 }
@@ -166,7 +168,7 @@ export function followUpMailer(input: EmailConfigInput): FollowUpMailer {
       try {
         await transport.sendMail(followUpMail(question, config));
       } catch (error) {
-        throw toAdapterError(error);
+        throw recipientRefusal(error) ?? toAdapterError(error);
       }
     },
   };
