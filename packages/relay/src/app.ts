@@ -1,7 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import {
   addWorkingDays,
-  capabilityIssues,
   HONEYPOT_HEADER,
   IDEMPOTENCY_HEADER,
   invalidSubmissionProblem,
@@ -23,7 +22,7 @@ import { problem, problemResponse } from './problems.js';
 import type { RateLimiter } from './rate-limit.js';
 import { figuresOf } from './figures.js';
 import type { Store } from './store.js';
-import { targetsFor, type Target } from './targets.js';
+import { issuesOfTargets, targetsFor, type Target } from './targets.js';
 
 /** Set on a `201` that repeats an earlier answer for the same `Idempotency-Key`. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -267,9 +266,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     }
 
     const targets = targetsFor(deps.targets, submission);
-    const issues = targets.flatMap((t) =>
-      capabilityIssues(submission, t.adapter.capabilities ?? {}),
-    );
+    const issues = issuesOfTargets(targets, submission);
     if (issues.length > 0) {
       return reject('invalid_submission', problemResponse(invalidSubmissionProblem(issues)));
     }

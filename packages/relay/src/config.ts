@@ -125,6 +125,21 @@ const targetSchema = z
     }
   });
 
+/**
+ * The origin as a browser sends it in `Origin` (lower case, no default port, no slash), or
+ * undefined when the text is not an origin. `https://WWW.Kommun.se:443/` is
+ * `https://www.kommun.se`: written the other way it would never match, and every post would
+ * get 403.
+ */
+function originOf(text: string): string | undefined {
+  if (!/^https?:\/\/[^/\s?#@]+\/?$/i.test(text.trim())) return undefined;
+  try {
+    return new URL(text.trim()).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 const configSchema = z
   .strictObject({
     listen: z
@@ -138,12 +153,17 @@ const configSchema = z
     storeLockWaitMs: wholeNumber(0, 600_000).default(5_000),
     allowedOrigins: z
       .array(
-        z
-          .string({ error: 'must be text' })
-          .regex(
-            /^https?:\/\/[^/\s]+$/,
-            'must be an origin such as https://www.kommun.se (no path)',
-          ),
+        z.string({ error: 'must be text' }).transform((text, context) => {
+          const origin = originOf(text);
+          if (origin === undefined) {
+            context.addIssue({
+              code: 'custom',
+              message: 'must be an origin such as https://www.kommun.se (no path)',
+            });
+            return z.NEVER;
+          }
+          return origin;
+        }),
         { error: 'must be a list of origins' },
       )
       .default([]),

@@ -1,6 +1,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Adapter, Kind, Submission } from '@synpunkt/sdk';
+import {
+  capabilityIssues,
+  type Adapter,
+  type Kind,
+  type Submission,
+  type ValidationIssue,
+} from '@synpunkt/sdk';
 import { ConfigError, resolveSecrets, type TargetConfig } from './config.js';
 
 /** The kinds of target a configuration may name. */
@@ -176,4 +182,28 @@ export function targetsFor(
       (target.areas === undefined || target.areas.has(area)) &&
       (target.kinds === undefined || target.kinds.has(kind)),
   );
+}
+
+/**
+ * What the targets a submission goes to cannot carry, each problem once: two targets that both
+ * take no files give one `files_not_supported`, and of two `too_long` the lower `max`, which is
+ * the one the sender must meet.
+ */
+export function issuesOfTargets(
+  targets: readonly Target[],
+  submission: Submission,
+): ValidationIssue[] {
+  const tightest = new Map<string, ValidationIssue>();
+  for (const target of targets) {
+    for (const issue of capabilityIssues(submission, target.adapter.capabilities ?? {})) {
+      const key = `${issue.code} ${JSON.stringify(issue.path)}`;
+      const seen = tightest.get(key);
+      const max = issue.params?.max;
+      const seenMax = seen?.params?.max;
+      if (!seen || (max !== undefined && (seenMax === undefined || max < seenMax))) {
+        tightest.set(key, issue);
+      }
+    }
+  }
+  return [...tightest.values()];
 }

@@ -280,6 +280,43 @@ describe('POST /v1/synpunkter', () => {
     assert.equal(problem.errors[0]?.code, 'too_long');
     assert.equal(relay.store.counts().pending, 0);
   });
+
+  it('names each limit once, the tightest, when several targets cannot carry a submission', async () => {
+    await relay.stop();
+    const limits = { 'http://127.0.0.1:9/a': 4000, 'http://127.0.0.1:9/b': 8000 };
+    relay = await createRelay(
+      testConfig(join(tmp.dir, `relay-${n++}.db`), {
+        targets: Object.keys(limits).map((endpoint, i) => ({
+          name: `t${i}`,
+          type: 'rest' as const,
+          settings: { endpoint },
+        })),
+      }),
+      {
+        log: captureLogger().log,
+        adapters: {
+          rest: (settings) => ({
+            ...countingAdapter(),
+            capabilities: {
+              maxMessageLength: limits[(settings as { endpoint: keyof typeof limits }).endpoint],
+              attachments: false,
+            },
+          }),
+        },
+      },
+    );
+    const withFile = sample({
+      message: 'x'.repeat(9000),
+      attachments: [{ name: 'gungan.png', type: 'image/png', size: 70, data: TINY_PNG_BASE64 }],
+    });
+    const response = await request(post(withFile));
+    assert.equal(response.status, 422);
+    const problem = (await response.json()) as { errors: unknown[] };
+    assert.deepEqual(problem.errors, [
+      { path: ['message'], code: 'too_long', params: { max: 4000 } },
+      { path: ['attachments'], code: 'files_not_supported' },
+    ]);
+  });
 });
 
 describe('CORS', () => {
@@ -328,6 +365,20 @@ describe('CORS', () => {
     );
     assert.equal(posted.status, 403);
     assert.equal(relay.store.receipt(submission.id), undefined, 'nothing was stored');
+  });
+
+  it('takes an origin written with a port, capitals or a slash as the browser sends it', async () => {
+    await relay.stop();
+    relay = await createRelay(
+      testConfig(join(tmp.dir, `cors-written-${Date.now()}.db`), {
+        allowedOrigins: ['HTTPS://WWW.Exempelkommun.se:443/', 'http://intranet.kommun.se:8080'],
+      }),
+      { log: captureLogger().log, adapters: { rest: () => countingAdapter() } },
+    );
+    for (const origin of ['https://www.exempelkommun.se', 'http://intranet.kommun.se:8080']) {
+      const posted = await relay.app.request('/v1/synpunkter', post(sample(), { Origin: origin }));
+      assert.equal(posted.status, 201, origin);
+    }
   });
 
   it('lets an allowed origin read the answer', async () => {

@@ -39,10 +39,13 @@ describe('configuration', () => {
       configError({ ...base(), listen: { host: '127.0.0.1', port: 70_000 } }),
       /listen\.port/,
     );
-    assert.match(
-      configError({ ...base(), allowedOrigins: ['https://kommun.se/page'] }),
-      /allowedOrigins\[0\]: must be an origin/,
-    );
+    for (const notAnOrigin of ['https://kommun.se/page', 'kommun.se', 'https://a@kommun.se']) {
+      assert.match(
+        configError({ ...base(), allowedOrigins: [notAnOrigin] }),
+        /allowedOrigins\[0\]: must be an origin/,
+        notAnOrigin,
+      );
+    }
     assert.match(configError({ ...base(), referencePrefix: 'syn-' }), /referencePrefix/);
     assert.match(
       configError({ ...base(), targets: [{ name: 'a', type: 'fax', settings: {} }] }),
