@@ -66,9 +66,17 @@ export function addFollowUpRoutes<E extends Env>(
       log.error('follow_up.answer_failed', { reference: record.reference, code: errorCode(error) });
       return html(notSavedPage(record), 503);
     }
-    // The reference only: whoever handles the case looks it up and makes amends.
-    if (answer === 'not-kept') log.warn('follow_up.not_kept', { reference: record.reference });
-    else log.info('follow_up.kept', { reference: record.reference });
+    // The reference only: whoever handles the case looks it up and makes amends. Logged when
+    // the answer is new or changed: "Nej" pressed twice is one alert.
+    const changed = answer !== record.answer;
+    if (changed && answer === 'not-kept') {
+      log.warn('follow_up.not_kept', { reference: record.reference });
+    } else if (changed) log.info('follow_up.kept', { reference: record.reference });
     return html(thanksPage(record, answer, deps.municipalityName), 200);
   });
+
+  // A link a mail program or a copy cut short, or lengthened: the same page as a wrong key,
+  // not the API's JSON.
+  app.all(FOLLOW_UP_PATH, () => html(unknownLinkPage(), 404));
+  app.all(`${FOLLOW_UP_PATH}/*`, () => html(unknownLinkPage(), 404));
 }

@@ -52,6 +52,25 @@ export function isDue(replyBy: string, now: number): boolean {
   return addWorkingDays(replyBy, 1) <= today && hour >= ASK_FROM_HOUR && hour < ASK_UNTIL_HOUR;
 }
 
+/** How far ahead `longestWaitForQuestion` looks. */
+const YEARS_AHEAD = 11;
+
+/**
+ * The most calendar days from the day a synpunkt comes in to the working day after its promised
+ * day, over the coming eleven years (the weekdays Christmas falls on repeat within them).
+ * Around Christmas and New Year, ten working days and one more take 25 calendar days.
+ */
+export function longestWaitForQuestion(replyDays: number, from = new Date()): number {
+  let longest = 0;
+  const start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+  for (let day = start; day < start + YEARS_AHEAD * 366 * DAY; day += DAY) {
+    const received = new Date(day).toISOString().slice(0, 10);
+    const askOn = addWorkingDays(addWorkingDays(received, replyDays), 1);
+    longest = Math.max(longest, (Date.parse(askOn) - day) / DAY);
+  }
+  return longest;
+}
+
 /**
  * What came of one question: sent; not sent, for a reason of this sender's (their address);
  * or not sent, for a reason that stops every question (the server, the settings).

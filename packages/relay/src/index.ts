@@ -21,7 +21,7 @@ import {
   type TargetConfig,
   type RelayConfigInput,
 } from './config.js';
-import { FollowUps } from './follow-up.js';
+import { FollowUps, longestWaitForQuestion } from './follow-up.js';
 import { addFollowUpRoutes } from './follow-up-routes.js';
 import { createLogger, errorCode, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
@@ -348,12 +348,13 @@ function warnOfOpen311WithoutLocation(targets: readonly TargetConfig[], log: Log
 
 /**
  * The follow-up question needs the sender's address, read from the stored synpunkt the working
- * day after the promised day: content purged before then means nobody is asked. Working days
- * spread over more calendar days around Christmas, hence the margin.
+ * day after the promised day: content purged before then means nobody is asked. One day more
+ * than the longest wait: the purge counts from the moment of delivery, the question goes out
+ * from 09:00.
  */
 function warnOfShortRetention(config: RelayConfig, log: Logger): void {
   if (config.followUp === undefined) return;
-  const needed = Math.ceil(((config.replyDays + 1) * 7) / 5) + 7;
+  const needed = longestWaitForQuestion(config.replyDays) + 1;
   if (config.retentionDays < needed) {
     log.warn('follow_up.retention_too_short', {
       retentionDays: config.retentionDays,

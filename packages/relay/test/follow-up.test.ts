@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { addWorkingDays, formatPlainDate, type Receipt } from '@synpunkt/sdk';
 import { simpleParser } from 'mailparser';
+import { longestWaitForQuestion } from '../src/follow-up.js';
 import {
   ConfigError,
   createRelay,
@@ -174,6 +175,10 @@ describe('follow-up: was the promised reply in time?', () => {
     assert.deepEqual(counts(relay), { asked: 1, kept: 0, notKept: 1 });
     const warning = logs.lines().find((line) => line.event === 'follow_up.not_kept');
     assert.equal(warning?.reference, receipt.reference);
+    // "Nej" pressed again (or the thanks page sent again): the same answer, no second alert.
+    assert.equal((await answer(relay, token, 'svar=nej')).status, 200);
+    const alerts = logs.lines().filter((line) => line.event === 'follow_up.not_kept');
+    assert.equal(alerts.length, 1);
 
     // A wrong click can be put right: the last answer counts.
     assert.equal((await answer(relay, token, 'svar=ja')).status, 200);
@@ -244,6 +249,16 @@ describe('follow-up: was the promised reply in time?', () => {
       assert.equal(response.status, 404);
       assert.ok((await response.text()).includes('Länken fungerar inte'));
       assert.equal((await answer(relay, wrong, 'svar=nej')).status, 404);
+    }
+    // Cut short or lengthened by a mail program: the same page, not the API's JSON.
+    for (const path of ['/uppfoljning', '/uppfoljning/', `/uppfoljning/${token}/`]) {
+      for (const method of ['GET', 'POST', 'PUT']) {
+        const response = await relay.app.request(path, { method });
+        assert.equal(response.status, 404, `${method} ${path}`);
+        assert.match(response.headers.get('content-type') ?? '', /^text\/html/, path);
+        assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+        assert.ok((await response.text()).includes('Länken fungerar inte'), `${method} ${path}`);
+      }
     }
     for (const body of ['', 'svar=kanske', 'svar=__proto__', 'svar=constructor']) {
       const response = await answer(relay, token, body);
@@ -381,7 +396,32 @@ describe('follow-up configuration', () => {
     });
     const warning = logs.lines().find((line) => line.event === 'follow_up.retention_too_short');
     assert.equal(warning?.level, 'warn');
-    assert.match(String(warning.fix), /set retentionDays to at least 23/);
+    assert.match(String(warning.fix), /set retentionDays to at least 26/);
+  });
+
+  it('asks for the retention the Christmas holidays need, not an average', async (t) => {
+    // Received 18 December 2025: ten working days end 9 January, asked Monday 12 January,
+    // 25 days later. A relay that purges after 25 days has the address no longer.
+    assert.equal(addWorkingDays(addWorkingDays('2025-12-18', 10), 1), '2026-01-12');
+    assert.equal(longestWaitForQuestion(10, new Date('2026-01-01')), 25);
+    const tmp = tempDir();
+    t.after(() => tmp.cleanup());
+    const warned = async (retentionDays: number) => {
+      const logs = captureLogger();
+      const relay = await createRelay(
+        {
+          ...testConfig(join(tmp.dir, `relay-${retentionDays}.db`)),
+          targets: [{ name: 'registrator', type: 'email', settings: emailSettings(25) }],
+          followUp: { target: 'registrator', publicUrl: PUBLIC_URL },
+          retentionDays,
+        },
+        { log: logs.log },
+      );
+      await relay.stop();
+      return logs.lines().some((line) => line.event === 'follow_up.retention_too_short');
+    };
+    assert.equal(await warned(25), true);
+    assert.equal(await warned(26), false);
   });
 
   it('without followUp nobody is asked and there is no answer page', async (t) => {
