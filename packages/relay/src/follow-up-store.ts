@@ -58,15 +58,18 @@ export class FollowUpStore {
   constructor(db: Database.Database) {
     this.statements = {
       candidates: db.prepare(
+        // Led by the figures (small rows that say who wanted an e-mail reply) and the questions
+        // already sent: a submission's own row holds its files, which SQLite reads through to
+        // get at the columns after them, so only the few left are read.
         `SELECT s.id, s.reference, s.received_at AS receivedAt, s.reply_by AS replyBy,
                 json_extract(s.body, '$.reply.email') AS email,
                 json_extract(s.body, '$.locale') AS locale, json_extract(s.body, '$.mode') AS mode
-         FROM submissions s
-         WHERE s.reply_by IS NOT NULL AND s.reply_by >= ? AND s.reply_by < ?
-           AND s.body IS NOT NULL AND s.status IN ('delivered', 'closed')
-           AND json_extract(s.body, '$.reply.wanted') AND json_extract(s.body, '$.reply.via') = 'email'
+         FROM figures f CROSS JOIN submissions s ON s.id = f.submission_id
+         WHERE f.reply = 'email'
+           AND NOT EXISTS (SELECT 1 FROM follow_ups u WHERE u.submission_id = f.submission_id)
+           AND s.body IS NOT NULL AND s.reply_by >= ? AND s.reply_by < ?
+           AND s.status IN ('delivered', 'closed')
            AND json_extract(s.body, '$.reply.email') IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.submission_id = s.id)
          ORDER BY s.reply_by, s.received_at LIMIT ?`,
       ),
       record: db.prepare(

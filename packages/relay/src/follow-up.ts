@@ -128,6 +128,9 @@ export class FollowUps {
 
   private async askAll(now: number): Promise<number> {
     const { store, log } = this.options;
+    // Nobody is asked at night: no need to look.
+    const hour = swedishHour(now);
+    if (hour < ASK_FROM_HOUR || hour >= ASK_UNTIL_HOUR) return 0;
     const today = toPlainDate(new Date(now));
     const earliest = toPlainDate(new Date(now - ASK_WITHIN_DAYS * DAY));
     let asked = 0;
