@@ -84,6 +84,13 @@ export class FollowUpStore {
       answer: db.prepare(
         `UPDATE follow_ups SET answer = ?, answered_at = ? WHERE token_hash = ? AND status = 'asked'`,
       ),
+      owed: db.prepare(
+        `SELECT count(*) AS senders, max(s.reply_by) AS lastReplyBy
+         FROM figures f CROSS JOIN submissions s ON s.id = f.submission_id
+         WHERE f.reply = 'email' AND f.received_on BETWEEN ? AND ?
+           AND NOT EXISTS (SELECT 1 FROM follow_ups u WHERE u.submission_id = f.submission_id)
+           AND s.body IS NOT NULL AND s.reply_by >= ?`,
+      ),
       counts: db.prepare(
         `SELECT count(*) AS asked,
                 coalesce(sum(answer = 'kept'), 0) AS kept,
@@ -134,6 +141,21 @@ export class FollowUpStore {
   /** Records (or changes) an answer; false for an unknown key. */
   answer(tokenHash: string, answer: FollowUpAnswer, now: number): boolean {
     return this.statements.answer.run(answer, now, tokenHash).changes > 0;
+  }
+
+  /**
+   * Senders of synpunkter received from `from` to `to` who are still to be asked: they wanted
+   * an e-mail reply promised by `earliest` or later, and have not been asked.
+   */
+  owed(
+    from: string,
+    to: string,
+    earliest: string,
+  ): { senders: number; lastReplyBy: string | null } {
+    return this.statements.owed.get(from, to, earliest) as {
+      senders: number;
+      lastReplyBy: string | null;
+    };
   }
 
   /** The questions about synpunkter received from `from` to `to` (Swedish days, inclusive). */

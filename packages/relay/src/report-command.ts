@@ -39,7 +39,10 @@ export function runReportCommand(args: ReportArgs, today = new Date()): number {
   const config = loadConfig(args.configPath);
   const store = openCommandStore(config);
   try {
-    const report = followUpReport(store.db, period, areaNamesOf(config.targets));
+    const report = followUpReport(store.db, period, areaNamesOf(config.targets), {
+      followUp: config.followUp !== undefined,
+      today,
+    });
     // Which store was read, so a wrong one shows; on stderr, to keep stdout a clean file.
     process.stderr.write(`Store: ${config.storePath}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -49,6 +52,11 @@ export function runReportCommand(args: ReportArgs, today = new Date()): number {
     if (report.incompleteUntil !== undefined && given.length > 0) {
       process.stderr.write(
         `Not complete up to ${report.incompleteUntil}: synpunkter purged before this relay kept figures are missing.\n`,
+      );
+    }
+    if (report.notAskedYet !== undefined && given.length > 0) {
+      process.stderr.write(
+        `Not asked yet whether the reply came in time: ${report.notAskedYet.senders}, the last on ${report.notAskedYet.lastAskOn}.\n`,
       );
     }
     return 0;

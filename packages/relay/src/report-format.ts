@@ -61,11 +61,17 @@ export function formatReportText(report: FollowUpReport): string {
     lines.push(`mode:     ${counts(report.byMode)}`);
   }
   const { asked, kept, notKept } = report.replyPromise;
-  if (asked > 0) {
+  const owed = report.notAskedYet;
+  if (asked > 0 || owed !== undefined) {
     lines.push(
       '',
       `Asked whether the e-mail reply came by the promised day: ${asked}`,
       `promise:  kept ${kept}, not kept ${notKept}, no answer ${asked - kept - notKept}`,
+    );
+  }
+  if (owed !== undefined) {
+    lines.push(
+      `Not asked yet: ${owed.senders}, the last on ${owed.lastAskOn}. Run the report again after that day for every answer.`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import { FollowUpStore, type FollowUpCounts } from './follow-up-store.js';
 import type Database from 'better-sqlite3';
 import {
+  addWorkingDays,
   CHANNELS,
   KINDS,
   MODES,
@@ -12,6 +13,7 @@ import {
   type PlainDate,
 } from '@synpunkt/sdk';
 import type { Figures } from './figures.js';
+import { ASK_WITHIN_DAYS } from './follow-up.js';
 
 /** Days in Sweden, both included. */
 export interface Period {
@@ -55,6 +57,12 @@ export interface FollowUpReport extends Period {
    * `followUp` configured), and their answers; `asked - kept - notKept` did not answer.
    */
   replyPromise: FollowUpCounts;
+  /**
+   * With `followUp` on: senders of these synpunkter still to be asked (their promised day has
+   * not passed, or passed a moment ago), and the last day one of them is asked. Their answers
+   * are not in `replyPromise` yet: run the report again after that day.
+   */
+  notAskedYet?: { senders: number; lastAskOn: PlainDate };
   /**
    * Set when the period starts on or before this day: submissions received up to it may have
    * been purged before the relay kept figures, and are then missing.
@@ -134,6 +142,8 @@ export function followUpReport(
   period: Period,
   /** Area id → the name people know it by (from `areaNamesOf(config.targets)`). */
   names: Readonly<Record<string, string>> = {},
+  /** Whether the relay asks senders (`followUp` configured), and the day the report is made. */
+  options: { followUp?: boolean; today?: Date } = {},
 ): FollowUpReport {
   const rows = db
     .prepare(
@@ -143,6 +153,7 @@ export function followUpReport(
        ORDER BY kind, area, channel, mode, reply`,
     )
     .all(period.from, period.to) as (Figures & { count: number })[];
+  const followUps = new FollowUpStore(db);
   const report: FollowUpReport = {
     ...period,
     total: 0,
@@ -152,8 +163,19 @@ export function followUpReport(
     byReply: zeros(REPLIES),
     byMode: zeros(MODES),
     rows,
-    replyPromise: new FollowUpStore(db).counts(period.from, period.to),
+    replyPromise: followUps.counts(period.from, period.to),
   };
+  if (options.followUp) {
+    const today = options.today ?? new Date();
+    const earliest = toPlainDate(new Date(today.getTime() - ASK_WITHIN_DAYS * 86_400_000));
+    const owed = followUps.owed(period.from, period.to, earliest);
+    if (owed.senders > 0 && owed.lastReplyBy !== null) {
+      report.notAskedYet = {
+        senders: owed.senders,
+        lastAskOn: addWorkingDays(owed.lastReplyBy, 1),
+      };
+    }
+  }
   const areas = new Map<string, AreaLine>();
   for (const row of rows) {
     report.total += row.count;

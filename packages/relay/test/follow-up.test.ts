@@ -136,6 +136,17 @@ describe('follow-up: was the promised reply in time?', () => {
     assert.ok(receipt.replyBy, 'the receipt promised a day');
     const askOn = addWorkingDays(receipt.replyBy, 1);
     const followUps = relay.followUps!;
+    // A report made now says who is still to be asked, and from when it will be whole.
+    const reportOn = (today: Date) =>
+      followUpReport(relay.store.db, quarterOf(new Date()), {}, { followUp: true, today });
+    const early = reportOn(new Date());
+    assert.deepEqual(early.notAskedYet, { senders: 1, lastAskOn: askOn });
+    assert.ok(
+      formatReportText(early).includes(
+        `Not asked yet: 1, the last on ${askOn}. Run the report again after that day for every answer.`,
+      ),
+      formatReportText(early),
+    );
 
     assert.equal(await followUps.sweep(swedishTime(receipt.replyBy, '16:00')), 0, 'not on the day');
     assert.equal(await followUps.sweep(swedishTime(askOn, '08:59')), 0, 'not before nine');
@@ -145,6 +156,7 @@ describe('follow-up: was the promised reply in time?', () => {
     assert.equal(await followUps.sweep(swedishTime(askOn, '20:00')), 0, 'not in the evening');
     assert.equal(await followUps.sweep(swedishTime(askOn, '09:00')), 1);
     assert.equal(await followUps.sweep(swedishTime(askOn, '15:00')), 0, 'once');
+    assert.equal(reportOn(new Date(swedishTime(askOn, '15:00'))).notAskedYet, undefined);
 
     const mails = await questionsTo(address);
     assert.equal(mails.length, 1);
