@@ -340,6 +340,56 @@ describe('lättläst: switching modes', () => {
     expect((await snippet()).mode).to.equal('standard');
   });
 
+  it('after a reload, names the files it lost and leads to the file field', async () => {
+    const first = await snippet();
+    await clickLabel(first, 'f-kind-complaint');
+    await fill(first, 'f-area', 'skola');
+    await fill(first, 'f-message', 'Se bilden på gungan.');
+    await clickLabel(first, 'f-replyWanted-no');
+    await pick(first, [png('foto.png')]);
+    await waitUntil(() => $$(first, '.files li').length === 1, 'file added');
+    $(first, '.mode-toggle').click();
+    await first.updateComplete;
+    await waitUntil(
+      () =>
+        Object.values(sessionStorage).some(
+          (draft) => String(draft).includes('foto.png') && String(draft).includes('lattlast'),
+        ),
+      'the draft remembers the file name and lättläst',
+    );
+    fixtureCleanup();
+
+    // The first step after the reload says so, with a way to the file field.
+    const el = await snippet();
+    expect(el.mode).to.equal('lattlast');
+    const lost = 'Dina filer finns inte kvar: foto.png. Filer sparas inte när sidan laddas om.';
+    expect(text($(el, '#ll-files'))).to.contain(lost);
+    const again = () => $$(el, 'button').find((b) => text(b) === 'Lägg till filer igen')!;
+    expect(again().getAttribute('aria-describedby')).to.equal('ll-files');
+    await expect(el).to.be.accessible();
+    expectBigTargets(el);
+
+    // And the review, before "Skicka".
+    for (let step = 1; step < 5; step += 1) await press(el, 'Nästa');
+    expect(heading(el)).to.contain('Steg 5 av 5');
+    expect(text($(el, '#ll-files'))).to.contain(lost);
+    await expect(el).to.be.accessible();
+    expectBigTargets(el);
+
+    again().click();
+    await el.updateComplete;
+    expect(el.mode).to.equal('standard');
+    expect(focused(el)).to.equal($(el, '#f-attachments'));
+    expect(text(el)).to.contain('Lägg till dem igen: foto.png.');
+
+    // Added again: no more notice.
+    await pick(el, [png('foto.png')]);
+    await waitUntil(() => $$(el, '.files li').length === 1, 'file added again');
+    $(el, '.mode-toggle').click();
+    await el.updateComplete;
+    expect($$(el, '#ll-files')).to.have.length(0);
+  });
+
   it('the toggle carries everything into lättläst, focus to the first step heading', async () => {
     const el = await snippet();
     const toggle = $(el, '.mode-toggle');

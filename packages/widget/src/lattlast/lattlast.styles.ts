@@ -88,4 +88,8 @@ export const lattlastStyles = css`
   dd > span {
     white-space: pre-line;
   }
+  /* Files a reload dropped: the button below their names. */
+  .steps > .has-error > button {
+    margin-top: 0.5em;
+  }
 `;

@@ -31,6 +31,8 @@ export interface StepContext {
   values: FormValues;
   /** Files attached in the standard form; listed on the last step. */
   attachments: readonly Attachment[];
+  /** Files a reload dropped (a draft keeps none): named on the first and last step. */
+  lostFiles: readonly string[];
   /** The problems shown now. */
   issues: readonly ValidationIssue[];
   /** The municipality's name, or "kommunen". */
@@ -196,6 +198,7 @@ export class Steps implements ReactiveController {
                   ${step === 'review' ? this.review() : step === 'reply' ? ctx.reply : this.message()}
                 </div>`
         }
+        ${this.index === 0 || step === 'review' ? this.lost() : nothing}
         <div class="step-buttons">
           ${
             this.index > 0
@@ -259,8 +262,8 @@ export class Steps implements ReactiveController {
       areas.map((area) => area.label),
       who,
     );
-    // On the last step, the answers too, as shown: each term, then its answer.
-    const answers = [...(this.host.shadowRoot?.querySelectorAll('dt, dd > span') ?? [])];
+    // On the last step, the answers too, as shown: each term, then its answer; and lost files.
+    const answers = [...(this.host.shadowRoot?.querySelectorAll('dt, dd > span, #ll-files') ?? [])];
     const texts = [progress, heading, instruction];
     texts.push(...answers.map((node) => node.textContent ?? '').filter(Boolean), ...rest);
     return texts;
@@ -332,6 +335,30 @@ export class Steps implements ReactiveController {
           over > 0 ? html` · <strong>${t.messageOver(n(over))}</strong>` : nothing
         }
       </p>`;
+  }
+
+  /**
+   * Files a reload dropped, as the standard form names them at its file field: the names, and a
+   * button to that field (lättläst has no file step), described by the text.
+   */
+  private lost(): Maybe {
+    const { t, lostFiles } = this.ctx;
+    return lostFiles.length > 0
+      ? html`<div class="has-error">
+          <p class="error" part="error" id="ll-files">
+            ${t.filesNotRestored(lostFiles.join(', '))}
+          </p>
+          <button
+            type="button"
+            part="button"
+            class="secondary"
+            aria-describedby="ll-files"
+            @click=${() => this.edit('attachments')}
+          >
+            ${t.addFilesAgain}
+          </button>
+        </div>`
+      : nothing;
   }
 
   /** The last step: everything that will be sent, each with "Ändra", then the notice. */

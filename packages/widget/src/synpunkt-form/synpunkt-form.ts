@@ -829,6 +829,8 @@ export class SynpunktForm extends LitElement {
       areas: this.areas,
       values: this.values,
       attachments: this.attachments,
+      // Named where the standard form would name them: only if it has a file field to go to.
+      lostFiles: fileLimits(this.client.capabilities) ? this.lostFiles : [],
       issues: this.issues,
       who: this.who,
       privacyUrl: safeUrl(this.privacyUrl),

@@ -276,6 +276,7 @@ export type LattlastShared =
   | 'receiptNextAnonymous'
   | 'summaryHeading'
   | 'fields'
+  | 'filesNotRestored'
   | 'errors';
 
 /** The lättläst steps, in order. `area` is left out when no areas are configured. */
@@ -310,6 +311,8 @@ export interface LattlastCatalog extends Pick<Catalog, LattlastShared> {
   stopListening: string;
   /** The button beside each answer on the last step: "Ändra". */
   change: string;
+  /** Beside `filesNotRestored`: to the standard form's file field, "Lägg till filer igen". */
+  addFilesAgain: string;
   /** Each step's question and instruction. */
   steps: Record<StepId, StepText>;
 }

@@ -15,6 +15,7 @@ export const enLattlast: LattlastCatalog = {
   listen: 'Listen',
   stopListening: 'Stop reading',
   change: 'Change',
+  addFilesAgain: 'Add the files again',
   steps: {
     kind: { heading: 'What kind of feedback do you have?', instruction: 'Choose the best one.' },
     area: {
@@ -55,6 +56,8 @@ export const enLattlast: LattlastCatalog = {
     `Now ${who} will read your feedback. You sent it without your name. So you will get no answer.`,
 
   summaryHeading: 'You need to change something',
+  filesNotRestored: (names) =>
+    `Your files are not here any more: ${names}. Files are not kept when the page reloads. Choose “Add the files again”. This takes you to the usual form.`,
   // The review step's labels: the same words as the steps' questions.
   fields: {
     kind: 'Kind of feedback',

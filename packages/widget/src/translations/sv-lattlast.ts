@@ -15,6 +15,7 @@ export const svLattlast: LattlastCatalog = {
   listen: 'Lyssna',
   stopListening: 'Sluta läsa',
   change: 'Ändra',
+  addFilesAgain: 'Lägg till filer igen',
   steps: {
     kind: { heading: 'Vilken sorts synpunkt har du?', instruction: 'Välj det som passar bäst.' },
     area: {
@@ -54,6 +55,8 @@ export const svLattlast: LattlastCatalog = {
     `Nu läser ${who} din synpunkt. Du skickade utan namn. Därför får du inget svar.`,
 
   summaryHeading: 'Du behöver ändra något',
+  filesNotRestored: (names) =>
+    `Dina filer finns inte kvar: ${names}. Filer sparas inte när sidan laddas om. Välj ”Lägg till filer igen”. Då kommer du till det vanliga formuläret.`,
   // The review step's labels: the same words as the steps' questions.
   fields: {
     kind: 'Vilken sorts synpunkt',
