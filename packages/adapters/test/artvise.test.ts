@@ -890,6 +890,11 @@ describe('artvise configuration', () => {
       /endpoint: must be an http or https URL/,
     ],
     [
+      'an endpoint without Service.svc',
+      (c) => (c.endpoint = 'https://artvise.exempelkommun.se/MercuryAPI/'),
+      /endpoint: must be the address of MercuryAPI’s Service\.svc/,
+    ],
+    [
       'an inbox that is not a GUID',
       (c) => (c.inboxes = { default: 'inkorg' }),
       /inboxes\.default: must be a GUID/,

@@ -60,7 +60,14 @@ export type CustomPropertyKey = (typeof CUSTOM_PROPERTY_KEYS)[number];
 const schema = strict({
   endpoint: z
     .string({ error: 'is required and must be the URL of MercuryAPI/Service.svc' })
-    .check(z.refine(isHttpUrl, { error: 'must be an http or https URL' })),
+    .check(z.refine(isHttpUrl, { error: 'must be an http or https URL' }))
+    .check(
+      // The folder alone (…/MercuryAPI/) answers 404 to every call, which reads as an outage.
+      z.refine((url) => !isHttpUrl(url) || /\.svc(?:\/|$)/i.test(new URL(url).pathname), {
+        error:
+          'must be the address of MercuryAPI’s Service.svc, such as https://artvise.kommun.se/MercuryAPI/Service.svc',
+      }),
+    ),
   apiKey: text('the MercuryAPI key (read it from an environment variable)'),
   inboxes: strict({
     default: guid,
