@@ -33,3 +33,51 @@ export function unexpectedOption(
   const name = command === 'serve' ? 'synpunkt-relay' : `synpunkt-relay ${command}`;
   return `${name} does not take --${wrong}.`;
 }
+
+/** The options `commandProblem` looks at. */
+interface ShapeOptions {
+  all: boolean;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * What is wrong with the command's words, as a sentence for stderr, or undefined when they fit
+ * one of the usages. Checked before the configuration is read or the store opened, so a typing
+ * mistake is told as one, not as the usage alone after a line about the store.
+ */
+export function commandProblem(
+  positionals: readonly string[],
+  options: ShapeOptions,
+): string | undefined {
+  const [first, command, ...rest] = positionals;
+  if (first === undefined) return undefined;
+  if (first === 'report') {
+    return command === undefined ? undefined : `synpunkt-relay report takes no "${command}".`;
+  }
+  if (first !== 'outbox') {
+    return `synpunkt-relay: there is no command "${first}" (the commands are outbox and report; without one, the relay runs).`;
+  }
+  const name = `synpunkt-relay outbox ${command ?? ''}`.trimEnd();
+  switch (command) {
+    case undefined:
+      return `${name}: give a command: list, retry, move or close.`;
+    case 'list':
+      return rest.length > 0 ? `${name} takes no "${rest[0]}".` : undefined;
+    case 'retry':
+      if (options.all)
+        return rest.length > 0 ? `${name}: give an id or --all, not both.` : undefined;
+      return rest.length === 1
+        ? undefined
+        : `${name}: give one submission id or reference, or --all.`;
+    case 'move':
+      if (rest.length > 0) return `${name} takes no "${rest[0]}": give --from and --to.`;
+      return options.from !== undefined && options.to !== undefined
+        ? undefined
+        : `${name}: give --from <old target> and --to <new target>.`;
+    case 'close':
+      return rest.length === 1 ? undefined : `${name}: give one submission id or reference.`;
+    default:
+      return `synpunkt-relay outbox: there is no command "${command}" (the commands are list, retry, move and close).`;
+  }
+}

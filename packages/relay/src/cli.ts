@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { parseArgs } from 'node:util';
-import { unexpectedOption } from './cli-options.js';
+import { commandProblem, unexpectedOption } from './cli-options.js';
 import { ConfigError, loadConfig } from './config.js';
 import { EXIT_CONFIG, EXIT_IOERR, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
 import { createRelay } from './index.js';
@@ -81,9 +81,16 @@ export async function main(argv: string[]): Promise<number | undefined> {
     process.stderr.write(`${unexpected}\n${USAGE}\n`);
     return EXIT_USAGE;
   }
-  if (values.help || values.config === undefined) {
+  if (values.help) {
     process.stderr.write(`${USAGE}\n`);
-    return values.help ? 0 : EXIT_USAGE;
+    return 0;
+  }
+  const problem =
+    commandProblem(positionals, values) ??
+    (values.config === undefined ? 'synpunkt-relay: --config <file> is missing.' : undefined);
+  if (problem !== undefined || values.config === undefined) {
+    process.stderr.write(`${problem}\n${USAGE}\n`);
+    return EXIT_USAGE;
   }
   if (positionals[0] === 'outbox') {
     const code = runOutboxCommand({

@@ -77,6 +77,17 @@ export function runOutboxCommand(args: OutboxArgs): number {
     // Which store was read, so a wrong one shows (on stderr with --json, to keep stdout JSON).
     (json ? err : out)(`Store: ${config.storePath}`);
     const [command, id] = args.positionals;
+    // A --target that is neither configured nor in the store is a typing mistake: say so, rather
+    // than "nothing to do" or advice to move deliveries that do not exist. (With an id, the
+    // command names the submission's own targets instead.)
+    const known = args.target === undefined || configured.includes(args.target);
+    if (!known && id === undefined && !store.list().some((e) => e.target === args.target)) {
+      err(
+        `--target: "${args.target}" is not a target in the configuration ${configPath} ` +
+          `(its targets: ${configured.join(', ')}), and the outbox holds nothing for it.`,
+      );
+      return EXIT_USAGE;
+    }
     if (command === 'list') {
       const target = args.target;
       const entries = store.list().filter((e) => target === undefined || e.target === target);
@@ -94,25 +105,25 @@ export function runOutboxCommand(args: OutboxArgs): number {
         return 1;
       }
       const n = store.retryAllDead(Date.now(), [args.target]);
+      if (n === 0) {
+        err(`No dead deliveries to target "${args.target}" to retry.`);
+        return 1;
+      }
       out(`${deliveries(n, 'dead')} to target "${args.target}" will be tried again.`);
       return 0;
     }
     if (command === 'retry' && args.all) {
       const n = store.retryAllDead(Date.now(), configured);
-      out(`${deliveries(n, 'dead')} will be tried again.`);
-      for (const unknown of store.unknownTargets(configured)) {
-        if (unknown.dead > 0) {
-          out(
-            notConfigured(
-              unknown.dead,
-              deliveries(unknown.dead, 'dead'),
-              unknown.target,
-              configPath,
-            ),
-          );
-        }
+      if (n > 0) out(`${deliveries(n, 'dead')} will be tried again.`);
+      const left = store.unknownTargets(configured).filter((unknown) => unknown.dead > 0);
+      for (const unknown of left) {
+        out(
+          notConfigured(unknown.dead, deliveries(unknown.dead, 'dead'), unknown.target, configPath),
+        );
       }
-      return 0;
+      // Nothing retried is exit code 1, as for one submission: a script sees it.
+      if (n === 0 && left.length === 0) err('No dead deliveries to retry.');
+      return n > 0 ? 0 : 1;
     }
     if (command === 'retry' && id !== undefined && args.target !== undefined) {
       return retryTarget(store, id, args.target, configured, configPath);

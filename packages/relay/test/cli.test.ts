@@ -68,6 +68,9 @@ describe('synpunkt-relay outbox', () => {
     const all = await runCli(['outbox', 'retry', '--all', '--config', configPath]);
     assert.equal(all.code, 0);
     assert.match(all.stdout, /^1 dead delivery will be tried again\./m);
+    const nothing = await runCli(['outbox', 'retry', '--all', '--config', configPath]);
+    assert.equal(nothing.code, 1, 'nothing left to retry');
+    assert.match(nothing.stderr, /^No dead deliveries to retry\.$/m);
     const one = await runCli(['outbox', 'retry', quarantined.id, '--config', configPath]);
     assert.equal(one.code, 0);
     const unknown = await runCli(['outbox', 'retry', 'SYN-1999-000001', '--config', configPath]);
@@ -107,10 +110,44 @@ describe('synpunkt-relay outbox', () => {
     assert.ok(!existsSync(directory));
   });
 
-  it('shows the usage without --config', async () => {
+  it('shows the usage without --config, and says it is missing', async () => {
     const { code, stderr } = await runCli([]);
     assert.equal(code, 64);
+    assert.match(stderr, /^synpunkt-relay: --config <file> is missing\.$/m);
     assert.match(stderr, /Usage:/);
+  });
+
+  it('says what is wrong with the command’s words before it reads anything', async () => {
+    const cases: [string[], RegExp][] = [
+      [['start'], /there is no command "start" \(the commands are outbox and report/],
+      [['outbox'], /outbox: give a command: list, retry, move or close\./],
+      [['outbox', 'frob'], /outbox: there is no command "frob"/],
+      [['outbox', 'retry'], /outbox retry: give one submission id or reference, or --all\./],
+      [['outbox', 'retry', '--all', 'SYN-2026-000001'], /give an id or --all, not both/],
+      [['outbox', 'move', '--from', 'old'], /give --from <old target> and --to <new target>/],
+      [['outbox', 'close'], /outbox close: give one submission id or reference\./],
+      [['outbox', 'list', 'extra'], /outbox list takes no "extra"/],
+      [['report', '2026-Q3'], /report takes no "2026-Q3"/],
+    ];
+    for (const [words, reason] of cases) {
+      const { code, stdout, stderr } = await runCli([...words, '--config', configPath]);
+      assert.equal(code, 64, words.join(' '));
+      assert.match(stderr, reason, words.join(' '));
+      assert.match(stderr, /Usage:/);
+      assert.doesNotMatch(`${stdout}${stderr}`, /^Store: /m, 'nothing was opened');
+    }
+  });
+
+  it('a --target that is nowhere is a typing mistake, not "nothing to do"', async () => {
+    for (const words of [['list'], ['retry', '--all']]) {
+      const args = ['outbox', ...words, '--target', 'nosuch', '--config', configPath];
+      const { code, stderr } = await runCli(args);
+      assert.equal(code, 64, args.join(' '));
+      assert.match(
+        stderr,
+        /--target: "nosuch" is not a target in the configuration .* \(its targets: mem\)/,
+      );
+    }
   });
 
   it('exits 64 with the usage for an unknown option or a missing value', async () => {
