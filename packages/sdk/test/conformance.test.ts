@@ -150,6 +150,17 @@ describe('the conformance kit fails broken adapters', async () => {
     'new-received-at-on-retry': [/same id arrives twice/],
     'accepts-invalid': [/invalid submission/],
     'wraps-abort': [/signal is aborted/],
+    'healthy-no-files': [],
+    'healthy-few-files': [],
+    'ignores-declared-limits': [/attachments/, /message longer than it declares/],
+    'ignores-attachment-limits': [
+      /message longer than it declares/,
+      /attachments beyond the limits it declares/,
+    ],
+    'refuses-limits-without-issues': [
+      /message longer than it declares/,
+      /attachments beyond the limits it declares/,
+    ],
   };
 
   it('the child run fails, and reports how many failed', () => {
@@ -165,6 +176,14 @@ describe('the conformance kit fails broken adapters', async () => {
   it('an adapter that delivers an invalid submission is told to check it with parseSubmission', () => {
     // Without the hint the failure only said "expected the delivery to fail, but it succeeded".
     assert.match(stdout, /the adapter delivered an invalid submission .*parseSubmission/);
+  });
+
+  it('an adapter that ignores its declared limits is told to call capabilityIssues', () => {
+    // The README examples declared limits, delivered what broke them and passed the kit.
+    assert.match(stdout, /accepted a message of 4001 characters .*capabilityIssues\(submission/);
+    assert.match(stdout, /accepted a file \(it declares attachments: false\)/);
+    assert.match(stdout, /accepted 3 files \(it declares maxCount 2\)/);
+    assert.match(stdout, /must be refused with reason 'invalid'/);
   });
 
   for (const [name, rules] of Object.entries(expected)) {

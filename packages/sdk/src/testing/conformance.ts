@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Adapter, Receipt } from '../adapter.js';
+import { isDeepStrictEqual } from 'node:util';
+import type { Adapter, AttachmentCapabilities, Receipt } from '../adapter.js';
 import { newSubmissionId } from '../client.js';
-import { isAdapterError, type AdapterError } from '../errors.js';
-import type { Submission } from '../submission.js';
+import { isAdapterError, type AdapterError, type ErrorCode } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import { parseSubmission } from '../schema.js';
+import type { Attachment, Submission } from '../submission.js';
 import { sampleAnonymous, sampleSubmission, TINY_PDF_BASE64, TINY_PNG_BASE64 } from './samples.js';
 
 /** Undoes what a hook did (ends an outage, stops refusing). */
@@ -32,7 +35,11 @@ export interface ConformanceOptions {
   setup?: () => void | Promise<void>;
   /** Runs after them: stop the backend. */
   teardown?: () => void | Promise<void>;
-  /** Submissions to send; defaults to the kit's samples. Use it when the backend needs certain areas. */
+  /**
+   * Submissions to send; defaults to the kit's samples. Use it when the backend needs certain
+   * areas. What the kit sends over a declared limit is the `reply` sample with a longer message
+   * or more, larger or other files.
+   */
   sample?: (kind: 'reply' | 'anonymous' | 'attachment') => Submission;
 }
 
@@ -55,6 +62,188 @@ function defaultSample(adapter: Adapter, kind: 'reply' | 'anonymous' | 'attachme
     });
   }
   return sampleSubmission();
+}
+
+/** What an adapter author must do when the kit finds a declared limit ignored. */
+const REFUSE_HINT =
+  'call capabilityIssues(submission, adapter.capabilities) from @synpunkt/sdk after ' +
+  'parseSubmission, before any traffic, and when it returns issues throw an AdapterError with ' +
+  "reason 'invalid' and those issues (an adapter never truncates or drops anything)";
+
+/** A submission that breaks one limit the adapter declares, and the issue that must refuse it. */
+interface OverLimit {
+  /** For the failure message: `a message of 4001 characters (it declares …)`. */
+  what: string;
+  submission: Submission;
+  path: readonly (string | number)[];
+  code: ErrorCode;
+}
+
+/**
+ * The caller's sample with a fresh id (a fixed sample's id may already be stored) and the
+ * overrides, checked against the schema: the kit must only break the adapter's limits, never
+ * the sdk's own.
+ */
+function variantOf(base: Submission, overrides: Partial<Submission>): Submission {
+  const parsed = parseSubmission({ ...base, ...overrides, id: newSubmissionId() });
+  if (!parsed.success) {
+    throw new Error(
+      `conformance kit: a sample it built is not valid: ${JSON.stringify(parsed.issues)}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** The kit's sample files, PNG first: the smallest real attachments. */
+const SAMPLE_FILES = [
+  { type: 'image/png', extension: 'png', data: TINY_PNG_BASE64 },
+  { type: 'application/pdf', extension: 'pdf', data: TINY_PDF_BASE64 },
+] as const;
+
+type SampleFile = (typeof SAMPLE_FILES)[number];
+
+/**
+ * A valid file of the sample's type, padded with zero bytes after its end to `size` bytes (at
+ * least its own size): the type check reads only the first bytes, so it stays a PNG or a PDF.
+ */
+function fileOf(sample: SampleFile, name: string, size = 0): Attachment {
+  const bytes = atob(sample.data);
+  const padded = bytes + '\0'.repeat(Math.max(0, size - bytes.length));
+  return {
+    name: `${name}.${sample.extension}`,
+    type: sample.type,
+    size: padded.length,
+    data: btoa(padded),
+  };
+}
+
+/** A message of exactly `length` characters, each one UTF-16 unit, so both limits count alike. */
+function messageOf(length: number): string {
+  const text = 'Gungan vid Storgatan är trasig. '.repeat(Math.ceil(length / 32) + 1);
+  return `${text.slice(0, length - 1)}.`;
+}
+
+/** A positive whole number below the sdk's own bound: a limit the kit can exceed validly. */
+function tighter(limit: number | undefined, sdk: number): limit is number {
+  return limit !== undefined && Number.isInteger(limit) && limit > 0 && limit < sdk;
+}
+
+/** Samples that break the count and size limits it declares below the sdk's own, one each. */
+function sizeOverLimits(
+  base: Submission,
+  files: AttachmentCapabilities,
+  allowed: SampleFile,
+): OverLimit[] {
+  const over: OverLimit[] = [];
+  const count = tighter(files.maxCount, LIMITS.attachmentCountMax) ? files.maxCount : undefined;
+  if (count !== undefined) {
+    const attachments = Array.from({ length: count + 1 }, (_, i) =>
+      fileOf(allowed, `bild-${i + 1}`),
+    );
+    over.push({
+      what: `${count + 1} files (it declares maxCount ${count})`,
+      submission: variantOf(base, { attachments }),
+      path: ['attachments'],
+      code: 'too_many_files',
+    });
+  }
+  if (tighter(files.maxBytes, LIMITS.attachmentBytesMax)) {
+    over.push({
+      what: `a file of ${files.maxBytes + 1} bytes (it declares maxBytes ${files.maxBytes})`,
+      submission: variantOf(base, { attachments: [fileOf(allowed, 'stor', files.maxBytes + 1)] }),
+      path: ['attachments', 0, 'size'],
+      code: 'file_too_large',
+    });
+  }
+  const total = files.maxTotalBytes;
+  if (tighter(total, LIMITS.attachmentsTotalBytesMax)) {
+    // As many files as it takes, each within maxBytes, together just over the total: only the
+    // total is broken, so an adapter that checks one limit at a time names this one.
+    const n = count ?? LIMITS.attachmentCountMax;
+    const each = Math.ceil((total + 1) / n);
+    const perFile = Math.min(
+      files.maxBytes ?? LIMITS.attachmentBytesMax,
+      LIMITS.attachmentBytesMax,
+    );
+    if (each <= perFile && each * n <= LIMITS.attachmentsTotalBytesMax) {
+      const attachments = Array.from({ length: n }, (_, i) =>
+        fileOf(allowed, `del-${i + 1}`, each),
+      );
+      const sum = attachments.reduce((bytes, file) => bytes + file.size, 0);
+      over.push({
+        what: `${n} files of ${sum} bytes together (it declares maxTotalBytes ${total})`,
+        submission: variantOf(base, { attachments }),
+        path: ['attachments'],
+        code: 'files_too_large',
+      });
+    }
+  }
+  return over;
+}
+
+/** Samples that break each attachment limit it declares: count and sizes, then types. */
+function attachmentsOverLimits(base: Submission, files: AttachmentCapabilities): OverLimit[] {
+  const allowed = SAMPLE_FILES.find((file) => !files.types || files.types.includes(file.type));
+  const refused = SAMPLE_FILES.find((file) => files.types && !files.types.includes(file.type));
+  // Count and sizes need files it takes: one that takes only JPEG is left to its own tests.
+  const over = allowed ? sizeOverLimits(base, files, allowed) : [];
+  if (refused) {
+    over.push({
+      what: `a file of type ${refused.type} (it declares types ${files.types?.join(', ')})`,
+      submission: variantOf(base, { attachments: [fileOf(refused, 'bilaga')] }),
+      path: ['attachments', 0, 'type'],
+      code: 'file_type_not_allowed',
+    });
+  }
+  return over;
+}
+
+/**
+ * Sends a submission the adapter's own capabilities say it cannot carry, and asserts it was
+ * refused up front: an `invalid`, non-retryable `AdapterError` with the issue the client would
+ * raise, and nothing stored.
+ */
+async function assertRefusedUpFront(
+  options: ConformanceOptions,
+  adapter: Adapter,
+  over: OverLimit,
+): Promise<void> {
+  let outcome: unknown;
+  let delivered = false;
+  try {
+    await adapter.submit(over.submission);
+    delivered = true;
+  } catch (error) {
+    outcome = error;
+  }
+  const said = `the adapter accepted ${over.what}, which its capabilities say it cannot carry: `;
+  assert.ok(!delivered, said + REFUSE_HINT);
+  assert.ok(
+    isAdapterError(outcome),
+    `expected an AdapterError for ${over.what}, got ${String(outcome)}: ${REFUSE_HINT}`,
+  );
+  assert.equal(
+    outcome.reason,
+    'invalid',
+    `${over.what} must be refused with reason 'invalid': ${REFUSE_HINT}`,
+  );
+  assert.equal(
+    outcome.retryable,
+    false,
+    `${over.what} will not fit on a retry either: retryable must be false`,
+  );
+  assert.ok(
+    outcome.issues.some(
+      (issue) => issue.code === over.code && isDeepStrictEqual(issue.path, over.path),
+    ),
+    `expected a ${over.code} issue at ${JSON.stringify(over.path)} for ${over.what}, got ` +
+      `${JSON.stringify(outcome.issues)}: ${REFUSE_HINT}`,
+  );
+  assert.deepEqual(
+    await options.received(over.submission.id),
+    [],
+    `nothing may reach the backend with ${over.what}: refuse it before any traffic`,
+  );
 }
 
 /**
@@ -87,7 +276,7 @@ async function assertStoredOnce(
   const records = await options.received(submission.id);
   assert.equal(records.length, 1, `the backend holds exactly one record for ${submission.id}`);
   const [record] = records;
-  assert.ok(record);
+  assert.ok(record, 'received() returns the record');
   assert.equal(record.id, submission.id, 'the backend got the submission id');
   assert.equal(record.message, submission.message, 'the backend got the message exactly');
   for (const [key, value] of Object.entries(record)) {
@@ -130,7 +319,11 @@ export function runAdapterConformance(options: ConformanceOptions): void {
         }
       }
       const max = adapter.capabilities?.maxMessageLength;
-      assert.ok(max === undefined || (Number.isInteger(max) && max > 0));
+      // With a message: without one, node re-reads the compiled source to make one, for minutes.
+      assert.ok(
+        max === undefined || (Number.isInteger(max) && max > 0),
+        'maxMessageLength is a positive integer',
+      );
     });
 
     it('accepts a valid submission, and the backend gets exactly what was sent', async () => {
@@ -148,7 +341,16 @@ export function runAdapterConformance(options: ConformanceOptions): void {
 
     it('delivers attachments intact, or refuses them up front when it declares none', async (t) => {
       if (adapter.capabilities?.attachments === false) {
-        t.diagnostic('the adapter declares no attachments');
+        t.diagnostic('the adapter declares no attachments: one small file must be refused');
+        const submission = variantOf(sample('reply'), {
+          attachments: [fileOf(SAMPLE_FILES[0], 'gungan')],
+        });
+        await assertRefusedUpFront(options, adapter, {
+          what: 'a file (it declares attachments: false)',
+          submission,
+          path: ['attachments'],
+          code: 'files_not_supported',
+        });
         return;
       }
       const submission = sample('attachment');
@@ -160,6 +362,31 @@ export function runAdapterConformance(options: ConformanceOptions): void {
         'received() must return the attachments the backend got (read them back from it)',
       );
       await assertStoredOnce(options, submission);
+    });
+
+    it('refuses a message longer than it declares, and the backend gets nothing', async (t) => {
+      const max = adapter.capabilities?.maxMessageLength;
+      // A limit that is no positive whole number fails the capabilities test above.
+      if (!tighter(max, LIMITS.messageMax)) {
+        t.diagnostic('the adapter declares no message limit below the sdk’s own');
+        return;
+      }
+      await assertRefusedUpFront(options, adapter, {
+        what: `a message of ${max + 1} characters (it declares maxMessageLength ${max})`,
+        submission: variantOf(sample('reply'), { message: messageOf(max + 1) }),
+        path: ['message'],
+        code: 'too_long',
+      });
+    });
+
+    it('refuses attachments beyond the limits it declares, and the backend gets nothing', async (t) => {
+      const files = adapter.capabilities?.attachments;
+      const over = files ? attachmentsOverLimits(sample('reply'), files) : [];
+      if (over.length === 0) {
+        t.diagnostic('the adapter declares no attachment limits below the sdk’s own');
+        return;
+      }
+      for (const each of over) await assertRefusedUpFront(options, adapter, each);
     });
 
     it('gives the same receipt and keeps one record when the same id arrives twice', async () => {
