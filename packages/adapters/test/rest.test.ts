@@ -25,29 +25,33 @@ const problemJson = (body: object) => ({
 
 // --- The sdk's conformance kit, against a real HTTP endpoint on loopback. ---------------------
 
-let kitPeer: RestPeer;
-runAdapterConformance({
-  name: 'rest',
-  setup: async () => {
-    kitPeer = await startRestPeer();
-  },
-  teardown: () => kitPeer.close(),
-  createAdapter: () => restAdapter({ endpoint: kitPeer.url, retries: 1 }),
-  received: async (id) => kitPeer.received(id),
-  // The endpoint answers 503 (true connection refusal is tested below).
-  outage: async () => {
-    kitPeer.mode = 'down';
+/** Runs the kit against a fresh endpoint, with the capabilities the adapter is told of. */
+function conformance(name: string, capabilities?: RestAdapterConfig['capabilities']): void {
+  let peer: RestPeer;
+  // The endpoint answers 503 (true connection refusal is tested below), or refuses.
+  const inMode = (mode: RestPeer['mode']) => async () => {
+    peer.mode = mode;
     return () => {
-      kitPeer.mode = 'up';
+      peer.mode = 'up';
     };
-  },
-  refuse: async () => {
-    kitPeer.mode = 'refusing';
-    return () => {
-      kitPeer.mode = 'up';
-    };
-  },
-});
+  };
+  runAdapterConformance({
+    name,
+    setup: async () => {
+      peer = await startRestPeer();
+    },
+    teardown: () => peer.close(),
+    createAdapter: () =>
+      restAdapter({ endpoint: peer.url, retries: 1, ...(capabilities ? { capabilities } : {}) }),
+    received: async (id) => peer.received(id),
+    outage: inMode('down'),
+    refuse: inMode('refusing'),
+  });
+}
+
+conformance('rest');
+// An endpoint that declares what it cannot carry: the kit sends more than that.
+conformance('rest with declared limits', { maxMessageLength: 4000, attachments: false });
 
 // --- The wire format and its failure modes. ---------------------------------------------------
 

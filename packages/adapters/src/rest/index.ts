@@ -5,6 +5,7 @@
  */
 import {
   AdapterError,
+  capabilityIssues,
   IDEMPOTENCY_HEADER,
   isAdapterError,
   PROBLEM_CONTENT_TYPE,
@@ -95,6 +96,23 @@ async function headersFor(
  * const receipt = await adapter.submit(submission);
  * ```
  */
+/**
+ * Refuses, before any traffic, what the capabilities given in the configuration say the
+ * endpoint cannot carry: a caller may skip the client, and nothing is cut or dropped.
+ */
+function refuseWhatDoesNotFit(
+  submission: Submission,
+  capabilities: RestAdapterConfig['capabilities'],
+): void {
+  const issues = capabilities ? capabilityIssues(submission, capabilities) : [];
+  if (issues.length > 0) {
+    throw new AdapterError(
+      `The endpoint cannot carry this submission: ${issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', ')}`,
+      { reason: 'invalid', issues, retryable: false },
+    );
+  }
+}
+
 export function restAdapter(config: RestAdapterConfig): Adapter {
   const options = parseRestConfig(config);
   return {
@@ -102,6 +120,7 @@ export function restAdapter(config: RestAdapterConfig): Adapter {
     ...(options.capabilities ? { capabilities: options.capabilities } : {}),
     async submit(submission, { signal } = {}) {
       signal?.throwIfAborted();
+      refuseWhatDoesNotFit(submission, options.capabilities);
       const extra = await headersFor(options.headers, submission, signal);
       const timeout = timeoutFor(submission, options);
       let response: Response;
