@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import type { Hono } from 'hono';
 import { followUpMailer, type FollowUpMailer } from '@synpunkt/adapters/email';
 import { createApp } from './app.js';
+import { warnOfSmallBodyLimit } from './body-limit.js';
 import { ProofOfWork } from './challenge.js';
 import { CommitQueue } from './commit-queue.js';
 import {
@@ -197,6 +198,7 @@ export async function createRelay(
   warnOfUnknownTargets(store, targets, log);
   warnOfOpen311WithoutLocation(config.targets, log);
   warnOfShortRetention(config, log);
+  warnOfSmallBodyLimit(config.bodyLimitBytes, targets, log);
   const worker = new OutboxWorker({
     store,
     targets,

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, createRelay, loadConfig, parseConfig, silentLogger } from '../src/index.js';
-import { countingAdapter, PACKAGE_DIR, tempDir, testConfig } from './helpers.js';
+import { captureLogger, countingAdapter, PACKAGE_DIR, tempDir, testConfig } from './helpers.js';
 
 const base = () => testConfig('/tmp/never-opened.db');
 
@@ -370,5 +370,40 @@ describe('configuration', () => {
     } finally {
       tmp.cleanup();
     }
+  });
+});
+
+describe('bodyLimitBytes against what the form lets people send', () => {
+  const warningWith = async (bodyLimitBytes: number, attachments?: false) => {
+    const tmp = tempDir();
+    const logs = captureLogger();
+    try {
+      const relay = await createRelay(testConfig(join(tmp.dir, 'relay.db'), { bodyLimitBytes }), {
+        log: logs.log,
+        adapters: {
+          rest: () => ({
+            ...countingAdapter(),
+            capabilities: attachments === false ? { attachments } : {},
+          }),
+        },
+      });
+      await relay.stop();
+      return logs.lines().find((line) => line.event === 'config.body_limit_too_small');
+    } finally {
+      tmp.cleanup();
+    }
+  };
+
+  it('warns at start when a body the form allows would get 413, and says how much is needed', async () => {
+    // 10 MB of files travel as about 13.4 MB of base64, with the text beside them.
+    const files = await warningWith(1024 * 1024);
+    assert.equal(files?.level, 'warn');
+    assert.match(String(files?.fix), /set bodyLimitBytes to at least 14046552: .* and files/);
+    assert.equal(await warningWith(14_046_552), undefined);
+    assert.equal(await warningWith(16 * 1024 * 1024), undefined, 'the default is enough');
+    // Targets that take no files need room for the text only.
+    assert.equal(await warningWith(64 * 1024, false), undefined);
+    const tiny = await warningWith(10, false);
+    assert.match(String(tiny?.fix), /at least 65536: .* 10000 characters, and a larger body/);
   });
 });
