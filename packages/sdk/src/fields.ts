@@ -119,6 +119,19 @@ export function isLocalDateTime(input: string): boolean {
   );
 }
 
+/**
+ * An ISO 8601 instant with its zone that names a real date and time: as
+ * `Date.prototype.toISOString` writes it (`2026-11-25T10:00:00.000Z`), or with an offset
+ * (`2026-11-25T11:00:00+01:00`). The seconds are needed; a fraction of them may follow.
+ */
+export function isInstant(input: string): boolean {
+  const match =
+    /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::[0-5]\d(?:\.\d+)?)(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.exec(
+      input,
+    );
+  return match !== null && isLocalDateTime(match[1]!);
+}
+
 /** An http(s) URL. */
 export function isHttpUrl(input: string): boolean {
   try {

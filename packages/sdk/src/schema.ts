@@ -6,6 +6,7 @@ import {
   isBase64,
   isEmail,
   isHttpUrl,
+  isInstant,
   isLocalDateTime,
   sniffMediaType,
   toE164,
@@ -195,7 +196,7 @@ const submissionSchema = z
     mode: z.enum(MODES),
     channel: z.enum(CHANNELS),
     /** When the sender pressed send, as an ISO 8601 instant. */
-    submittedAt: z.iso.datetime({ offset: true }),
+    submittedAt: z.string().check(z.refine(isInstant, fail('invalid_date'))),
     /** The page the form was on. */
     pageUrl: text(LIMITS.urlMax).check(z.refine(isHttpUrl, fail('invalid_url'))),
   })
