@@ -3,10 +3,11 @@
 // Used by @web/test-runner (as koa middleware) and by the Node tests (behind node:http).
 //
 //   POST /api/synpunkter   the submission (JSON) → 201 receipt | 409 | 415 | 400 | 413 | 422 | 503
-//   POST /api/_control     {"mode": "up" | "down" | "invalid" | "slow" | "lost"}
+//   POST /api/_control     {"mode": "up" | "down" | "invalid" | "slow" | "lost" | "open311"}
 //                          ("lost": stores a new submission and answers 503 anyway, as when the
 //                          answer is lost on the way; a different body under a stored key is
-//                          still 409)
+//                          still 409; "open311": refuses what an Open311 target cannot carry,
+//                          4 000 characters and no files, as a relay routing to one does)
 //                          or {"challenge": "on" | "off" | "fail" | { …an ALTCHA challenge… }}
 //                          or {"refusePow": n}: the next n submissions get 403 challenge-failed,
 //                          as from a relay whose key changed since the challenge was solved
@@ -20,6 +21,7 @@
 
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import {
+  capabilityIssues,
   IDEMPOTENCY_HEADER,
   PROBLEM_CONTENT_TYPE,
   PROBLEM_TYPES,
@@ -39,7 +41,7 @@ export const SLOW_MS = 2000;
 /** The working days a sender who wants a reply will wait, as in the relay's default setting. */
 export const REPLY_WORKING_DAYS = 10;
 
-const MODES = ['up', 'down', 'invalid', 'slow', 'lost'];
+const MODES = ['up', 'down', 'invalid', 'slow', 'lost', 'open311'];
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
@@ -197,6 +199,10 @@ export function createEndpoint() {
 
     const parsed = parseSubmission(input);
     if (!parsed.success) return problemOf(invalidSubmissionProblem(parsed.issues));
+    if (mode === 'open311') {
+      const issues = capabilityIssues(parsed.data, { maxMessageLength: 4000, attachments: false });
+      if (issues.length > 0) return problemOf(invalidSubmissionProblem(issues));
+    }
 
     const header = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
     const key = (Array.isArray(header) ? header[0] : header) ?? parsed.data.id;

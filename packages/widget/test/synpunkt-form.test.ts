@@ -448,6 +448,28 @@ describe('errors', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#error-summary'));
     expect($<HTMLTextAreaElement>(el, '#f-message').value).to.contain('Gungan');
   });
+
+  it('counts to the shorter limit a relay names when it refuses the message, for that area and kind', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await fill(el, 'f-message', 'Gungan är trasig. '.repeat(250)); // 4 500 characters
+    expect(text($(el, '#f-message-count'))).to.equal('4 500 av 10 000 tecken');
+    await setEndpoint('open311');
+    expect((await sendAndFail(el)).retryable).to.equal(false);
+    await el.updateComplete;
+    expect(text($(el, '#error-summary'))).to.contain('Den får vara högst 4 000 tecken.');
+    // The count now says what the error says, and the text is kept.
+    expect(text($(el, '#f-message-count'))).to.contain('4 500 av 4 000 tecken');
+    await expect(el).to.be.accessible();
+    // Another area may go to another target: its limit is not known.
+    await fill(el, 'f-area', 'aldreomsorg');
+    expect(text($(el, '#f-message-count'))).to.equal('4 500 av 10 000 tecken');
+    await fill(el, 'f-area', 'skola');
+    await fill(el, 'f-message', 'Gungan är trasig. '.repeat(200).trim());
+    expect(text($(el, '#f-message-count'))).to.equal('3 599 av 4 000 tecken');
+    await sendAndWait(el);
+    expect(await received()).to.have.length(1);
+  });
 });
 
 describe('reply', () => {

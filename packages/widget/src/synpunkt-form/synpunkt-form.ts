@@ -8,6 +8,7 @@ import {
   newSubmissionId,
   SynpunktValidationError,
   type Adapter,
+  type AdapterCapabilities,
   type Attachment,
   type MessageLength,
   type Mode,
@@ -246,6 +247,12 @@ export class SynpunktForm extends LitElement {
   @state() private issues: ValidationIssue[] = [];
   @state() private refused: Refusal[] = [];
   @state() private lostFiles: string[] = [];
+  /**
+   * A shorter limit the receiver named when it refused the message (a relay whose target is
+   * Open311 takes 4 000 characters), for the area and kind it was sent with: from then on the
+   * counter counts to it, so the count and the error say the same.
+   */
+  @state() private learnedLimit: { area: string; kind: string; max: number } | undefined;
   @state() private retryable = false;
   /** The last failure was in transit (no answer at all) with files attached: they may be why. */
   @state() private filesMayBeSlow = false;
@@ -317,6 +324,16 @@ export class SynpunktForm extends LitElement {
       this.cached = { key, client: createClient({ adapter, replyWithinWorkingDays: days }) };
     }
     return this.cached.client;
+  }
+
+  /** The adapter's capabilities, with a limit the receiver named for this area and kind. */
+  private get messageCapabilities(): AdapterCapabilities {
+    const declared = this.client.capabilities;
+    const learned = this.learnedLimit;
+    const { area, kind } = this.values;
+    if (!learned || learned.area !== area || learned.kind !== kind) return declared;
+    const max = Math.min(learned.max, declared.maxMessageLength ?? learned.max);
+    return { ...declared, maxMessageLength: max };
   }
 
   override connectedCallback(): void {
@@ -505,7 +522,7 @@ export class SynpunktForm extends LitElement {
   };
 
   private countZone(): CountZone {
-    return countZone(messageLength(this.values.message, this.client.capabilities));
+    return countZone(messageLength(this.values.message, this.messageCapabilities));
   }
 
   /**
@@ -656,6 +673,10 @@ export class SynpunktForm extends LitElement {
     const cause = error instanceof Error ? error : new Error(String(error));
     if (issues.length > 0) {
       this.status = 'editing';
+      const max = issues.find((i) => i.code === 'too_long' && i.path[0] === 'message')?.params?.max;
+      if (typeof max === 'number') {
+        this.learnedLimit = { area: this.values.area, kind: this.values.kind, max };
+      }
       this.showIssues([...issues]);
     } else {
       this.status = 'failed';
@@ -838,7 +859,7 @@ export class SynpunktForm extends LitElement {
       routes: this.renderRoutes(t),
       summary: this.renderSummary(t),
       failure: this.renderFailure(t),
-      count: messageLength(this.values.message, this.client.capabilities),
+      count: messageLength(this.values.message, this.messageCapabilities),
       reply: this.renderReply(t),
       onInput: this.onInput,
       validate: () => this.client.validate(this.draft()),
@@ -1192,7 +1213,7 @@ export class SynpunktForm extends LitElement {
 
   private renderMessage(t: Catalog): TemplateResult {
     // Counted as the check that will judge it: an emoji is one character.
-    const { length, max } = messageLength(this.values.message, this.client.capabilities);
+    const { length, max } = messageLength(this.values.message, this.messageCapabilities);
     const n = (value: number) => formatNumber(value, t.dateLocale);
     return this.field(
       'message',

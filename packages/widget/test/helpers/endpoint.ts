@@ -17,7 +17,7 @@ export async function resetEndpoint(): Promise<void> {
  * then answers 503: an answer lost on the way).
  */
 export async function setEndpoint(
-  mode: 'up' | 'down' | 'invalid' | 'slow' | 'lost',
+  mode: 'up' | 'down' | 'invalid' | 'slow' | 'lost' | 'open311',
 ): Promise<void> {
   const answer = await fetch('/api/_control', {
     method: 'POST',
