@@ -385,21 +385,34 @@ export function resolveSecrets(
   field: string,
   env: NodeJS.ProcessEnv = process.env,
 ): unknown {
+  const missing: string[] = [];
+  const resolved = resolveEach(value, field, env, missing);
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid relay configuration:\n  ${missing.join('\n  ')}`);
+  }
+  return resolved;
+}
+
+/** `resolveSecrets`, noting every variable that is not set rather than stopping at the first. */
+function resolveEach(
+  value: unknown,
+  field: string,
+  env: NodeJS.ProcessEnv,
+  missing: string[],
+): unknown {
   if (isEnvReference(value)) {
     const secret = env[value.env];
     if (secret === undefined || secret === '') {
-      throw new ConfigError(
-        `Invalid relay configuration:\n  ${field}: the environment variable ${value.env} is not set`,
-      );
+      missing.push(`${field}: the environment variable ${value.env} is not set`);
     }
     return secret;
   }
   if (Array.isArray(value))
-    return value.map((item, i) => resolveSecrets(item, `${field}[${i}]`, env));
+    return value.map((item, i) => resolveEach(item, `${field}[${i}]`, env, missing));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] = resolveSecrets(item, `${field}.${key}`, env);
+      out[key] = resolveEach(item, `${field}.${key}`, env, missing);
     }
     return out;
   }

@@ -113,63 +113,85 @@ export async function buildTargets(
   hooks: TargetHooks = {},
 ): Promise<Target[]> {
   const targets: Target[] = [];
+  // Every target's problems at once: an operator whose relay will not restart on its own (exit
+  // code 78) should not have to find them one start at a time.
+  const problems: string[] = [];
   for (const [index, config] of configs.entries()) {
-    const field = `targets[${index}]`;
-    const invalid = (message: string) =>
-      new ConfigError(`Invalid relay configuration:\n  ${message}`);
-    let settings = resolveSecrets(config.settings, `${field}.settings`, env);
-    const { onConfirmationError } = hooks;
-    if (config.type === 'email' && onConfirmationError) {
-      settings = {
-        ...(settings as Record<string, unknown>),
-        onConfirmationError: (error: unknown, id: string) =>
-          onConfirmationError(config.name, error, id),
-      };
-    }
-    let factory: AdapterFactory | undefined;
-    if (config.type === 'module') {
-      // parseConfig makes sure a target of type "module" names its module.
-      const specifier = config.module!;
-      const name = config.export ?? 'default';
-      try {
-        factory = await loadModule(specifier, name);
-      } catch (error) {
-        throw invalid(
-          `${field}.module (target "${config.name}"): cannot load the adapter: ${(error as Error).message}${loadHint(specifier, error)}`,
-        );
-      }
-    } else {
-      factory = factories[config.type];
-      if (factory === undefined) {
-        try {
-          factory = await loadBuiltIn(config.type);
-        } catch (error) {
-          throw invalid(
-            `${field}.type: the ${config.type} adapter cannot be loaded (${(error as Error).message})`,
-          );
-        }
-      }
-    }
-    let adapter: unknown;
     try {
-      adapter = factory(settings);
+      targets.push(await buildTarget(config, index, factories, env, hooks));
     } catch (error) {
-      throw invalid(`${field}.settings (target "${config.name}"): ${(error as Error).message}`);
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error.message.replace(/^Invalid relay configuration:\n {2}/, ''));
     }
-    if (!isAdapter(adapter)) {
-      throw invalid(
-        `${field} (target "${config.name}"): the factory did not return an adapter, an object with \`name\` and \`submit\`${adapter instanceof Promise ? ' (it returned a Promise: a factory must not be async)' : ''}`,
-      );
-    }
-    targets.push({
-      name: config.name,
-      type: config.type,
-      areas: config.areas === undefined ? undefined : new Set(config.areas),
-      kinds: config.kinds === undefined ? undefined : new Set(config.kinds),
-      adapter,
-    });
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid relay configuration:\n  ${problems.join('\n  ')}`);
   }
   return targets;
+}
+
+/** One target of `buildTargets`, the `index`th in the configuration. */
+async function buildTarget(
+  config: TargetConfig,
+  index: number,
+  factories: Partial<Record<BuiltInTargetType, AdapterFactory>>,
+  env: NodeJS.ProcessEnv,
+  hooks: TargetHooks,
+): Promise<Target> {
+  const field = `targets[${index}]`;
+  const invalid = (message: string) =>
+    new ConfigError(`Invalid relay configuration:\n  ${message}`);
+  let settings = resolveSecrets(config.settings, `${field}.settings`, env);
+  const { onConfirmationError } = hooks;
+  if (config.type === 'email' && onConfirmationError) {
+    settings = {
+      ...(settings as Record<string, unknown>),
+      onConfirmationError: (error: unknown, id: string) =>
+        onConfirmationError(config.name, error, id),
+    };
+  }
+  let factory: AdapterFactory | undefined;
+  if (config.type === 'module') {
+    // parseConfig makes sure a target of type "module" names its module.
+    const specifier = config.module!;
+    const name = config.export ?? 'default';
+    try {
+      factory = await loadModule(specifier, name);
+    } catch (error) {
+      throw invalid(
+        `${field}.module (target "${config.name}"): cannot load the adapter: ${(error as Error).message}${loadHint(specifier, error)}`,
+      );
+    }
+  } else {
+    factory = factories[config.type];
+    if (factory === undefined) {
+      try {
+        factory = await loadBuiltIn(config.type);
+      } catch (error) {
+        throw invalid(
+          `${field}.type: the ${config.type} adapter cannot be loaded (${(error as Error).message})`,
+        );
+      }
+    }
+  }
+  let adapter: unknown;
+  try {
+    adapter = factory(settings);
+  } catch (error) {
+    throw invalid(`${field}.settings (target "${config.name}"): ${(error as Error).message}`);
+  }
+  if (!isAdapter(adapter)) {
+    throw invalid(
+      `${field} (target "${config.name}"): the factory did not return an adapter, an object with \`name\` and \`submit\`${adapter instanceof Promise ? ' (it returned a Promise: a factory must not be async)' : ''}`,
+    );
+  }
+  return {
+    name: config.name,
+    type: config.type,
+    areas: config.areas === undefined ? undefined : new Set(config.areas),
+    kinds: config.kinds === undefined ? undefined : new Set(config.kinds),
+    adapter,
+  };
 }
 
 /** The targets that take a submission of this kind about this area. */

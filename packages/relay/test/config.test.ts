@@ -168,6 +168,34 @@ describe('configuration', () => {
     });
   });
 
+  it('names every missing secret and every broken target at once', async () => {
+    const config = {
+      ...base(),
+      targets: [
+        {
+          name: 'mail',
+          type: 'email' as const,
+          settings: {
+            smtp: { auth: { user: { env: 'NO_USER_X' }, pass: { env: 'NO_PASS_X' } } },
+          },
+        },
+        { name: 'arende', type: 'rest' as const, settings: { endpoint: 'not a url' } },
+        { name: 'ok', type: 'rest' as const, settings: { endpoint: 'https://x.example/v1' } },
+        { name: 'gata', type: 'open311' as const, settings: { baseUrl: 'https://x.example' } },
+      ],
+    };
+    await assert.rejects(createRelay(config, { env: {}, log: silentLogger }), (error: Error) => {
+      assert.ok(error instanceof ConfigError);
+      const lines = error.message.split('\n').slice(1);
+      assert.match(lines[0]!, /targets\[0\]\.settings\.smtp\.auth\.user: .* NO_USER_X is not set/);
+      assert.match(lines[1]!, /targets\[0\]\.settings\.smtp\.auth\.pass: .* NO_PASS_X is not set/);
+      assert.match(lines[2]!, /targets\[1\]\.settings \(target "arende"\): restAdapter: endpoint/);
+      assert.match(lines[3]!, /targets\[3\]\.settings \(target "gata"\): open311Adapter/);
+      assert.equal(lines.length, 4, error.message);
+      return true;
+    });
+  });
+
   it('passes a resolved secret to the adapter, and reports an adapter’s TypeError naming the target', async () => {
     const tmp = tempDir();
     let seen: unknown;
