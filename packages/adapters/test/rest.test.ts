@@ -633,9 +633,22 @@ describe('rest adapter configuration', () => {
       { endpoint, capabilities: { maxMessageLength: 0 } },
       /capabilities\.maxMessageLength: must be a positive number of characters/,
     );
+    // Each says which key is wrong and what it may be, not only that the object is wrong.
     refused(
       { endpoint, capabilities: { attachments: { types: ['image/gif'] } } },
-      /capabilities\.attachments/,
+      /capabilities\.attachments\.types\.0: must be one of image\/jpeg, image\/png, application\/pdf/,
+    );
+    refused(
+      { endpoint, capabilities: { maxMesageLength: 4000 } },
+      /capabilities: unknown option maxMesageLength \(the options are maxMessageLength and attachments\)/,
+    );
+    refused(
+      { endpoint, capabilities: { attachments: { maxcount: 2 } } },
+      /capabilities\.attachments: unknown option maxcount \(the options are types, maxCount/,
+    );
+    refused(
+      { endpoint, capabilities: { attachments: true } },
+      /capabilities\.attachments: must be false \(no attachments\) or an object of limits/,
     );
     refused({ endpoint, timeout: 5000 }, /restAdapter: \(configuration\): unknown option timeout/);
     refused({ endpoint, fetch: 'fetch' }, /fetch: must be a function/);

@@ -121,25 +121,38 @@ const capabilities = z.strictObject(
       z.union(
         [
           z.literal(false),
-          z.strictObject({
-            types: z.exactOptional(
-              z.array(
-                z.enum(ATTACHMENT_TYPES, {
-                  error: `must be one of ${ATTACHMENT_TYPES.join(', ')}`,
-                }),
-                { error: 'must be a list of media types' },
+          z.strictObject(
+            {
+              types: z.exactOptional(
+                z.array(
+                  z.enum(ATTACHMENT_TYPES, {
+                    error: `must be one of ${ATTACHMENT_TYPES.join(', ')}`,
+                  }),
+                  { error: 'must be a list of media types' },
+                ),
               ),
-            ),
-            maxCount: positive('files'),
-            maxBytes: positive('bytes'),
-            maxTotalBytes: positive('bytes'),
-          }),
+              maxCount: positive('files'),
+              maxBytes: positive('bytes'),
+              maxTotalBytes: positive('bytes'),
+            },
+            {
+              error: (issue) =>
+                issue.code === 'unrecognized_keys'
+                  ? `unknown option ${issue.keys.join(', ')} (the options are types, maxCount, maxBytes and maxTotalBytes)`
+                  : 'must be false (no attachments) or an object of limits',
+            },
+          ),
         ],
         { error: 'must be false (no attachments) or an object of limits' },
       ),
     ),
   },
-  { error: 'must be an object such as { maxMessageLength: 4000 }' },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown option ${issue.keys.join(', ')} (the options are maxMessageLength and attachments)`
+        : 'must be an object such as { maxMessageLength: 4000 }',
+  },
 );
 
 const schema = z.strictObject(
