@@ -11,9 +11,9 @@ export interface MessageLength {
 
 /**
  * The length a form shows beside "av 10 000 tecken", counted as the check that will judge it.
- * Two limits may apply: the schema's own counts characters (code points: an emoji is one), and
- * a backend's `maxMessageLength` counts UTF-16 code units (an emoji is two), as most servers
- * do, so the count is never more lenient than the backend. The one with less room left is the
+ * Two limits may apply: the schema's own counts characters (code points: a plain emoji is one,
+ * a flag two), and a backend's `maxMessageLength` counts UTF-16 code units (an emoji is two), as
+ * most servers do, so the count is never more lenient than the backend. The one with less room left is the
  * one that applies. One function, so a form's counter and the client's check cannot disagree.
  */
 export function messageLength(

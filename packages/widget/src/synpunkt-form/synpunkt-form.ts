@@ -1212,7 +1212,8 @@ export class SynpunktForm extends LitElement {
   }
 
   private renderMessage(t: Catalog): TemplateResult {
-    // Counted as the check that will judge it: an emoji is one character.
+    // Counted as the check that will judge it: by code point, so a plain emoji is one and an
+    // emoji built of several (a family, a flag) is as many as it holds.
     const { length, max } = messageLength(this.values.message, this.messageCapabilities);
     const n = (value: number) => formatNumber(value, t.dateLocale);
     return this.field(
