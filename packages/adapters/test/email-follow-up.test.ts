@@ -69,6 +69,19 @@ describe('emailAdapter: the follow-up question to the sender', () => {
     assert.equal(mail.parsed.references, `<${ID}.kvitto@synpunkt>`);
   });
 
+  it('refers to no confirmation when none was sent', async () => {
+    const withoutConfirmations = followUpMailer({
+      smtp: { host: '127.0.0.1', port: peer.port, ignoreTLS: true },
+      from: 'synpunkt@exempelkommun.se',
+      to: { default: 'registrator@exempelkommun.se' },
+      timeoutMs: 5_000,
+    });
+    await withoutConfirmations.ask(question());
+    const [mail] = peer.messages.splice(0);
+    assert.equal(mail?.parsed.references, undefined);
+    assert.equal(mail?.parsed.headers.get('x-synpunkt-follow-up-of'), ID);
+  });
+
   it('asks in lättläst Swedish (LIX below 25) and in English', async () => {
     await mailer().ask(question({ language: 'sv-lattlast' }));
     await mailer().ask(question({ language: 'en', to: 'ada@example.org' }));

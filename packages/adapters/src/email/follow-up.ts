@@ -128,8 +128,11 @@ export function followUpMail(question: FollowUpQuestion, config: EmailConfig): S
     ...(replyTo === undefined ? {} : { replyTo }),
     subject: texts.subject(question.reference),
     messageId: followUpMessageIdOf(question.submissionId),
-    // In the same thread as the confirmation, where the sender's mail program shows threads.
-    references: [confirmationMessageIdOf(question.submissionId)],
+    // In the same thread as the confirmation, where the sender's mail program shows threads;
+    // none was sent without confirmations, and a reference to nothing is left out.
+    ...(config.confirmation?.enabled
+      ? { references: [confirmationMessageIdOf(question.submissionId)] }
+      : {}),
     headers: {
       // RFC 3834: no out-of-office replies to an automatic message.
       'Auto-Submitted': 'auto-generated',
