@@ -477,8 +477,9 @@ describe('email adapter: hostile text', () => {
     assert.equal(peer.connections, connections, 'no SMTP connection was opened');
   });
 
-  it('a name and an area with Unicode line separators + "Bcc: evil@x" (the schema lets them through) are neutralised: no header, no recipient', async () => {
-    const submission = sampleSubmission({
+  it('Unicode line separators + "Bcc: evil@x" in a name or an area are refused too (invalid_characters), before any SMTP traffic', async () => {
+    const input = {
+      ...sampleSubmission(),
       area: `gata\u2028${HOSTILE}`,
       reply: {
         wanted: true,
@@ -486,24 +487,18 @@ describe('email adapter: hostile text', () => {
         name: `Anna\u2028${HOSTILE}\u2029X-Evil: 1 body`,
         email: 'anna@example.org',
       },
-    });
-    await emailAdapter(configFor(peer)).submit(submission);
-    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
-    assert.ok(mail);
-    assertNoInjectedHeader(mail);
-    assert.deepEqual(mail.envelope.to, [REGISTRY], 'the only recipient is the configured one');
-    assert.deepEqual(mail.parsed.replyTo?.value, [
-      { address: 'anna@example.org', name: `Anna ${HOSTILE} X-Evil: 1 body` },
-    ]);
-    assert.equal(
-      mail.parsed.subject,
-      `[Synpunkt] Klagomål – gata ${HOSTILE} – ${referenceOf(submission.id)}`,
-    );
+    };
+    const connections = peer.connections;
+    const error = await adapterFailure(emailAdapter(configFor(peer)).submit(input as Submission));
+    assert.equal(error.reason, 'invalid');
     assert.deepEqual(
-      jsonCopyIn(mail).submission.reply,
-      submission.reply,
-      'the JSON keeps the name as typed',
+      error.issues.map((issue) => [issue.path.join('.'), issue.code]),
+      [
+        ['area', 'invalid_characters'],
+        ['reply.name', 'invalid_characters'],
+      ],
     );
+    assert.equal(peer.connections, connections, 'no SMTP connection was opened');
   });
 
   it('a bidirectional override in the area or the name (the schema lets it through) is dropped from the headers, so the subject reads forwards', async () => {
@@ -534,36 +529,41 @@ describe('email adapter: hostile text', () => {
     );
   });
 
-  it('CR/LF + "Bcc: evil@x" that got past the schema is still neutralised by the mail builder: no header, no recipient', async () => {
-    // Defence in depth: build the clerk's mail from an unvalidated submission with nodemailer's
-    // own MIME composer (no SMTP), then parse it back.
-    const submission = {
-      ...sampleSubmission(),
-      area: `gata\r\n${HOSTILE}`,
-      reply: {
-        wanted: true as const,
-        via: 'email' as const,
-        name: `Anna\r\n${HOSTILE}\r\nX-Evil: 1\n\nbody`,
-        email: 'anna@example.org',
-      },
-    };
-    const config = parseEmailConfig(configFor(peer));
-    const reference = referenceOf(submission.id);
-    const composer = createTransport({ streamTransport: true, buffer: true });
-    const info = await composer.sendMail(clerkMail(submission, reference, config));
-    const raw = info.message as Buffer;
-    const mail: ReceivedMail = {
-      envelope: { from: info.envelope.from || '', to: info.envelope.to },
-      raw,
-      parsed: await simpleParser(raw),
-    };
-    assertNoInjectedHeader(mail);
-    assert.deepEqual(mail.envelope.to, [REGISTRY]);
-    assert.deepEqual(mail.parsed.replyTo?.value, [
-      { address: 'anna@example.org', name: `Anna ${HOSTILE} X-Evil: 1 body` },
-    ]);
-    assert.equal(mail.parsed.subject, `[Synpunkt] Klagomål – gata ${HOSTILE} – ${reference}`);
-  });
+  for (const [label, newline] of [
+    ['CR/LF', '\r\n'],
+    ['U+2028', '\u2028'],
+  ] as const) {
+    it(`${label} + "Bcc: evil@x" that got past the schema is still neutralised by the mail builder: no header, no recipient`, async () => {
+      // Defence in depth: build the clerk's mail from an unvalidated submission with nodemailer's
+      // own MIME composer (no SMTP), then parse it back.
+      const submission = {
+        ...sampleSubmission(),
+        area: `gata${newline}${HOSTILE}`,
+        reply: {
+          wanted: true as const,
+          via: 'email' as const,
+          name: `Anna${newline}${HOSTILE}${newline}X-Evil: 1\n\nbody`,
+          email: 'anna@example.org',
+        },
+      };
+      const config = parseEmailConfig(configFor(peer));
+      const reference = referenceOf(submission.id);
+      const composer = createTransport({ streamTransport: true, buffer: true });
+      const info = await composer.sendMail(clerkMail(submission, reference, config));
+      const raw = info.message as Buffer;
+      const mail: ReceivedMail = {
+        envelope: { from: info.envelope.from || '', to: info.envelope.to },
+        raw,
+        parsed: await simpleParser(raw),
+      };
+      assertNoInjectedHeader(mail);
+      assert.deepEqual(mail.envelope.to, [REGISTRY]);
+      assert.deepEqual(mail.parsed.replyTo?.value, [
+        { address: 'anna@example.org', name: `Anna ${HOSTILE} X-Evil: 1 body` },
+      ]);
+      assert.equal(mail.parsed.subject, `[Synpunkt] Klagomål – gata ${HOSTILE} – ${reference}`);
+    });
+  }
 
   it('<script> and ]]> in a message arrive intact in the text and JSON, and escaped in the HTML (never a tag)', async () => {
     const message =

@@ -7,20 +7,27 @@
  * dash counts as one (`070–123 45 67`: phones and word processors turn "-" into an en dash).
  */
 export function toE164(input: string): string | undefined {
-  let digits = input.trim().replace(/[\s\-\u2010-\u2015\u2212().\u00a0/]/g, '');
+  // "+44 (0)20…", "+46 (0)70…": the trunk 0 in brackets after a country code is not dialled
+  // from abroad.
+  let digits = input
+    .trim()
+    .replace(/^((?:\+|00)\s*\d{1,3})\s*\(0\)/, '$1')
+    .replace(/[\s\-\u2010-\u2015\u2212().\u00a0/]/g, '');
   if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
-  // "+46 (0)70…" is common on Swedish business cards: the trunk 0 is not dialled from abroad.
+  // "+46 070…": the same trunk 0, without brackets.
   if (digits.startsWith('+460')) digits = `+46${digits.slice(4)}`;
   if (!/^\+?\d+$/.test(digits)) return undefined;
-  if (digits.startsWith('+')) {
-    // E.164: a country code that does not start with 0, at most 15 digits in all.
-    if (!/^\+[1-9]\d{6,14}$/.test(digits)) return undefined;
-    if (digits.startsWith('+46') && !/^\+46[1-9]\d{6,8}$/.test(digits)) return undefined;
-    return digits;
+  if (!digits.startsWith('+')) {
+    // A Swedish national number: trunk 0, then an area code and subscriber number, 7–9 digits.
+    if (!/^0[1-9]\d{6,8}$/.test(digits)) return undefined;
+    digits = `+46${digits.slice(1)}`;
   }
-  // A Swedish national number: trunk 0, then an area code and subscriber number, 7–9 digits.
-  if (/^0[1-9]\d{6,8}$/.test(digits)) return `+46${digits.slice(1)}`;
-  return undefined;
+  // E.164: a country code that does not start with 0, at most 15 digits in all.
+  if (!/^\+[1-9]\d{6,14}$/.test(digits)) return undefined;
+  if (!digits.startsWith('+46')) return digits;
+  // A Swedish mobile number (070, 072, 073, 076, 079) has seven digits after its prefix.
+  const swedish = /^\+46[1-9]\d{6,8}$/.test(digits) && !/^\+467[02369](?!\d{7}$)/.test(digits);
+  return swedish ? digits : undefined;
 }
 
 /**
@@ -92,14 +99,15 @@ export function isEmail(input: string): boolean {
 /**
  * Characters no field may hold: control characters (which could forge e-mail headers or log
  * lines, and which XML 1.0 cannot carry) and lone surrogates (not encodable as UTF-8). A
- * multi-line field may hold tabs and line breaks.
+ * multi-line field may hold tabs and line breaks (U+2028 and U+2029 among them).
  */
 export function hasForbiddenCharacters(input: string, multiline = false): boolean {
   const controls = multiline
     ? // eslint-disable-next-line no-control-regex
       /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/
-    : // eslint-disable-next-line no-control-regex
-      /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/;
+    : // The line and paragraph separators too: a line break in all but name.
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
   const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
   return controls.test(input) || loneSurrogate.test(input);
 }

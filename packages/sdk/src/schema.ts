@@ -109,11 +109,12 @@ const fileName = z.string().check(
   z.trim(),
   z.minLength(1, { abort: true }),
   z.maxLength(LIMITS.fileNameMax),
-  // A name, not a path; control characters could forge lines in e-mail headers or logs, and
-  // bidirectional overrides make "foto\u202Egnp.exe" show to a clerk as "fotoexe.png".
+  // A name, not a path (no `/`, `\`, and not `.` or `..`); control characters could forge
+  // lines in e-mail headers or logs, and bidirectional overrides make "foto\u202Egnp.exe" show
+  // to a clerk as "fotoexe.png".
   z.refine(
     (name: string) =>
-      !/[/\\\u202a-\u202e\u2066-\u2069]/.test(name) && !hasForbiddenCharacters(name),
+      !/[/\\\u202a-\u202e\u2066-\u2069]|^\.+$/.test(name) && !hasForbiddenCharacters(name),
     fail('invalid_file_name'),
   ),
 );
@@ -249,21 +250,24 @@ export interface ParseFailure {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Keys that would poison an object's prototype if anything downstream merged the input. */
+/**
+ * Keys that would poison an object's prototype if anything downstream merged the input, added
+ * to `issues`. Not into an array longer than any the schema takes (it refuses that array
+ * anyway): a body of a million tiny objects must not take seconds, or the stack.
+ */
 function forbiddenKeys(
   value: unknown,
+  issues: ValidationIssue[],
   path: (string | number)[] = [],
   depth = 0,
 ): ValidationIssue[] {
-  if (depth > 8 || typeof value !== 'object' || value === null) return [];
-  const issues: ValidationIssue[] = [];
+  if (depth > 8 || typeof value !== 'object' || value === null) return issues;
+  if (Array.isArray(value) && value.length > LIMITS.attachmentCountMax) return issues;
   for (const key of Object.keys(value)) {
     const child = (value as Record<string, unknown>)[key];
     if (FORBIDDEN_KEYS.has(key)) issues.push({ path: [...path, key], code: 'unknown_key' });
     else
-      issues.push(
-        ...forbiddenKeys(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1),
-      );
+      forbiddenKeys(child, issues, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
   }
   return issues;
 }
@@ -359,7 +363,7 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
  * any shape gives a list of issues with paths and codes.
  */
 export function parseSubmission(input: unknown): ParseResult {
-  const forbidden = forbiddenKeys(input);
+  const forbidden = forbiddenKeys(input, []);
   const result = submissionSchema.safeParse(input);
   if (result.success && forbidden.length === 0) return { success: true, data: result.data };
   const issues = result.success ? [] : toIssues(input, result.error.issues);

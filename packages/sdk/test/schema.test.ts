@@ -355,6 +355,27 @@ describe('unknown and dangerous keys', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
+  it('never throws on huge bodies: many objects in an array, or many keys', () => {
+    // Each gave "Maximum call stack size exceeded" once: the walk for prototype keys spread
+    // every child's findings into one call.
+    const many = JSON.parse(
+      `{"attachments":[${Array(200_000).fill('{"constructor":1}').join(',')}]}`,
+    );
+    const inArray = parseSubmission(many);
+    assert.ok(!inArray.success);
+    assert.ok(
+      inArray.issues.some((i) => i.path[0] === 'attachments' && i.code === 'too_many_files'),
+    );
+    const keys: Record<string, unknown> = {};
+    for (let i = 0; i < 200_000; i += 1) keys[`k${i}`] = JSON.parse('{"__proto__":1}');
+    const wide = parseSubmission(keys);
+    assert.ok(!wide.success);
+    assert.deepEqual(
+      wide.issues.find((i) => i.path[0] === 'k7' && i.path[1] === '__proto__'),
+      { path: ['k7', '__proto__'], code: 'unknown_key' },
+    );
+  });
+
   it('a __proto__ key nested inside reply → unknown_key at reply.__proto__', () => {
     const json = JSON.stringify(input({ reply: byEmail() })).replace(
       '"reply":{',
@@ -426,6 +447,12 @@ describe('phone numbers', () => {
     ['0047 412 34 567', '+4741234567'],
     ['+358 40 123 4567', '+358401234567'],
     ['+1 (202) 555-0143', '+12025550143'],
+    // The trunk 0 in brackets, as business cards abroad write it, is not dialled.
+    ['+44 (0)20 7946 0958', '+442079460958'],
+    ['+358 (0)40 123 4567', '+358401234567'],
+    ['0049 (0)30 1234567', '+49301234567'],
+    // Italy dials its 0 from abroad too: only a bracketed one goes.
+    ['+39 06 1234 5678', '+390612345678'],
   ];
   for (const [raw, expected] of international) {
     it(`international ${JSON.stringify(raw)} → ${expected}`, () => {
@@ -441,6 +468,8 @@ describe('phone numbers', () => {
     '12345',
     '112',
     '+4670123', // too short after +46
+    '070 123 45 6', // a mobile number one digit short: seven digits follow 070
+    '+46 73 123 45 678', // and not eight
     '07012345678901', // too long
     '+46701234567890', // too long for Sweden
     '+1234567890123456', // longer than E.164 allows
@@ -718,6 +747,9 @@ describe('attachments', () => {
     'a\r.png',
     'foto\u202egnp.exe',
     'bild\u2067.png',
+    '..',
+    '.',
+    'a\u2028.png',
   ];
   for (const name of badNames) {
     it(`file name ${JSON.stringify(name)} → invalid_file_name`, () => {
@@ -1070,6 +1102,13 @@ describe('characters that could forge headers or break XML', () => {
     expectIssues(input({ reply: byEmail({ name: 'Anna\r\nBcc: x@y.se' }) }), [
       { path: ['reply', 'name'], code: 'invalid_characters' },
     ]);
+    // The Unicode line and paragraph separators are line breaks too; the message may hold them.
+    for (const separator of ['\u2028', '\u2029']) {
+      expectIssues(input({ reply: byEmail({ name: `Anna${separator}Andersson` }) }), [
+        { path: ['reply', 'name'], code: 'invalid_characters' },
+      ]);
+      assert.ok(ok(input({ message: `Hej.${separator}Gungan är trasig.` })));
+    }
   });
 
   it('line breaks and tabs in the message arrive intact', () => {
