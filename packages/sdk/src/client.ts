@@ -1,11 +1,12 @@
 import type { Adapter, AdapterCapabilities, Receipt } from './adapter.js';
-import { addWorkingDays, toPlainDate } from './calendar.js';
+import { addWorkingDays, toPlainDate, type PlainDate } from './calendar.js';
 import {
   AdapterError,
   isAdapterError,
   SynpunktValidationError,
   type ValidationIssue,
 } from './errors.js';
+import { isInstant } from './fields.js';
 import { messageLength } from './message-length.js';
 import { parseSubmission } from './schema.js';
 import type { Submission, SubmissionInput } from './submission.js';
@@ -134,13 +135,51 @@ function isReceipt(value: unknown, id: string): value is Receipt {
   if (typeof value !== 'object' || value === null) return false;
   const receipt = value as Record<string, unknown>;
   return (
-    receipt.id === id &&
+    // A backend may keep the id as a uuid column, which writes it in lower case.
+    typeof receipt.id === 'string' &&
+    receipt.id.toLowerCase() === id.toLowerCase() &&
     typeof receipt.reference === 'string' &&
     receipt.reference.length > 0 &&
     typeof receipt.receivedAt === 'string' &&
     !Number.isNaN(Date.parse(receipt.receivedAt)) &&
     (receipt.replyBy === undefined || typeof receipt.replyBy === 'string')
   );
+}
+
+/**
+ * The day a reply is promised by, counted from when the backend says it received the synpunkt;
+ * from now when that is no instant the calendar can count from (a broken backend's `"1"` or
+ * year 2301): the synpunkt arrived, and the form must not fail on the date.
+ */
+function promisedDay(receivedAt: string, days: number, now: () => Date): PlainDate {
+  try {
+    if (isInstant(receivedAt)) return addWorkingDays(new Date(receivedAt), days);
+  } catch {
+    // Out of the calendar's years: counted from now.
+  }
+  return addWorkingDays(now(), days);
+}
+
+/**
+ * The adapter's answer, or the signal's reason as soon as it aborts: an adapter that does not
+ * listen to the signal must not leave the sender waiting on "Skickar…".
+ */
+function settledOrAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal.removeEventListener('abort', onAbort);
+    promise.then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The client a form or a server uses to send synpunkter through one adapter. */
@@ -169,7 +208,11 @@ export function createClient(options: ClientOptions): SynpunktClient {
   const build = (draft: SubmissionDraft): SubmissionInput => {
     const id = idOf(draft);
     const submittedAt = draft.submittedAt ?? firstSent.get(id) ?? now().toISOString();
-    return { ...draft, schemaVersion: SCHEMA_VERSION, id, submittedAt };
+    // `{ place: undefined }` from a script is no place, not a place that is missing.
+    const given = Object.fromEntries(
+      Object.entries(draft).filter(([, value]) => value !== undefined),
+    );
+    return { ...given, schemaVersion: SCHEMA_VERSION, id, submittedAt } as SubmissionInput;
   };
 
   const check = (draft: SubmissionDraft) => {
@@ -202,7 +245,8 @@ export function createClient(options: ClientOptions): SynpunktClient {
       signal?.throwIfAborted();
       let receipt: unknown;
       try {
-        receipt = await adapter.submit(submission, signal ? { signal } : {});
+        const sent = adapter.submit(submission, signal ? { signal } : {});
+        receipt = await (signal ? settledOrAborted(sent, signal) : sent);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (isAdapterError(error)) throw error;
@@ -223,10 +267,7 @@ export function createClient(options: ClientOptions): SynpunktClient {
       const { replyBy, ...rest } = receipt;
       const valid = replyBy !== undefined && isRealPlainDate(replyBy) ? { replyBy } : {};
       if (submission.reply.wanted && valid.replyBy === undefined) {
-        return {
-          ...rest,
-          replyBy: addWorkingDays(new Date(receipt.receivedAt), replyWithinWorkingDays),
-        };
+        return { ...rest, replyBy: promisedDay(receipt.receivedAt, replyWithinWorkingDays, now) };
       }
       return { ...rest, ...valid };
     },

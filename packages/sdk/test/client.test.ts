@@ -197,6 +197,20 @@ describe('createClient: validation', () => {
     assert.equal(adapter.calls.length, 0);
   });
 
+  it('an optional field set to undefined (from a script) is left out, not required', async () => {
+    const adapter = memoryAdapter();
+    const client = createClient({ adapter });
+    const loose = {
+      ...draft(),
+      place: undefined,
+      occurredAt: undefined,
+    } as unknown as SubmissionDraft;
+    assert.deepEqual(client.validate(loose), []);
+    const receipt = await client.submit(loose);
+    const stored = adapter.stored.get(receipt.id)?.submission;
+    assert.ok(stored && !('place' in stored) && !('occurredAt' in stored));
+  });
+
   it('validate() gives the same issues without sending, and none for a good draft', () => {
     const adapter = recording(receiptAt('2026-11-25T10:00:01Z'));
     const client = createClient({ adapter, now: clock });
@@ -346,6 +360,16 @@ describe('createClient: replyBy', () => {
     assert.equal('replyBy' in receipt, false, 'no date for an anonymous sender');
   });
 
+  it('a receivedAt the calendar cannot count from is counted from now; the delivery succeeds', async () => {
+    // NOW is Wednesday 25 November 2026: ten working days later is Wednesday 9 December.
+    for (const broken of ['1', '2026-11-25', '2301-01-01T00:00:00Z', '1800-01-01T00:00:00Z']) {
+      const client = createClient({ adapter: recording(receiptAt(broken)), now: () => NOW });
+      const receipt = await client.submit(draft());
+      assert.equal(receipt.replyBy, '2026-12-09', broken);
+      assert.equal(receipt.reference, 'SYN-2026-000042');
+    }
+  });
+
   it('uses the municipality’s number of days (default 10)', async () => {
     const friday = receiptAt('2026-12-18T09:00:00Z');
     const one = createClient({ adapter: recording(friday), replyWithinWorkingDays: 1 });
@@ -448,6 +472,26 @@ describe('createClient: when delivery fails', () => {
     const pending = client.submit(draft(), { signal: controller.signal });
     controller.abort(reason);
     await assert.rejects(pending, (error) => error === reason);
+  });
+
+  it('rejects with the abort reason also when the adapter does not listen to the signal', async () => {
+    const controller = new AbortController();
+    const reason = new Error('the sender pressed Avbryt');
+    const deaf: Adapter = { name: 'deaf', submit: () => new Promise(() => {}) };
+    const pending = createClient({ adapter: deaf }).submit(draft(), { signal: controller.signal });
+    controller.abort(reason);
+    await assert.rejects(pending, (error) => error === reason);
+  });
+
+  it('takes a receipt whose id the backend wrote in lower case', async () => {
+    const id = '3F2B8C1E-0000-4000-8000-00000000ABCD';
+    const lower = recording((submission) => ({
+      id: submission.id.toLowerCase(),
+      reference: 'SYN-2026-000042',
+      receivedAt: '2026-11-25T10:00:00Z',
+    }));
+    const receipt = await createClient({ adapter: lower }).submit(draft({ id }));
+    assert.equal(receipt.reference, 'SYN-2026-000042');
   });
 });
 
