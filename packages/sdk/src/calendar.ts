@@ -201,13 +201,18 @@ export function addWorkingDays(date: PlainDate | Date, n: number): PlainDate {
  * value that is no `YYYY-MM-DD` date is returned as it is.
  */
 export function formatPlainDate(date: PlainDate, locale: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  if (!year || !month || !day) return date;
+  let day: number;
+  try {
+    // A day that does not exist ("2026-02-30") is shown as written, never as another day.
+    day = toUtcDay(date);
+  } catch {
+    return date;
+  }
   return new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)));
+  }).format(new Date(day));
 }

@@ -186,5 +186,10 @@ describe('formatPlainDate', () => {
     assert.equal(formatPlainDate('2026-12-08', 'sv-SE'), 'tisdag 8 december 2026');
     assert.equal(formatPlainDate('2026-12-08', 'en-GB'), 'Tuesday, 8 December 2026');
     assert.equal(formatPlainDate('inte ett datum', 'sv-SE'), 'inte ett datum');
+    // A day that does not exist is shown as written, never as another real day.
+    for (const notADay of ['2026-02-30', '2025-02-29', '2026-99-99', '2026-1-8', ' 2026-12-08']) {
+      assert.equal(formatPlainDate(notADay, 'sv-SE'), notADay);
+    }
+    assert.doesNotMatch(formatPlainDate('0050-06-01', 'sv-SE'), /1950/, 'year 50 is not 1950');
   });
 });
