@@ -70,7 +70,10 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A port that is taken falls back to a free one, so a second demo still starts. */
+/**
+ * A port that is taken falls back to a free one: another program may hold 8080. (A second demo
+ * from the same folder does not start: the store is the first one's; see `main.ts`.)
+ */
 async function withFallback<T>(start: (port: number) => Promise<T>, port: number): Promise<T> {
   try {
     return await start(port);
@@ -96,6 +99,11 @@ function relayConfig(
   return {
     listen: { host: '127.0.0.1', port: options.relayPort },
     storePath: options.storePath,
+    // A demo already running on this store does not stop for this one: say so at once.
+    storeLockWaitMs: 0,
+    // Someone trying every kind in a row sends many in a minute from one address; the default
+    // (20 requests) would hold the form on "Skickar…" until the minute is over.
+    rateLimit: { windowMs: 60_000, max: 200 },
     allowedOrigins: siteOrigins,
     referencePrefix: 'EXK',
     replyDays: options.replyDays,
@@ -171,8 +179,10 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
       '/demo-api/mail': () => mail.mails,
       '/demo-api/outbox': () => ({
         counts: relay?.store.counts() ?? {},
+        // The newest first: the store lists the oldest first, and keeps earlier runs' too.
         entries:
-          relay?.store.list(['pending', 'dead', 'quarantined', 'delivered']).slice(0, 50) ?? [],
+          relay?.store.list(['pending', 'dead', 'quarantined', 'delivered']).slice(-50).reverse() ??
+          [],
       }),
       // The demo cannot wait ten working days: ask now, as the relay will the working day after
       // the promised day of a synpunkt sent today (10:00 in Sweden in winter). Answers once the
@@ -212,7 +222,14 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
     relayPort = address.port;
     relayOrigin = `http://127.0.0.1:${address.port}`;
   };
-  await startRelay();
+  try {
+    await startRelay();
+  } catch (error) {
+    // Nothing half-started is left behind: the site and the mail catcher go too.
+    await new Promise<void>((resolve) => site.close(() => resolve()));
+    await mail.close();
+    throw error;
+  }
 
   const demo: Demo = {
     siteUrl: `http://127.0.0.1:${sitePort}`,
