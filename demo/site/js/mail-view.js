@@ -2,7 +2,10 @@
 // Everything from the server is put on the page with textContent, never as markup.
 const mailList = document.getElementById('mail-list');
 const outboxBody = document.getElementById('outbox-body');
+// The time of the last refresh is shown, not read out: it changes every three seconds. The
+// live region speaks when someone pressed "Uppdatera nu", or when fetching failed.
 const status = document.getElementById('refresh-status');
+const refreshedAt = document.getElementById('refresh-time');
 // The clerk works in Sweden, and the mails say Swedish time: so does this page, wherever it is opened.
 const SWEDISH_TIME = { timeZone: 'Europe/Stockholm' };
 
@@ -88,7 +91,8 @@ function renderPromise({ asked, kept, notKept }) {
   promise.textContent =
     asked === 0
       ? 'Ingen har fått frågan om svaret kom i tid ännu.'
-      : `Fick frågan om svaret kom i tid: ${asked}. Svar i tid: ${kept}, inte i tid: ${notKept}, har inte svarat: ${asked - kept - notKept}.`;
+      : `${asked} ${asked === 1 ? 'person har' : 'personer har'} fått frågan om svaret kom i tid. ` +
+        `${kept} svarade ja, ${notKept} svarade nej och ${asked - kept - notKept} har inte svarat än.`;
 }
 
 function renderReport({ report, areaLabels }) {
@@ -123,7 +127,7 @@ function renderReport({ report, areaLabels }) {
   }
 }
 
-async function refresh() {
+async function refresh(pressed = false) {
   try {
     const [mail, outbox, report] = await Promise.all([
       fetch('/demo-api/mail').then((r) => r.json()),
@@ -133,13 +137,14 @@ async function refresh() {
     renderMail(mail);
     renderOutbox(outbox);
     renderReport(report);
-    status.textContent = `Uppdaterad ${new Date().toLocaleTimeString('sv-SE', SWEDISH_TIME)}`;
+    refreshedAt.textContent = `Uppdaterad ${new Date().toLocaleTimeString('sv-SE', SWEDISH_TIME)}.`;
+    status.textContent = pressed ? 'Sidan är uppdaterad.' : '';
   } catch {
     status.textContent = 'Kunde inte hämta. Är demon igång?';
   }
 }
 
-document.getElementById('refresh').addEventListener('click', refresh);
+document.getElementById('refresh').addEventListener('click', () => refresh(true));
 
 const followUpStatus = document.getElementById('follow-up-status');
 document.getElementById('follow-up-now').addEventListener('click', async () => {

@@ -33,8 +33,10 @@ function header(page: Page): string {
     : `<li><a href="/lattlast/synpunkter">Lättläst</a></li>
        <li><a href="/en/feedback" lang="en">In English</a></li>
        <li><a href="/demo/post">Registratorns inkorg (demo)</a></li>`;
+  // The section the page is in, not the page itself ("page" would say it is this one).
   const nav = NAV_SV.map(([href, label]) => {
-    const current = page.section === href ? ' aria-current="page"' : '';
+    const current =
+      page.section === href ? ` aria-current="${page.path === href ? 'page' : 'true'}"` : '';
     return `<li><a href="${href}"${current}>${label}</a></li>`;
   }).join('');
   return `<a class="skip-link" href="#main">${en ? 'Skip to content' : 'Till innehållet'}</a>
@@ -42,7 +44,7 @@ function header(page: Page): string {
   <a class="logo" href="/">${LOGO}<span>Exempelkommun</span></a>
   <ul class="tools">${tools}</ul>
 </div></header>
-<nav class="main-nav" aria-label="${en ? 'Main menu' : 'Huvudmeny'}"><ul>${nav}</ul></nav>`;
+<nav class="main-nav" aria-label="${en ? 'Main menu' : 'Huvudmeny'}"><ul${en ? ' lang="sv"' : ''}>${nav}</ul></nav>`;
 }
 
 function footer(page: Page): string {
@@ -50,8 +52,8 @@ function footer(page: Page): string {
   return `<footer class="site-footer"><div class="inner">
   <p>Exempelkommun<br>Storgatan 1, 123 45 Exempelstad<br>${en ? 'Phone' : 'Telefon'} 0123-45 00 00</p>
   <ul>
-    <li><a href="/personuppgifter">${en ? 'Personal data' : 'Så hanterar vi personuppgifter'}</a></li>
-    <li><a href="/tillganglighet">${en ? 'Accessibility statement' : 'Tillgänglighetsredogörelse'}</a></li>
+    <li><a href="/personuppgifter"${en ? ' hreflang="sv"' : ''}>${en ? 'Personal data (in Swedish)' : 'Så hanterar vi personuppgifter'}</a></li>
+    <li><a href="/tillganglighet"${en ? ' hreflang="sv"' : ''}>${en ? 'Accessibility statement (in Swedish)' : 'Tillgänglighetsredogörelse'}</a></li>
   </ul>
   <p>${en ? 'A demo site: no real municipality.' : 'En demosajt: ingen riktig kommun.'}</p>
 </div></footer>`;
@@ -62,7 +64,9 @@ export function renderPage(page: Page): string {
   const scripts = (page.scripts ?? [])
     .map((src) => `<script type="module" src="${src}"></script>`)
     .join('\n');
-  const crumbs = page.breadcrumbs ? `<p class="breadcrumbs">${page.breadcrumbs}</p>` : '';
+  const crumbs = page.breadcrumbs
+    ? `<nav class="breadcrumbs" aria-label="${page.lang === 'en' ? 'Breadcrumbs' : 'Brödsmulor'}"><p>${page.breadcrumbs}</p></nav>`
+    : '';
   const aside = page.aside ? `<aside>${page.aside}</aside>` : '';
   return `<!doctype html>
 <html lang="${page.lang}">

@@ -8,7 +8,7 @@ export const MAIL_PAGE: Page = {
   main: `<h1>Registratorns inkorg</h1>
 <p class="lead">Så här kommer synpunkterna fram till kommunens registrator. Reläet tar emot dem från formuläret,
 sparar dem och skickar dem som e-post. Sidan uppdateras av sig själv.</p>
-<p><button type="button" class="refresh" id="refresh">Uppdatera nu</button> <span id="refresh-status" role="status"></span></p>
+<p><button type="button" class="refresh" id="refresh">Uppdatera nu</button> <span id="refresh-time"></span> <span id="refresh-status" role="status"></span></p>
 <h2>Reläets utkorg</h2>
 <table class="outbox">
   <caption>De senaste leveranserna och hur det gick</caption>
@@ -28,7 +28,7 @@ verksamhet och sparar bara siffrorna, inte texten eller vem som skrev. Samma sif
 </table>
 <p id="promise"></p>
 <h2>Fick du svar i tid?</h2>
-<p>Dagen efter den dag kvittot lovade svar frågar reläet den som ville ha svar med e-post om svaret kom i tid.
+<p>Vardagen efter den dag kvittot lovade svar frågar reläet den som ville ha svar med e-post om svaret kom i tid.
 Svaren räknas i sammanställningen ovan. I demon behöver du inte vänta tio arbetsdagar:</p>
 <p><button type="button" class="refresh" id="follow-up-now">Skicka frågan nu</button> <span id="follow-up-status" role="status"></span></p>`,
   scripts: ['/js/mail-view.js'],
