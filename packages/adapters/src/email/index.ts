@@ -72,6 +72,31 @@ function settledOrAborted(
   });
 }
 
+/**
+ * The delivery's outcome, or the signal's reason as soon as it aborts. The SMTP transaction
+ * itself is not cut off: once the mail is on its way the server may take it whatever the
+ * client does, and a mail cut off after DATA was still delivered and then sent again at the
+ * retry (a slow virus scan, every outbox attempt one more copy). It finishes on its own
+ * timeouts and is remembered, so the retry waits for it or gets its receipt.
+ */
+function untilAborted<T>(delivery: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal.removeEventListener('abort', onAbort);
+    delivery.then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
+    );
+  });
+}
+
 /** The addresses the server refused at RCPT TO, with its reply, from what nodemailer returned. */
 function refusedRecipients(info: SMTPTransport.SentMessageInfo): RefusedRecipient[] {
   const replies = (info as { rejectedErrors?: unknown }).rejectedErrors;
@@ -145,11 +170,7 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
     }
   }
 
-  async function deliver(
-    submission: Submission,
-    signal: AbortSignal | undefined,
-    context: AdapterContext,
-  ): Promise<Receipt> {
+  async function deliver(submission: Submission, context: AdapterContext): Promise<Receipt> {
     const reference = context.reference ?? referenceOf(config.referencePrefix, submission.id);
     const mail = clerkMail(submission, reference, config, context);
     // After a partial refusal, a retry mails only the addresses that have not taken it yet.
@@ -159,11 +180,8 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
     const envelope = { from: config.from, to: missing };
     let info: SMTPTransport.SentMessageInfo;
     try {
-      info = await transport.sendMail(
-        signal === undefined ? { ...mail, envelope } : { ...mail, envelope, signal },
-      );
+      info = await transport.sendMail({ ...mail, envelope });
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
       throw toAdapterError(error);
     }
     // The server takes the mail if any one address takes it: the others must not be lost.
@@ -202,7 +220,8 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
         if (pending === undefined) break;
         await settledOrAborted(pending, signal);
       }
-      return sent.track(submission.id, deliver(submission, signal, context));
+      const delivery = sent.track(submission.id, deliver(submission, context));
+      return signal === undefined ? delivery : untilAborted(delivery, signal);
     },
   };
 }
