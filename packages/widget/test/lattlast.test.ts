@@ -205,6 +205,49 @@ for (const [lang, words] of Object.entries(LANGS)) {
   });
 }
 
+describe('lättläst: its own words in errors and failures', () => {
+  it('names the choices as the steps do, in English and Swedish', async () => {
+    const el = await snippet({ lattlast: true, lang: 'en' });
+    await clickLabel(el, 'f-kind');
+    await press(el, 'Next');
+    await press(el, 'Next'); // no area
+    const error = text($(el, '#f-area-error'));
+    expect(error).to.contain('“Do not know”');
+    expect(text(el)).to.contain('Do not know');
+    const sv = await snippet({ lattlast: true });
+    await clickLabel(sv, 'f-kind');
+    await press(sv, 'Nästa');
+    await clickLabel(sv, 'f-area');
+    await press(sv, 'Nästa');
+    await fill(sv, 'f-message', 'Gungan är trasig.');
+    await press(sv, 'Nästa');
+    await press(sv, 'Nästa'); // no answer to "Vill du få svar?"
+    expect(text($(sv, '#error-summary'))).to.contain('Välj om du vill få svar.');
+    await expect(sv).to.be.accessible();
+  });
+
+  it('says in easy words that sending failed, and what to do', async () => {
+    const el = await snippet({ lattlast: true });
+    await clickLabel(el, 'f-kind');
+    await press(el, 'Nästa');
+    await clickLabel(el, 'f-area');
+    await press(el, 'Nästa');
+    await fill(el, 'f-message', 'Gungan är trasig.');
+    await press(el, 'Nästa');
+    await clickLabel(el, 'f-replyWanted-no');
+    await press(el, 'Nästa');
+    await setEndpoint('down');
+    const failed = oneEvent(el, 'synpunkt-error');
+    await press(el, 'Skicka');
+    await failed;
+    await el.updateComplete;
+    expect(text($(el, '#failure'))).to.contain(
+      'Det gick inte att skicka. Din text finns kvar. Vänta en stund. Tryck sedan på Försök igen.',
+    );
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('lättläst on a site whose root font size is 10 px', () => {
   it('keeps every target at 44 × 44 px (the 62.5 % rem trick of many site themes)', async () => {
     const { documentElement: root, body } = document;
@@ -215,6 +258,19 @@ describe('lättläst on a site whose root font size is 10 px', () => {
       expectBigTargets(el);
       await clickLabel(el, 'f-kind');
       await press(el, 'Nästa');
+      expectBigTargets(el);
+      // The receipt too: "Lyssna" and "Skicka en ny synpunkt" were 24 and 29 px high.
+      await clickLabel(el, 'f-area');
+      await press(el, 'Nästa');
+      await fill(el, 'f-message', 'Tack för den nya lekplatsen!');
+      await press(el, 'Nästa');
+      await clickLabel(el, 'f-replyWanted-no');
+      await press(el, 'Nästa');
+      const success = oneEvent(el, 'synpunkt-success');
+      await press(el, 'Skicka');
+      await success;
+      await el.updateComplete;
+      expect($$(el, '.receipt button').length).to.be.greaterThan(0);
       expectBigTargets(el);
     } finally {
       root.style.removeProperty('font-size');
@@ -702,6 +758,22 @@ describe('lättläst: Lyssna', () => {
         'Det betyder att andra kan få läsa det. ' +
         'Skriv inte känsliga saker om dig eller andra. Till exempel om hälsa.',
     );
+  });
+
+  it('reads the problems too, first, when a step shows them', async () => {
+    const el = await snippet({ lattlast: true });
+    await clickLabel(el, 'f-kind');
+    await press(el, 'Nästa');
+    await clickLabel(el, 'f-area');
+    await press(el, 'Nästa');
+    await press(el, 'Nästa'); // no message
+    $(el, '#ll-listen').click();
+    await el.updateComplete;
+    const said = stub.spoken.at(-1)!.text;
+    expect(said).to.match(
+      /^Steg 3 av 5\. Du behöver ändra något\. Din synpunkt: Skriv din synpunkt\./,
+    );
+    expect(said).to.contain('Berätta vad som hände.');
   });
 
   it('reads the receipt too: the thanks and the number to keep', async () => {

@@ -1044,6 +1044,20 @@ describe('staff mode', () => {
     expect(record!.body.channel).to.equal('visit');
   });
 
+  it('a failure speaks to the staff member too: not registered, register it again', async () => {
+    const el = await snippet({ staff: true });
+    await fillValid(el);
+    await fill(el, 'f-channel', 'phone');
+    await setEndpoint('down');
+    expect((await sendAndFail(el)).retryable).to.equal(true);
+    await el.updateComplete;
+    const failure = text($(el, '#failure'));
+    expect(failure).to.contain('Synpunkten registrerades inte');
+    expect(failure).to.contain('Texten finns kvar');
+    expect(failure).not.to.contain('Din text');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks to the staff member all the way: hints, error summary in page order, receipt', async () => {
     const el = await snippet({ staff: true, municipality: 'Exempels kommun' });
     const page = text(el);

@@ -262,10 +262,15 @@ export class Steps implements ReactiveController {
       areas.map((area) => area.label),
       who,
     );
+    // The problems first, as the summary shows them: who cannot read the error listens for it.
     // On the last step, the answers too, as shown: each term, then its answer; and lost files.
-    const answers = [...(this.host.shadowRoot?.querySelectorAll('dt, dd > span, #ll-files') ?? [])];
-    const texts = [progress, heading, instruction];
-    texts.push(...answers.map((node) => node.textContent ?? '').filter(Boolean), ...rest);
+    const shown = (selector: string) =>
+      [...(this.host.shadowRoot?.querySelectorAll(selector) ?? [])].map(
+        (node) => node.textContent?.trim() ?? '',
+      );
+    const answers = shown('dt, dd > span, #ll-files');
+    const texts = [progress, ...shown('#summary-heading, #error-summary li'), heading, instruction];
+    texts.push(...answers.filter(Boolean), ...rest);
     return texts;
   }
 

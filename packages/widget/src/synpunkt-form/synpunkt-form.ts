@@ -654,7 +654,8 @@ export class SynpunktForm extends LitElement {
     this.refused = [];
     this.attempt = undefined;
     const r = this.receiptTexts(this.texts);
-    this.announce(`${r.heading} ${r.reference}: ${receipt.reference}`);
+    // The heading takes focus and is read then; the live region adds the number only.
+    this.announce(`${r.reference}: ${receipt.reference}`);
     this.focusAfterRender = '#receipt-heading';
     emit(this, 'synpunkt-success', receipt);
   }
@@ -688,13 +689,15 @@ export class SynpunktForm extends LitElement {
         this.attachments.length > 0 &&
         isAdapterError(error) &&
         error.status === undefined;
-      this.announce(this.texts.failedHeading);
+      this.announce(this.failedTexts(this.texts).heading);
       this.focusAfterRender = retryable ? '#retry' : '#failure';
     }
     emit(this, 'synpunkt-error', { error: cause, retryable });
   }
 
   private showIssues(issues: ValidationIssue[]): void {
+    // The summary takes focus and is read; "Skickar…" from a refused send is not left behind.
+    this.announcement = '';
     this.issues = this.inPageOrder(issues);
     this.focusAfterRender = '#error-summary';
   }
@@ -718,6 +721,8 @@ export class SynpunktForm extends LitElement {
   private readonly sendAnother = (): void => {
     this.status = 'editing';
     this.receipt = undefined;
+    // The last synpunkt's "Tack…" is not left for a screen reader to find in the new form.
+    this.announcement = '';
     this.issues = [];
     this.lostFiles = [];
     this.steps.start();
@@ -752,7 +757,12 @@ export class SynpunktForm extends LitElement {
     const { max, allowed } = issue.params ?? {};
     if (issue.code === 'required') {
       const key = fieldOf(issue);
-      return (this.staff ? t.requiredStaff[key] : undefined) ?? t.required[key];
+      const easy = this.mode === 'lattlast' ? this.lattlastTexts?.requiredChoice : undefined;
+      return (
+        (this.staff ? t.requiredStaff[key] : undefined) ??
+        (easy && key in easy ? easy[key as keyof typeof easy] : undefined) ??
+        t.required[key]
+      );
     }
     if (issue.code === 'contact_not_allowed' && this.staff) return t.contactNotAllowedStaff;
     // Limits are written as the counter and the hints write them: "10 000", "2,5 MB".
@@ -887,7 +897,12 @@ export class SynpunktForm extends LitElement {
           )
         : nothing;
     const r = this.receiptTexts(t);
-    return html`<section class="receipt" part="receipt" aria-labelledby="receipt-heading">
+    // In lättläst, the receipt's buttons are as large as the steps' (`.ll`: 44 px at least).
+    return html`<section
+      class="receipt ${this.mode === 'lattlast' ? 'll' : ''}"
+      part="receipt"
+      aria-labelledby="receipt-heading"
+    >
       <h2 id="receipt-heading" tabindex="-1">${r.heading}</h2>
       ${listen}
       <p>${r.reference}: <strong class="reference">${receipt?.reference}</strong></p>
@@ -1038,6 +1053,7 @@ export class SynpunktForm extends LitElement {
 
   private renderFailure(t: Catalog): TemplateResult | typeof nothing {
     if (this.status !== 'failed') return nothing;
+    const failed = this.failedTexts(t);
     return html`<section
       id="failure"
       class="failure"
@@ -1045,8 +1061,8 @@ export class SynpunktForm extends LitElement {
       tabindex="-1"
       aria-labelledby="failure-heading"
     >
-      <h2 id="failure-heading">${t.failedHeading}</h2>
-      <p>${this.retryable ? t.failedRetryable : t.failedFinal}</p>
+      <h2 id="failure-heading">${failed.heading}</h2>
+      <p>${this.retryable ? failed.retryable : failed.final}</p>
       ${this.filesMayBeSlow ? html`<p>${t.failedWithFiles}</p>` : nothing}
       ${
         this.retryable
@@ -1056,6 +1072,12 @@ export class SynpunktForm extends LitElement {
           : nothing
       }
     </section>`;
+  }
+
+  /** The failure's texts: to the person who wrote, or to the staff member registering it. */
+  private failedTexts(t: Catalog): Catalog['failedStaff'] {
+    if (this.staff) return t.failedStaff;
+    return { heading: t.failedHeading, retryable: t.failedRetryable, final: t.failedFinal };
   }
 
   /** The first error of a field, if any. */

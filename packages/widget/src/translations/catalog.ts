@@ -209,6 +209,8 @@ export interface Catalog {
   /** The summary's line for one field: "Meddelande: Skriv …". */
   summaryItem: (field: string, message: string) => string;
 
+  /** The failure's heading and texts in staff mode: "Synpunkten registrerades inte". */
+  failedStaff: { heading: string; retryable: string; final: string };
   /** Heading when sending failed (also announced). */
   failedHeading: string;
   /** Sending failed, a retry may work; the text is kept. */
@@ -277,6 +279,9 @@ export type LattlastShared =
   | 'summaryHeading'
   | 'fields'
   | 'filesNotRestored'
+  | 'failedHeading'
+  | 'failedRetryable'
+  | 'failedFinal'
   | 'errors';
 
 /** The lättläst steps, in order. `area` is left out when no areas are configured. */
@@ -313,6 +318,8 @@ export interface LattlastCatalog extends Pick<Catalog, LattlastShared> {
   change: string;
   /** Beside `filesNotRestored`: to the standard form's file field, "Lägg till filer igen". */
   addFilesAgain: string;
+  /** What to choose, in the steps' own words (their labels differ from the standard form's). */
+  requiredChoice: Record<'area' | 'replyWanted' | 'via', string>;
   /** Each step's question and instruction. */
   steps: Record<StepId, StepText>;
 }

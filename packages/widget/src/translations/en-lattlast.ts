@@ -16,6 +16,16 @@ export const enLattlast: LattlastCatalog = {
   stopListening: 'Stop reading',
   change: 'Change',
   addFilesAgain: 'Add the files again',
+  requiredChoice: {
+    area: 'Choose what it is about. Choose “Do not know” if you are not sure.',
+    replyWanted: 'Choose if you want an answer.',
+    via: 'Choose how you want the answer.',
+  },
+  failedHeading: 'Your feedback was not sent',
+  failedRetryable:
+    'It could not be sent. Your text is still here. Wait a moment. Then press Try again.',
+  failedFinal:
+    'It could not be sent. Your text is still here. Copy the text. Send it to the council another way.',
   steps: {
     kind: { heading: 'What kind of feedback do you have?', instruction: 'Choose the best one.' },
     area: {

@@ -115,6 +115,13 @@ export const en: Catalog = {
     'Something went wrong when we tried to send it. Your text is still here. Please try again in a moment.',
   failedFinal:
     'Something went wrong and your feedback could not be received. Your text is still here. You can copy it and contact us another way.',
+  failedStaff: {
+    heading: 'The feedback was not registered',
+    retryable:
+      'Something went wrong when the feedback was being registered. The text is still here. Please try again in a moment.',
+    final:
+      'Something went wrong and the feedback could not be registered. The text is still here. Copy it and register the feedback another way.',
+  },
   retry: 'Try again',
   notSent: 'Your feedback was not sent. Your text is still here.',
 

@@ -16,6 +16,16 @@ export const svLattlast: LattlastCatalog = {
   stopListening: 'Sluta läsa',
   change: 'Ändra',
   addFilesAgain: 'Lägg till filer igen',
+  requiredChoice: {
+    area: 'Välj vad det gäller. Välj ”Vet inte” om du inte vet.',
+    replyWanted: 'Välj om du vill få svar.',
+    via: 'Välj hur du vill få svar.',
+  },
+  failedHeading: 'Synpunkten skickades inte',
+  failedRetryable:
+    'Det gick inte att skicka. Din text finns kvar. Vänta en stund. Tryck sedan på Försök igen.',
+  failedFinal:
+    'Det gick inte att skicka. Din text finns kvar. Kopiera texten. Skicka den till kommunen på ett annat sätt.',
   steps: {
     kind: { heading: 'Vilken sorts synpunkt har du?', instruction: 'Välj det som passar bäst.' },
     area: {

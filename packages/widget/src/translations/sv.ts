@@ -114,6 +114,13 @@ export const sv: Catalog = {
     'Det blev ett fel när vi försökte skicka. Din text finns kvar. Försök igen om en stund.',
   failedFinal:
     'Det blev ett fel och synpunkten kunde inte tas emot. Din text finns kvar. Du kan kopiera den och höra av dig på ett annat sätt.',
+  failedStaff: {
+    heading: 'Synpunkten registrerades inte',
+    retryable:
+      'Det blev ett fel när synpunkten skulle registreras. Texten finns kvar. Försök igen om en stund.',
+    final:
+      'Det blev ett fel och synpunkten kunde inte registreras. Texten finns kvar. Kopiera den och registrera synpunkten på ett annat sätt.',
+  },
   retry: 'Försök igen',
   notSent: 'Synpunkten skickades inte. Din text finns kvar.',
 

@@ -22,14 +22,15 @@ const TEXTS: Record<
     count: /^9 200 av 10 000 tecken$/,
     sending: 'Skickar…',
     failed: 'Synpunkten skickades inte',
-    sent: /^Tack för din synpunkt! (Ditt ärendenummer|Numret på din synpunkt): TEST-2026-\d{6}$/,
+    // The number only: the heading "Tack för din synpunkt!" takes focus and is read then.
+    sent: /^(Ditt ärendenummer|Numret på din synpunkt): TEST-2026-\d{6}$/,
   },
   en: {
     near: /^9,000 of 10,000 characters$/,
     count: /^9,200 of 10,000 characters$/,
     sending: 'Sending…',
     failed: 'Your feedback was not sent',
-    sent: /^Thank you for your feedback! (Your case number|Your feedback number): TEST-2026-\d{6}$/,
+    sent: /^(Your case number|Your feedback number): TEST-2026-\d{6}$/,
   },
 };
 
