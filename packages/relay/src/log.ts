@@ -36,8 +36,10 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
  */
 export function errorCode(error: unknown): string {
   if (typeof error !== 'object' || error === null) return 'unknown';
-  const { name, reason, status } = error as { name?: unknown; reason?: unknown; status?: unknown };
+  const { name, reason, status, code } = error as Record<string, unknown>;
   const parts = [typeof name === 'string' ? name : 'Error'];
+  // A system or SQLite error's code says what happened (`SQLITE_FULL`, `ECONNREFUSED`).
+  if (typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code)) parts.push(code);
   if (typeof reason === 'string') parts.push(reason);
   if (typeof status === 'string' || typeof status === 'number') parts.push(String(status));
   return parts

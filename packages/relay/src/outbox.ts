@@ -61,6 +61,12 @@ export class OutboxWorker {
   /** Per target: what happened last. */
   readonly lastOutcome = new Map<string, TargetOutcome>();
   private readonly inFlight = new Map<string, Promise<void>>();
+  /**
+   * Deliveries whose failed attempt the store could not record (a full disk): still due in the
+   * store, so held back here until their backoff is over, or the target would be sent the same
+   * submission again in a tight loop.
+   */
+  private readonly heldUntil = new Map<string, number>();
   private readonly byName: Map<string, Target>;
   private readonly targetNames: string;
   private poll: NodeJS.Timeout | undefined;
@@ -144,10 +150,14 @@ export class OutboxWorker {
       return;
     }
     let started = 0;
+    const now = Date.now();
     for (const row of due) {
       if (started >= free) break;
       const key = `${row.submissionId}\u0000${row.target}`;
       if (this.inFlight.has(key)) continue;
+      const held = this.heldUntil.get(key);
+      if (held !== undefined && held > now) continue;
+      this.heldUntil.delete(key);
       const target = this.byName.get(row.target);
       if (!target) continue;
       started += 1;
@@ -276,10 +286,14 @@ export class OutboxWorker {
     try {
       store.markFailed(row.submissionId, target.name, { dead, nextAttemptAt, error: code }, now);
     } catch (storeError) {
+      // Not recorded, so still due in the store: wait out the backoff here instead.
+      const retryAt = dead ? now + backoffDelay(attempt, settings, retryAfter) : nextAttemptAt;
+      this.heldUntil.set(`${row.submissionId}\u0000${row.target}`, retryAt);
       log.error('delivery.record_failed', {
         ...fields,
         outcome: 'failed',
         code: errorCode(storeError),
+        retryAt: new Date(retryAt).toISOString(),
       });
       return;
     }

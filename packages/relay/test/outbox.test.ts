@@ -207,6 +207,33 @@ describe('the outbox', () => {
     await eventually(() => relay.store.counts().delivered === 2, 10_000, 'delivery after retry');
   });
 
+  it('a failed attempt the store cannot record (a full disk) waits out its backoff; no tight loop', async () => {
+    const { relay, all } = await twoTargets({
+      outbox: {
+        maxAttempts: 5,
+        baseDelayMs: 60_000,
+        maxDelayMs: 60_000,
+        pollIntervalMs: 10,
+        concurrency: 2,
+        timeoutMs: 1_000,
+      },
+    });
+    all.state = 'down';
+    const full = Object.assign(new Error('database or disk is full'), {
+      name: 'SqliteError',
+      code: 'SQLITE_FULL',
+    });
+    relay.store.markFailed = () => {
+      throw full;
+    };
+    await relay.app.request('/v1/synpunkter', post(sample()));
+    await eventually(() => all.calls.length >= 1, 10_000, 'the first attempt');
+    // Fifty polls later: the delivery is still due in the store, but held for its backoff.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(all.calls.length, 1, 'the target is not sent it again and again');
+    assert.equal(relay.store.counts().pending, 1, 'nothing is lost');
+  });
+
   it('keeps a honeypot submission in quarantine until an operator releases it', async () => {
     const { relay, all } = await twoTargets();
     const submission = sample();
