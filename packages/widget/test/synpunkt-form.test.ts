@@ -1122,6 +1122,15 @@ describe('staff mode', () => {
     expect(text($(unset, '.routes'))).not.to.contain('lex Sarah');
   });
 
+  it('asks staff about the person in the guidance box: "Vill personen överklaga ett beslut?"', async () => {
+    const staff = await snippet({ staff: true, 'appeal-url': '/overklaga' });
+    const appeal = $(staff, '.routes a[href="/overklaga"]');
+    expect(text(appeal)).to.equal('Så överklagar man');
+    expect(text(appeal.parentElement!)).to.contain('Vill personen överklaga ett beslut?');
+    expect(text($(staff, '.routes'))).not.to.contain('Vill du');
+    await expect(staff).to.be.accessible();
+  });
+
   it('a citizen sends channel "web"', async () => {
     const el = await snippet();
     await fillValid(el);

@@ -1004,7 +1004,9 @@ export class SynpunktForm extends LitElement {
       <ul>
         ${links.map(([route, url]) => {
           const href = safeUrl(url);
-          const [question, link] = t.routes[route];
+          // Staff are asked about the person: "Vill personen överklaga…", not "Vill du…".
+          const [question, link] =
+            this.staff && route === 'appeal' ? t.appealStaff : t.routes[route];
           return href ? html`<li>${question} <a href=${href}>${link}</a></li>` : nothing;
         })}
       </ul>

@@ -59,6 +59,8 @@ export interface Catalog {
     'emergency' | 'appeal' | 'faultReport' | 'ivo' | 'lexSarah',
     readonly [string, string]
   >;
+  /** The appeal route to staff, about the person: "Vill personen överklaga ett beslut?". */
+  appealStaff: readonly [string, string];
   /** Before the editor's fallback link: "Vill du hellre höra av dig på ett annat sätt?". */
   alternatives: string;
   /** The same, to staff: the editor's links then say how staff register it another way. */

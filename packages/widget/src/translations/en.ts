@@ -19,6 +19,7 @@ export const en: Catalog = {
       'How to report under lex Sarah',
     ],
   },
+  appealStaff: ['Does the person want to appeal a decision?', 'How to appeal'],
   alternatives: 'Would you rather contact us another way?',
   alternativesStaff: 'Cannot register the feedback here?',
 

@@ -19,6 +19,7 @@ export const sv: Catalog = {
       'Så rapporterar du enligt lex Sarah',
     ],
   },
+  appealStaff: ['Vill personen överklaga ett beslut?', 'Så överklagar man'],
   alternatives: 'Vill du hellre höra av dig på ett annat sätt?',
   alternativesStaff: 'Går det inte att registrera synpunkten här?',
 

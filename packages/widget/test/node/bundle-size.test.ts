@@ -16,9 +16,10 @@ const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.
  * Lowered from 50 KB after taking the indentation out of the html templates and importing only
  * the Lit decorators in use won back 0.4 KB, then to 49 KB when the sdk's own `isInstant`
  * replaced zod's ISO formats (0.7 KB); raised to 49.5 KB again for the sdk's fixes of a wrong
- * phone number, a hanging cancel and a receipt date that failed the form (0.3 KB).
+ * phone number, a hanging cancel and a receipt date that failed the form (0.3 KB), and to 50 KB
+ * for lättläst's and staff mode's own failure and error texts (0.4 KB).
  */
-const BUDGET = 49.5 * 1024;
+const BUDGET = 50 * 1024;
 
 function read(): string {
   assert.ok(
