@@ -1,3 +1,4 @@
+import { untilAborted } from './abort.js';
 import type { Adapter, AdapterCapabilities, Receipt } from './adapter.js';
 import { addWorkingDays, toPlainDate, type PlainDate } from './calendar.js';
 import {
@@ -160,28 +161,6 @@ function promisedDay(receivedAt: string, days: number, now: () => Date): PlainDa
   return addWorkingDays(now(), days);
 }
 
-/**
- * The adapter's answer, or the signal's reason as soon as it aborts: an adapter that does not
- * listen to the signal must not leave the sender waiting on "Skickar…".
- */
-function settledOrAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    const done = () => signal.removeEventListener('abort', onAbort);
-    promise.then(
-      (value) => {
-        done();
-        resolve(value);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
-  });
-}
-
 /** The client a form or a server uses to send synpunkter through one adapter. */
 export function createClient(options: ClientOptions): SynpunktClient {
   const { adapter, replyWithinWorkingDays = 10, now = () => new Date() } = options;
@@ -246,7 +225,8 @@ export function createClient(options: ClientOptions): SynpunktClient {
       let receipt: unknown;
       try {
         const sent = adapter.submit(submission, signal ? { signal } : {});
-        receipt = await (signal ? settledOrAborted(sent, signal) : sent);
+        // An adapter that does not listen to the signal must not leave the sender on "Skickar…".
+        receipt = await (signal ? untilAborted(sent, signal) : sent);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (isAdapterError(error)) throw error;

@@ -6,6 +6,7 @@
 export * from './vocabulary.js';
 export * from './limits.js';
 export * from './errors.js';
+export * from './abort.js';
 export * from './fields.js';
 export * from './submission.js';
 export * from './schema.js';

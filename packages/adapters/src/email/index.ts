@@ -14,6 +14,7 @@ import {
   type AdapterContext,
   type Receipt,
   type Submission,
+  untilAborted,
 } from '@synpunkt/sdk';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { checkedSubmission } from '../shared/checked.js';
@@ -69,31 +70,6 @@ function settledOrAborted(
       signal?.removeEventListener('abort', onAbort);
       resolve();
     });
-  });
-}
-
-/**
- * The delivery's outcome, or the signal's reason as soon as it aborts. The SMTP transaction
- * itself is not cut off: once the mail is on its way the server may take it whatever the
- * client does, and a mail cut off after DATA was still delivered and then sent again at the
- * retry (a slow virus scan, every outbox attempt one more copy). It finishes on its own
- * timeouts and is remembered, so the retry waits for it or gets its receipt.
- */
-function untilAborted<T>(delivery: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    const done = () => signal.removeEventListener('abort', onAbort);
-    delivery.then(
-      (value) => {
-        done();
-        resolve(value);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
   });
 }
 
@@ -220,6 +196,10 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
         if (pending === undefined) break;
         await settledOrAborted(pending, signal);
       }
+      // The SMTP transaction itself is not cut off: once the mail is on its way the server may
+      // take it whatever the client does, and a mail cut off after DATA was delivered and then
+      // sent again at the retry (a slow virus scan: every outbox attempt one more copy). It
+      // finishes on its own timeouts and is remembered, so the retry waits for it.
       const delivery = sent.track(submission.id, deliver(submission, context));
       return signal === undefined ? delivery : untilAborted(delivery, signal);
     },
