@@ -58,21 +58,6 @@ export const EMAIL_CAPABILITIES: AdapterCapabilities = {
   },
 };
 
-/** Resolves when the promise settles, rejects with the signal's reason if it aborts first. */
-function settledOrAborted(
-  promise: Promise<unknown>,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    void promise.then(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    });
-  });
-}
-
 /** The addresses the server refused at RCPT TO, with its reply, from what nodemailer returned. */
 function refusedRecipients(info: SMTPTransport.SentMessageInfo): RefusedRecipient[] {
   const replies = (info as { rejectedErrors?: unknown }).rejectedErrors;
@@ -194,7 +179,8 @@ export function emailAdapter(input: EmailConfigInput): Adapter {
         if (earlier) return earlier;
         const pending = sent.pending(submission.id);
         if (pending === undefined) break;
-        await settledOrAborted(pending, signal);
+        // `pending` never rejects (see SentIds.track): only the signal can end the wait early.
+        await (signal === undefined ? pending : untilAborted(pending, signal));
       }
       // The SMTP transaction itself is not cut off: once the mail is on its way the server may
       // take it whatever the client does, and a mail cut off after DATA was delivered and then
