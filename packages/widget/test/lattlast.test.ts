@@ -348,6 +348,28 @@ describe('lättläst: moving between steps', () => {
     await success;
     expect(await received()).to.have.length(1);
   });
+
+  it('a send that fails for good shows the other way to reach the municipality on that step', async () => {
+    await ensureDefined();
+    // No endpoint: nothing can take the synpunkt, and trying again will not help.
+    const el = await fixture<SynpunktForm>(`<synpunkt-form lattlast privacy-url="/personuppgifter">
+      <synpunkt-area value="skola">Förskola och skola</synpunkt-area>
+      <a href="mailto:kommun@exempelkommun.se">Skicka din synpunkt med e-post</a>
+    </synpunkt-form>`);
+    await toReview(el, 'Tack!');
+    const failed = oneEvent(el, 'synpunkt-error');
+    await press(el, 'Skicka');
+    expect((await failed).detail.retryable).to.equal(false);
+    await el.updateComplete;
+    expect(text($(el, '#failure'))).to.contain('Skicka den till kommunen på ett annat sätt.');
+    expect(heading(el)).to.contain('Steg 5 av 5');
+    // The page's e-mail link is shown right there, not only on the first step.
+    const link = el.querySelector('a')!;
+    await waitUntil(() => link.getBoundingClientRect().height > 0, 'the e-mail link is visible');
+    expect(text($(el, '.routes'))).to.contain('Vill du hellre höra av dig på ett annat sätt?');
+    expect(text($(el, '#routes-heading'))).to.equal('Andra sätt att höra av dig');
+    await expect(el).to.be.accessible();
+  });
 });
 
 describe('lättläst: switching modes', () => {

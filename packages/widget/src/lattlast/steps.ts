@@ -41,8 +41,13 @@ export interface StepContext {
   privacyUrl: string | undefined;
   /** True while sending. */
   sending: boolean;
-  /** The form's guidance block (112 and the other routes), shown on the first step. */
+  /**
+   * The form's guidance block (112 and the other routes), shown on the first step, and again
+   * where a send failed for good: it holds the other way to reach the municipality.
+   */
   routes: TemplateResult;
+  /** True when sending failed and trying again will not help. */
+  failedForGood: boolean;
   /** The message's length and limit, counted as the check counts (`messageLength`). */
   count: MessageLength;
   /** The form's reply question with its contact fields, shown on the reply step. */
@@ -171,6 +176,7 @@ export class Steps implements ReactiveController {
     const key = step === 'kind' ? 'kind' : 'area';
     return html`<div class="ll">
       ${step === 'kind' ? ctx.routes : nothing} ${ctx.summary} ${ctx.failure}
+      ${step !== 'kind' && ctx.failedForGood ? ctx.routes : nothing}
       <form
         class="steps"
         part="form"

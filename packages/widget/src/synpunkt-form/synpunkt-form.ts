@@ -855,6 +855,7 @@ export class SynpunktForm extends LitElement {
 
   private renderSteps(t: Catalog): TemplateResult {
     const easy = this.lattlastTexts ?? svLattlast;
+    const failedForGood = this.status === 'failed' && !this.retryable;
     return this.steps.render({
       t: { ...t, ...easy },
       areas: this.areas,
@@ -866,7 +867,8 @@ export class SynpunktForm extends LitElement {
       who: this.who,
       privacyUrl: safeUrl(this.privacyUrl),
       sending: this.status === 'sending',
-      routes: this.renderRoutes(t),
+      routes: this.renderRoutes(t, failedForGood ? t.otherWaysHeading : t.routesHeading),
+      failedForGood,
       summary: this.renderSummary(t),
       failure: this.renderFailure(t),
       count: messageLength(this.values.message, this.messageCapabilities),
@@ -991,7 +993,7 @@ export class SynpunktForm extends LitElement {
       </form>`;
   }
 
-  private renderRoutes(t: Catalog): TemplateResult {
+  private renderRoutes(t: Catalog, heading = t.routesHeading): TemplateResult {
     const links: [keyof Catalog['routes'], string][] = [
       ['emergency', 'tel:112'],
       ['appeal', this.appealUrl],
@@ -1000,7 +1002,7 @@ export class SynpunktForm extends LitElement {
       ['lexSarah', this.staff ? this.lexSarahUrl : ''],
     ];
     return html`<section class="routes" part="routes" aria-labelledby="routes-heading">
-      <h2 id="routes-heading">${t.routesHeading}</h2>
+      <h2 id="routes-heading">${heading}</h2>
       <ul>
         ${links.map(([route, url]) => {
           const href = safeUrl(url);

@@ -51,6 +51,8 @@ export interface Catalog {
 
   /** Heading of the guidance box: "Innan du börjar". */
   routesHeading: string;
+  /** The same box's heading where lättläst shows it again after a send failed for good. */
+  otherWaysHeading: string;
   /**
    * Other routes than a synpunkt: the question, then the link text. `lexSarah` is shown to staff
    * only: employees report serious wrongs in social care under lex Sarah, not as a synpunkt.

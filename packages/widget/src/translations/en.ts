@@ -6,6 +6,7 @@ export const en: Catalog = {
   dateLocale: 'en-GB',
 
   routesHeading: 'Before you start',
+  otherWaysHeading: 'Other ways to reach us',
   routes: {
     emergency: ['Is it an emergency?', 'Call 112'],
     appeal: ['Do you want to appeal a decision?', 'How to appeal'],

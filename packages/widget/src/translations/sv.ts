@@ -6,6 +6,7 @@ export const sv: Catalog = {
   dateLocale: 'sv-SE',
 
   routesHeading: 'Innan du börjar',
+  otherWaysHeading: 'Andra sätt att höra av dig',
   routes: {
     emergency: ['Är det akut?', 'Ring 112'],
     appeal: ['Vill du överklaga ett beslut?', 'Så överklagar du'],
