@@ -10,7 +10,7 @@ import {
 } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { AdapterError } from '@synpunkt/sdk';
-import type { SynpunktForm } from '../src/index.js';
+import { sv, svLattlast, type Catalog, type SynpunktForm } from '../src/index.js';
 import { received, setEndpoint, startEachTestAfresh } from './helpers/endpoint.js';
 import {
   $,
@@ -1203,6 +1203,43 @@ describe('languages', () => {
     page.querySelector('aside')!.append(el);
     await waitUntil(() => text(el).includes('Write your feedback'), 'English after the move');
     await expect(el).to.be.accessible();
+  });
+
+  it('takes a catalog of another language from script (a national minority language): its texts, lang, locale and dates', async () => {
+    // docs/adding-a-language.md, "without forking". A few Finnish texts over the Swedish are
+    // enough to see which catalog is in use; a real one is written whole.
+    const fi: Catalog = {
+      ...sv,
+      locale: 'fi',
+      dateLocale: 'fi-FI',
+      routesHeading: 'Ennen kuin aloitat',
+      kindLegend: 'Mitä haluat antaa?',
+      receiptHeading: 'Kiitos palautteestasi!',
+      receiptReplyBy: (date) => `Saat vastauksen viimeistään ${date}.`,
+    };
+    const el = await snippet();
+    el.catalog = fi;
+    await el.updateComplete;
+    expect(text(el)).to.contain('Ennen kuin aloitat');
+    expect(text(el)).to.contain('Mitä haluat antaa?');
+    expect($(el, '.root').getAttribute('lang')).to.equal('fi');
+    // No lättläst texts in that language: the form offers the standard mode only.
+    expect($$(el, '.mode-toggle')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    await fillValid(el);
+    await sendAndWait(el);
+    await el.updateComplete;
+    const receipt = text($(el, '.receipt'));
+    expect(receipt).to.contain('Kiitos palautteestasi!');
+    // The reply-by day written out in Finnish ("… joulukuuta 2026"), not in Swedish.
+    expect(receipt).to.match(/Saat vastauksen viimeistään .*\p{L}+kuuta \d{4}\./u);
+    await expect(el).to.be.accessible();
+    expect((await received())[0]!.body.locale).to.equal('fi');
+
+    // With lättläst texts beside it, the Lättläst toggle is there.
+    el.lattlastCatalog = { ...svLattlast, toggle: 'Selkokieli' };
+    await press(el, 'Skicka en ny synpunkt');
+    expect(text($(el, '.mode-toggle'))).to.equal('Selkokieli');
   });
 
   it("inside another component's shadow root, follows the closest lang outside it, also when it changes", async () => {
