@@ -674,7 +674,8 @@ describe('lättläst: Lyssna', () => {
     expect(said!.lang).to.equal('sv-SE');
     expect(said!.voice).to.deep.equal({ lang: 'sv_SE', name: 'Alva' });
     expect(said!.text).to.equal(
-      'Steg 1 av 5. Vilken sorts synpunkt har du? Välj det som passar bäst. ' +
+      'Steg 1 av 5. Vilken sorts synpunkt har du? ' +
+        'Välj det som passar bäst. Du får klaga. Det blir inte sämre för dig. ' +
         'Beröm. Du tycker att något är bra. Förslag. Du har en idé om hur något kan bli bättre. ' +
         'Klagomål. Du tycker att något är fel.',
     );

@@ -228,6 +228,7 @@ describe('the empty form', () => {
       'Gör en felanmälan',
       'Kontakta Inspektionen för vård och omsorg (IVO)',
       'Vad vill du lämna?',
+      'Det påverkar inte hur du blir bemött om du klagar.',
       'Beröm',
       'Något som fungerar bra.',
       'Förslag',
@@ -246,6 +247,12 @@ describe('the empty form', () => {
     }
     expect(text($(el, '.routes a[href="/overklaga"]'))).to.equal('Så överklagar du');
     expect(text($(el, '.routes a[href="tel:112"]'))).to.equal('Ring 112');
+    // Said with the question, so a screen reader reads it on entering the group.
+    const kindHint = $(el, '#f-kind-about');
+    expect(kindHint.closest('fieldset')!.getAttribute('aria-describedby')).to.equal('f-kind-about');
+    // The first choice keeps its own line, not the question's.
+    expect($(el, '#f-kind').getAttribute('aria-describedby')).to.equal('f-kind-hint');
+    expect(text($(el, '#f-kind-hint'))).to.equal('Något som fungerar bra.');
     expect($<HTMLAnchorElement>(el, '.notice a').getAttribute('href')).to.equal('/personuppgifter');
     expect($<HTMLInputElement>(el, '#f-attachments').accept).to.equal(
       'image/jpeg,image/png,application/pdf',
@@ -493,6 +500,9 @@ describe('reply', () => {
     const el = await snippet();
     await clickLabel(el, 'f-replyWanted');
     expect(text(el)).to.contain('Obligatoriskt om du vill få svar');
+    expect(text(el)).to.contain(
+      'Dina kontaktuppgifter används för att kommunen ska kunna svara dig.',
+    );
     expect($(el, '#f-name').getAttribute('aria-describedby')).to.contain('f-replyWanted-required');
     expect($$(el, '#f-email')).to.have.length(1);
     expect($$(el, '#f-phone')).to.have.length(0);
@@ -1067,6 +1077,7 @@ describe('staff mode', () => {
     // The editor's other ways are for staff here, not "Vill du hellre höra av dig…".
     expect(page).to.contain('Går det inte att registrera synpunkten här?');
     expect(page).not.to.contain('höra av dig');
+    expect(page).not.to.contain('bemött');
     await send(el);
     const items = [...el.shadowRoot!.querySelectorAll('#error-summary li')].map(text);
     // "Hur kom synpunkten in?" is the first field on the page, so its problem comes first.
@@ -1076,6 +1087,9 @@ describe('staff mode', () => {
     expect(items.join(' ')).not.to.match(/Vill du ha svar|Vad vill du lämna/);
     await clickLabel(el, 'f-replyWanted');
     expect(text(el)).to.contain('Obligatoriskt om personen vill få svar');
+    expect(text(el)).to.contain(
+      'Kontaktuppgifterna används för att Exempels kommun ska kunna svara personen.',
+    );
     await fillValid(el);
     await fill(el, 'f-channel', 'phone');
     await sendAndWait(el);

@@ -1144,10 +1144,13 @@ export class SynpunktForm extends LitElement {
       part="fieldset"
       role="radiogroup"
       aria-invalid=${this.invalid(key)}
-      aria-describedby=${this.describedBy(key, hint !== undefined) || nothing}
+      aria-describedby=${[hint ? `f-${key}-about` : '', this.describedBy(key, false)].join(' ').trim() || nothing}
     >
       <legend part="legend">${legend}</legend>
-      ${hint ? html`<p class="hint" part="hint" id="f-${key}-hint">${hint}</p>` : nothing}
+      ${
+        // Not f-kind-hint: that is the first choice's own hint (its input's id is f-kind).
+        hint ? html`<p class="hint" part="hint" id="f-${key}-about">${hint}</p>` : nothing
+      }
       ${this.errorLine(key)}
       ${options.map(([value, label, optionHint], index) => {
         const id = index === 0 ? `f-${key}` : `f-${key}-${value}`;
@@ -1202,7 +1205,8 @@ export class SynpunktForm extends LitElement {
     return this.radios(
       'kind',
       this.staff ? t.kindLegendStaff : t.kindLegend,
-      undefined,
+      // For the person who is afraid to complain; staff registering it need not be told.
+      this.staff ? undefined : t.kindHint,
       kinds,
       this.values.kind,
     );
@@ -1375,6 +1379,7 @@ export class SynpunktForm extends LitElement {
     ${
       replyWanted === 'yes'
         ? html`<div class="contact">
+            <p class="note" part="hint">${(staff ? t.contactUseStaff : t.contactUse)(this.who)}</p>
             <p class="hint" part="hint" id="f-replyWanted-required">
               ${this.staff ? t.requiredForReplyStaff : t.requiredForReply}
             </p>

@@ -79,6 +79,8 @@ export interface Catalog {
   kindLegend: string;
   /** The same, to staff. */
   kindLegendStaff: string;
+  /** Under the kind question, to the citizen: a complaint does not count against them. */
+  kindHint: string;
   /** Beröm, förslag, klagomål: name and one line each. */
   kinds: Record<'praise' | 'suggestion' | 'complaint', KindText>;
 
@@ -165,6 +167,10 @@ export interface Catalog {
   anonymousNote: string;
   /** The same, to staff. */
   anonymousNoteStaff: string;
+  /** Above the contact fields: what the contact details are used for, and by whom. */
+  contactUse: (who: string) => string;
+  /** The same, to staff. */
+  contactUseStaff: (who: string) => string;
   /** Label of the name field. */
   nameLabel: string;
   /** The question for the reply channel. */
@@ -270,6 +276,7 @@ export type LattlastShared =
   | 'kinds'
   | 'areaUnknown'
   | 'requiredForReply'
+  | 'contactUse'
   | 'replyLegend'
   | 'replyYes'
   | 'replyNo'

@@ -27,7 +27,10 @@ export const enLattlast: LattlastCatalog = {
   failedFinal:
     'It could not be sent. Your text is still here. Copy the text. Send it to the council another way.',
   steps: {
-    kind: { heading: 'What kind of feedback do you have?', instruction: 'Choose the best one.' },
+    kind: {
+      heading: 'What kind of feedback do you have?',
+      instruction: 'Choose the best one. You may complain. It will not make things worse for you.',
+    },
     area: {
       heading: 'What is your feedback about?',
       instruction: 'Choose one answer. Choose “Do not know” if you are not sure.',
@@ -50,6 +53,7 @@ export const enLattlast: LattlastCatalog = {
   },
   areaUnknown: 'Do not know',
   requiredForReply: 'Write your name. Choose how we should answer you.',
+  contactUse: () => 'We use your details to answer you.',
   replyLegend: 'Do you want an answer?',
   replyYes: 'Yes, I want an answer',
   replyNo: 'No, I will send it without my name',

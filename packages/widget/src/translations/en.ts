@@ -30,6 +30,7 @@ export const en: Catalog = {
 
   kindLegend: 'What kind of feedback is it?',
   kindLegendStaff: 'What kind of feedback does the person have?',
+  kindHint: 'Making a complaint will not affect how you are treated.',
   kinds: {
     praise: { label: 'Praise', hint: 'Something that works well.' },
     suggestion: { label: 'Suggestion', hint: 'An idea for how something could be better.' },
@@ -84,6 +85,8 @@ export const en: Catalog = {
   replyNoStaff: 'No, the person wants to stay anonymous',
   anonymousNote: 'Then we cannot reply to you or ask you about your feedback.',
   anonymousNoteStaff: 'Then nobody can reply to the person or ask about the feedback.',
+  contactUse: (who) => `Your contact details are used so that ${who} can reply to you.`,
+  contactUseStaff: (who) => `The contact details are used so that ${who} can reply to the person.`,
   nameLabel: 'Name',
   viaLegend: 'How would you like the reply?',
   viaLegendStaff: 'How would the person like the reply?',

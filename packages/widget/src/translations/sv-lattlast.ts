@@ -27,7 +27,10 @@ export const svLattlast: LattlastCatalog = {
   failedFinal:
     'Det gick inte att skicka. Din text finns kvar. Kopiera texten. Skicka den till kommunen på ett annat sätt.',
   steps: {
-    kind: { heading: 'Vilken sorts synpunkt har du?', instruction: 'Välj det som passar bäst.' },
+    kind: {
+      heading: 'Vilken sorts synpunkt har du?',
+      instruction: 'Välj det som passar bäst. Du får klaga. Det blir inte sämre för dig.',
+    },
     area: {
       heading: 'Vad handlar din synpunkt om?',
       instruction: 'Välj ett svar. Välj ”Vet inte” om du inte vet.',
@@ -50,6 +53,7 @@ export const svLattlast: LattlastCatalog = {
   },
   areaUnknown: 'Vet inte',
   requiredForReply: 'Skriv ditt namn. Välj hur vi ska svara dig.',
+  contactUse: () => 'Vi använder dina uppgifter för att svara dig.',
   replyLegend: 'Vill du få svar?',
   replyYes: 'Ja, jag vill få svar',
   replyNo: 'Nej, jag skickar utan namn',

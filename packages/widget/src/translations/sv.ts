@@ -30,6 +30,7 @@ export const sv: Catalog = {
 
   kindLegend: 'Vad vill du lämna?',
   kindLegendStaff: 'Vad vill personen lämna?',
+  kindHint: 'Det påverkar inte hur du blir bemött om du klagar.',
   kinds: {
     praise: { label: 'Beröm', hint: 'Något som fungerar bra.' },
     suggestion: { label: 'Förslag', hint: 'En idé om hur något kan bli bättre.' },
@@ -83,6 +84,8 @@ export const sv: Catalog = {
   replyNoStaff: 'Nej, personen vill vara anonym',
   anonymousNote: 'Då kan vi inte svara dig eller ställa frågor om din synpunkt.',
   anonymousNoteStaff: 'Då kan ingen svara personen eller ställa frågor om synpunkten.',
+  contactUse: (who) => `Dina kontaktuppgifter används för att ${who} ska kunna svara dig.`,
+  contactUseStaff: (who) => `Kontaktuppgifterna används för att ${who} ska kunna svara personen.`,
   nameLabel: 'Namn',
   viaLegend: 'Hur vill du få svar?',
   viaLegendStaff: 'Hur vill personen få svar?',

@@ -65,7 +65,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ['link', 'Gör en felanmälan'],
       ['link', 'Kontakta Inspektionen för vård och omsorg (IVO)'],
       ['link', 'Skicka din synpunkt med e-post'],
-      ['radiogroup', 'Vad vill du lämna?'],
+      ['radiogroup', 'Vad vill du lämna?', 'Det påverkar inte hur du blir bemött om du klagar.'],
       ['radio', 'Beröm', 'Något som fungerar bra.'],
       ['radio', 'Förslag', 'En idé om hur något kan bli bättre.'],
       ['radio', 'Klagomål', 'Något som inte fungerar som det ska.'],
@@ -105,7 +105,11 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ['link', 'Report a fault'],
       ['link', 'Contact the Health and Social Care Inspectorate (IVO)'],
       ['link', 'Send your feedback by e-mail'],
-      ['radiogroup', 'What kind of feedback is it?'],
+      [
+        'radiogroup',
+        'What kind of feedback is it?',
+        'Making a complaint will not affect how you are treated.',
+      ],
       ['radio', 'Praise', 'Something that works well.'],
       ['radio', 'Suggestion', 'An idea for how something could be better.'],
       ['radio', 'Complaint', 'Something that does not work as it should.'],
@@ -169,7 +173,11 @@ describe('names, roles and descriptions (standard mode)', () => {
         ['link', 'Vad gäller det: Välj vad det gäller. Välj ”Vet inte” om du inte vet.'],
         ['link', 'Synpunkt: Skriv din synpunkt.'],
         ['link', 'Vill du ha svar: Välj om du vill ha svar.'],
-        ['radiogroup', 'Vad vill du lämna?', 'Välj beröm, förslag eller klagomål.'],
+        [
+          'radiogroup',
+          'Vad vill du lämna?',
+          'Det påverkar inte hur du blir bemött om du klagar. Välj beröm, förslag eller klagomål.',
+        ],
         ['combobox', 'Vad gäller det?', 'Välj vad det gäller. Välj ”Vet inte” om du inte vet.'],
         [
           'textbox',
@@ -324,7 +332,10 @@ describe('names, roles and descriptions (lättläst)', () => {
       // A radio group, named by the step heading, as in the standard form.
       const group = tree.ancestor(tree.one('radio', 'Beröm'), 'radiogroup');
       assert.equal(group?.name, 'Steg 1 av 5 Vilken sorts synpunkt har du?');
-      assert.equal(group?.description, 'Välj det som passar bäst.');
+      assert.equal(
+        group?.description,
+        'Välj det som passar bäst. Du får klaga. Det blir inte sämre för dig.',
+      );
       expectAllNamed(tree);
 
       await reach(p, 'errors on step 1');

@@ -34,6 +34,8 @@ const SAMPLES: Record<string, unknown[]> = {
   filesNotRestored: ['foto.png'],
   publicRecord: ['kommunen'],
   publicRecordStaff: ['kommunen'],
+  contactUse: ['kommunen'],
+  contactUseStaff: ['kommunen'],
   summaryItem: ['Synpunkt', 'Skriv din synpunkt.'],
   receiptReplyBy: ['tisdag 8 december 2026'],
   receiptNext: ['kommunen'],
