@@ -342,6 +342,21 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       });
       assert.equal(peer.posts(), 0);
     });
+
+    it('a submission the schema refuses is refused before any POST, never sent with its text changed', async () => {
+      // A caller that skipped the client: a lone surrogate cannot be encoded as UTF-8, and the
+      // form encoding would quietly send U+FFFD in its place; a server would take it as valid.
+      const lone = { ...sampleSubmission(), message: 'Gungan är trasig \uD83D.' } as Submission;
+      const error = await adapterFailure(adapter().submit(lone));
+      assert.equal(error.reason, 'invalid');
+      assert.equal(error.retryable, false);
+      assert.deepEqual(error.issues, [{ path: ['message'], code: 'invalid_characters' }]);
+
+      // An empty message and an unknown key, as in the conformance kit: the server never sees it.
+      const empty = { ...sampleSubmission(), message: '', extra: 'unknown' } as Submission;
+      assert.equal((await adapterFailure(adapter().submit(empty))).reason, 'invalid');
+      assert.equal(peer.posts(), 0);
+    });
   });
 
   describe('fields', () => {

@@ -6,6 +6,7 @@ import type {
   Submission,
 } from '@synpunkt/sdk';
 import { AdapterError } from '@synpunkt/sdk';
+import { checkedSubmission } from '../shared/checked.js';
 import { parseCreated } from './answer.js';
 import { resolveConfig, type Open311Config } from './config.js';
 import { ATTRIBUTES, encodeRequest } from './encode.js';
@@ -164,9 +165,12 @@ export function open311Adapter(config: Open311Config): Open311Adapter {
   return {
     name: 'open311',
     capabilities: OPEN311_CAPABILITIES,
-    async submit(submission, context = {}) {
+    async submit(candidate, context = {}) {
       const { signal } = context;
       signal?.throwIfAborted();
+      // Checked before any traffic: a caller may skip the client, and the form encoding would
+      // quietly turn what UTF-8 cannot carry (a lone surrogate) into U+FFFD.
+      const submission = checkedSubmission(candidate);
       refuseWhatDoesNotFit(submission);
       const running = inFlight.get(submission.id);
       if (running) return untilAborted(running, signal);
