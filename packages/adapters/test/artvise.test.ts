@@ -524,6 +524,18 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.equal((await submitWith()).retryable, true);
     });
 
+    it('a 408 (a proxy gave up waiting for the request) is retryable, like a timeout of our own', async () => {
+      const submission = withFiles();
+      peer.failNext('CreateDeed', 'http-408');
+      const error = await submitWith({}, submission);
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      assert.equal(error.status, 408);
+      await artviseAdapter(settings(peer)).submit(submission);
+      assert.equal(peer.casesFor(submission.id).length, 1);
+      assert.equal(peer.casesFor(submission.id)[0]?.deeds.length, submission.attachments.length);
+    });
+
     it('connection refused is retryable, and the submission arrives once the service is back', async () => {
       const submission = sampleSubmission();
       await peer.pause();

@@ -67,7 +67,8 @@ function httpError(operation: Operation, response: Response, detail: string): Ad
       { reason: 'rejected', status },
     );
   }
-  if (status === 429 || status >= 500 || status < 300) {
+  // 408: a proxy or IIS gave up waiting for the request, as our own timeout would: try again.
+  if (status === 408 || status === 429 || status >= 500 || status < 300) {
     const wait = retryAfter(response.headers.get('retry-after'));
     return new AdapterError(text, {
       reason: 'unavailable',

@@ -401,6 +401,7 @@ export type Injected =
   | 'http-503'
   | 'http-500-html'
   | 'http-401'
+  | 'http-408'
   | 'not-xml';
 
 /** What the installation holds, for the lookup operations (GetInboxes and the like). */
@@ -571,6 +572,9 @@ export async function startArtvisePeer(options: PeerOptions): Promise<ArtvisePee
     if (failure === 'http-500-html')
       return send(response, 500, '<html><body>Runtime Error</body></html>', 'text/html');
     if (failure === 'http-401') return send(response, 401, 'Unauthorized', 'text/plain');
+    // A proxy in front of IIS that gave up waiting for the request body.
+    if (failure === 'http-408')
+      return send(response, 408, '<html><body>Request Timeout</body></html>', 'text/html');
     if (failure === 'not-xml') return send(response, 200, 'this is not xml');
     if (failure === 'client-fault')
       return send(response, 500, fault('client', 'Ärendet kunde inte tolkas.'));
