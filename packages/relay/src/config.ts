@@ -31,9 +31,12 @@ const wholeNumber = (min: number, max: number) => {
   return z.number({ error: 'must be a number' }).int(range).min(min, range).max(max, range);
 };
 
-/** Keys in a target's settings whose value is a secret: never plain text in the file. */
+/**
+ * Keys in a target's settings whose value is a secret: never plain text in the file. Header
+ * names too (`Authorization`, `X-Api-Key`, `Api-Key`): a rest target's key travels in one.
+ */
 const SECRET_NAMES =
-  '(?:pass|password|passphrase|secret|clientSecret|apiKey|api_key|token|authorization)';
+  '(?:pass|password|passphrase|secret|clientSecret|(?:x-)?api[-_]?key|token|authorization)';
 const SECRET_KEY = new RegExp(`^${SECRET_NAMES}$`, 'i');
 
 /**

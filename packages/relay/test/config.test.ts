@@ -147,6 +147,41 @@ describe('configuration', () => {
     assert.doesNotMatch(pass, /auth\.user/, 'a user name is not a secret');
   });
 
+  it('takes an API key in a header as a secret too', () => {
+    const tmp = tempDir();
+    try {
+      // The usual name of an API key header: a rest target's key must come from the environment.
+      const keyed = (name: string) => ({
+        ...base(),
+        targets: [
+          {
+            name: 'webhook',
+            type: 'rest' as const,
+            settings: { endpoint: 'https://case.kommun.se/in', headers: { [name]: 'hunter2' } },
+          },
+        ],
+      });
+      for (const name of ['X-Api-Key', 'api-key', 'x-api-key']) {
+        const message = configError(keyed(name));
+        assert.match(
+          message,
+          new RegExp(`settings\\.headers\\.${name}: must be \\{ "env": "NAME" \\}`),
+        );
+        assert.doesNotMatch(message, /hunter2/);
+      }
+      // Nor does a JSON error show it, on the line it quotes.
+      const path = join(tmp.dir, 'relay.json');
+      const line = `    "settings": { "headers": { "X-Api-Key": "Hemligt-lösen-42" "Accept": "x" } }`;
+      writeFileSync(path, `{\n  "targets": [{\n${line}\n  }]\n}\n`);
+      assert.throws(
+        () => loadConfig(path),
+        (error: Error) => !error.message.includes('Hemligt'),
+      );
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('names the field of a secret whose environment variable is missing', async () => {
     const config = {
       ...base(),
