@@ -78,14 +78,16 @@ export function formatReportText(report: FollowUpReport): string {
 }
 
 /**
- * One CSV field. Quoted when it holds the separator, a quote or a line break. A field that
+ * One CSV field. Quoted when it holds a comma, a semicolon, a quote or a line break. A field that
  * starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`: the area is what the
- * form sent, and a spreadsheet must not run it.
+ * form sent, and a spreadsheet must not run it. Both separators are quoted in either flavour:
+ * a file is often opened with the other one (Swedish Excel splits a comma file on `;`), and an
+ * unquoted `;=…` would then start a cell of its own with a formula.
  */
-export function csvField(value: string | number, separator: ',' | ';' = ','): string {
+export function csvField(value: string | number): string {
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  const quote = text.includes(separator) || /["\r\n]/.test(text);
+  const quote = /[,;"\r\n]/.test(text);
   return quote ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -113,7 +115,7 @@ export function formatReportCsv(report: FollowUpReport, flavour: CsvFlavour = 'r
     row.count,
   ]);
   const lines = [header, ...rows].map(
-    (row) => `${row.map((field) => csvField(field, separator)).join(separator)}\r\n`,
+    (row) => `${row.map((field) => csvField(field)).join(separator)}\r\n`,
   );
   return `${flavour === 'excel' ? '\uFEFF' : ''}${lines.join('')}`;
 }

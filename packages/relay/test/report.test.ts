@@ -455,7 +455,9 @@ describe('CSV fields', () => {
     assert.equal(csvField('+46'), "'+46");
     assert.equal(csvField('-1'), "'-1");
     assert.equal(csvField(12), '12');
-    assert.equal(csvField('gata, park', ';'), 'gata, park');
-    assert.equal(csvField('gata; park', ';'), '"gata; park"');
+    assert.equal(csvField('gata; park'), '"gata; park"');
+    // Opened with the other separator, the part after it must not become a formula cell.
+    assert.equal(csvField('x;=1+1'), '"x;=1+1"');
+    assert.equal(csvField('x,=1+1'), '"x,=1+1"');
   });
 });
