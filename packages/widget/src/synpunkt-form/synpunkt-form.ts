@@ -19,8 +19,7 @@ import {
 } from '@synpunkt/sdk';
 import { restAdapter, type HeadersFunction } from '@synpunkt/adapters/rest';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators/property.js';
-import { state } from 'lit/decorators/state.js';
+import { property, state } from './decorators.js';
 import { live } from 'lit/directives/live.js';
 import { lattlastStyles } from '../lattlast/lattlast.styles.js';
 import { Steps } from '../lattlast/steps.js';
