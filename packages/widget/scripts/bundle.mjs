@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { bundleOptions } from './bundle-options.mjs';
+import { build, transform } from 'esbuild';
+import { bundleOptions, PRIVATE_NAMES } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = process.argv[2] ?? 'src/define.ts';
@@ -24,6 +24,24 @@ const leaked = inputs.filter((input) => FORBIDDEN.some((pattern) => pattern.test
 if (leaked.length > 0) {
   console.error(`Node-only code in the browser bundle:\n  ${leaked.join('\n  ')}`);
   process.exit(1);
+}
+
+// A renamed member must be the widget's own: the same name in Lit, ky, zod, the sdk or the
+// adapters would be renamed there too, and break wherever it meets an object from outside; in a
+// catalog it would be a key that an integrator's own catalog spells out in full.
+const foreign = (path) => !path.startsWith('src/') || path.startsWith('src/translations/');
+for (const input of inputs.filter(foreign)) {
+  const { code } = await transform(readFileSync(new URL(input, new URL('..', import.meta.url))), {
+    loader: input.endsWith('.ts') ? 'ts' : 'js',
+    minifyWhitespace: true,
+  });
+  const shared = PRIVATE_NAMES.filter((name) =>
+    new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(code),
+  );
+  if (shared.length > 0) {
+    console.error(`${input} uses names bundle-options.mjs renames: ${shared.join(', ')}`);
+    process.exit(1);
+  }
 }
 
 const bytes = readFileSync(new URL(outfile, new URL('..', import.meta.url)));
