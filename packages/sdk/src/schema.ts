@@ -47,21 +47,23 @@ const always = {
     typeof payload.value === 'object' && payload.value !== null,
 };
 
+/**
+ * Text that comes out normalised (`normalise` gives `undefined` for a value it cannot read).
+ * Checks rather than a pipe into a transform, which would add both to the browser bundle: the
+ * refine runs only on text that passed every check before it, as a pipe's second stage would,
+ * and its issue continues (does not hold back the object-level checks), as a transform's did.
+ */
 const normalised = (
   max: number,
   code: ErrorCode,
   normalise: (value: string) => string | undefined,
 ) =>
-  z.pipe(
-    text(max),
-    z.transform((value: string, ctx) => {
-      const result = normalise(value);
-      if (result === undefined) {
-        ctx.issues.push({ code: 'custom', input: value, message: code, params: { code } });
-        return z.NEVER;
-      }
-      return result;
+  text(max).check(
+    z.refine((value: string) => normalise(value) !== undefined, {
+      ...fail(code),
+      when: (payload) => payload.issues.length === 0,
     }),
+    z.overwrite((value: string) => normalise(value) ?? value),
   );
 
 const email = text(LIMITS.emailMax).check(z.refine(isEmail, fail('invalid_email')));
