@@ -11,7 +11,7 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { live } from '../synpunkt-form/live.js';
 import type { Catalog, FieldKey, LattlastCatalog, StepId } from '../translations/catalog.js';
 import { formatDate, formatNumber } from '../synpunkt-form/format-date.js';
 import { fieldOf, type FormValues } from '../synpunkt-form/values.js';

@@ -20,7 +20,7 @@ import {
 import { restAdapter, type HeadersFunction } from '@synpunkt/adapters/rest';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from './decorators.js';
-import { live } from 'lit/directives/live.js';
+import { live } from './live.js';
 import { lattlastStyles } from '../lattlast/lattlast.styles.js';
 import { Steps } from '../lattlast/steps.js';
 import type { Catalog, FieldKey, LattlastCatalog } from '../translations/catalog.js';
