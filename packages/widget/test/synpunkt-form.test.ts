@@ -563,6 +563,21 @@ describe('attachments', () => {
     expect(file).to.include({ name: 'lekplats.png', type: 'image/png', size: 70 });
   });
 
+  it('mends a file name the municipality could be misled by, and sends it', async () => {
+    const el = await snippet();
+    // A right-to-left override would show the clerk another name than the file's; a line
+    // separator would break a line in the clerk's mail. The sdk refuses both at sending.
+    await pick(el, [png('karta\u202Egnp.exe.png'), png('foto\u2028två.png')]);
+    await waitUntil(() => $$(el, '.files li').length === 2, 'files listed');
+    expect(text($(el, '.files'))).to.contain('karta_gnp.exe.png');
+    expect(text($(el, '.files'))).to.contain('foto_två.png');
+    await fillValid(el);
+    await sendAndWait(el);
+    const [record] = await received();
+    const names = (record!.body.attachments as { name: string }[]).map((file) => file.name);
+    expect(names).to.deep.equal(['karta_gnp.exe.png', 'foto_två.png']);
+  });
+
   it('removes a file with its button and puts focus back on the picker', async () => {
     const el = await snippet();
     await pick(el, [png('a.png'), png('b.png')]);
