@@ -892,6 +892,16 @@ describe('email adapter: confirmation to the sender', () => {
     assert.ok(!text.includes('Anna'), 'the name is not repeated');
   });
 
+  it('reaches an address whose domain has å, ä or ö, in the ASCII form every server takes', async () => {
+    const submission = sampleSubmission({
+      reply: { wanted: true, via: 'email', name: 'Anna', email: 'anna@åre.se' },
+    });
+    await confirming().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-confirmation-of', submission.id);
+    assert.ok(mail, 'the confirmation arrived');
+    assert.ok(peer.rcptLines.includes('RCPT TO:<anna@xn--re-xia.se>'), peer.rcptLines.join('\n'));
+  });
+
   it('does not tell someone who phoned that they sent something, when staff registered it for them', async () => {
     const submission = sampleSubmission({ locale: 'sv', channel: 'phone' });
     await confirming().submit(submission);

@@ -32,6 +32,8 @@ export interface SmtpPeer {
   stop(): Promise<void>;
   /** Listens again on the same port. */
   start(): Promise<void>;
+  /** Each RCPT TO line as the client wrote it (smtp-server's envelope shows domains decoded). */
+  readonly rcptLines: string[];
   /** The messages whose header `name` has this value. */
   withHeader(name: string, value: string): ReceivedMail[];
 }
@@ -45,13 +47,26 @@ function smtpError(message: string, responseCode: number): Error {
   return Object.assign(new Error(message), { responseCode });
 }
 
+/** What smtp-server logs of each command: the meta first, then `'C:'` and the line. */
+interface CommandMeta {
+  tnx?: string;
+  cid?: string;
+  command?: string;
+}
+
 /**
  * Starts a real `smtp-server` on 127.0.0.1 (a free port). STARTTLS is disabled: the adapter
- * under test connects with `ignoreTLS`. Every message is parsed back with mailparser.
+ * under test connects with `ignoreTLS`. Every message is parsed back with mailparser. Like many
+ * servers it offers no SMTPUTF8, and refuses an address that is not ASCII as written
+ * (553 5.6.7, RFC 6531): a domain with å, ä or ö must come in its ASCII form.
  */
 export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<SmtpPeer> {
   const messages: ReceivedMail[] = [];
+  const rcptLines: string[] = [];
+  /** The last RCPT TO line of each connection, read by onRcptTo for that command. */
+  const lastRcpt = new Map<string, string>();
   let connections = 0;
+  const quiet = () => {};
   let server: SMTPServer | undefined;
   let port = 0;
 
@@ -59,7 +74,21 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: options.auth === undefined,
     allowInsecureAuth: true,
-    logger: false,
+    hideSMTPUTF8: true,
+    // The only way to the raw command line: smtp-server logs it before it handles it.
+    logger: {
+      trace: quiet,
+      info: quiet,
+      warn: quiet,
+      error: quiet,
+      fatal: quiet,
+      debug(meta: CommandMeta, ...message: unknown[]) {
+        if (meta.tnx !== 'command' || meta.command !== 'RCPT' || meta.cid === undefined) return;
+        const line = String(message[1] ?? '');
+        rcptLines.push(line);
+        lastRcpt.set(meta.cid, line);
+      },
+    },
     onConnect(_session, callback) {
       connections += 1;
       callback();
@@ -69,9 +98,12 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
       if (auth.username === user && auth.password === pass) callback(null, { user });
       else callback(smtpError('Invalid username or password', 535));
     },
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
       const answer = () => {
-        if (peer.refusedRecipients.has(address.address))
+        // eslint-disable-next-line no-control-regex
+        if (/[^\x00-\x7f]/.test(lastRcpt.get(session.id) ?? ''))
+          callback(smtpError('5.6.7 SMTPUTF8 is not offered: write the address in ASCII', 553));
+        else if (peer.refusedRecipients.has(address.address))
           callback(smtpError('No such user here', 550));
         else if (peer.deferredRecipients.has(address.address))
           callback(smtpError('Mailbox busy, try again later', 451));
@@ -128,6 +160,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
       return port;
     },
     messages,
+    rcptLines,
     get connections() {
       return connections;
     },
