@@ -773,6 +773,35 @@ describe('email adapter: failures', () => {
     }
   });
 
+  it('with a login, requires STARTTLS: a server without it gets no password and no mail', async () => {
+    // The peer offers no STARTTLS, as a server would look to someone whose path strips it.
+    const guarded = await startSmtpPeer({ auth: { user: 'synpunkt', pass: 'rätt-lösenord' } });
+    try {
+      const auth = { user: 'synpunkt', pass: 'rätt-lösenord' };
+      const adapter = emailAdapter({
+        ...configFor(guarded),
+        smtp: { host: '127.0.0.1', port: guarded.port, auth },
+      });
+      const error = await adapterFailure(adapter.submit(sampleSubmission()));
+      assert.equal(error.reason, 'configuration');
+      assert.equal(error.retryable, false);
+      assert.match(error.message, /does not offer STARTTLS/);
+      assert.equal(guarded.logins, 0, 'no login was tried');
+      assert.equal(guarded.messages.length, 0);
+
+      // The operator may choose otherwise, for a server on a trusted network.
+      const inClear = emailAdapter({
+        ...configFor(guarded),
+        smtp: { host: '127.0.0.1', port: guarded.port, auth, requireTLS: false },
+      });
+      await inClear.submit(sampleSubmission());
+      assert.equal(guarded.logins, 1);
+      assert.equal(guarded.messages.length, 1);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('stops with the signal’s reason when aborted before or during the SMTP exchange; a mail under way is sent once', async () => {
     const adapter = emailAdapter(configFor(peer));
     const early = new AbortController();

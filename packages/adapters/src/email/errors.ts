@@ -45,6 +45,14 @@ export function toAdapterError(error: unknown): AdapterError {
   const status = responseCode ?? code;
   const options = status === undefined ? { cause: error } : { cause: error, status };
   if (responseCode !== undefined && responseCode >= 500) {
+    if (command?.toUpperCase().startsWith('STARTTLS')) {
+      return new AdapterError(
+        'The SMTP server does not offer STARTTLS, which this configuration requires ' +
+          '(use port 465 with smtp.secure, or set smtp.requireTLS: false to send in clear)' +
+          said,
+        { ...options, reason: 'configuration' },
+      );
+    }
     if (AUTH_REPLIES.has(responseCode) || code === 'EAUTH') {
       return new AdapterError(`The SMTP server refused the login (check smtp.auth)${said}`, {
         ...options,

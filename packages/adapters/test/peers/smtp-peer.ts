@@ -18,6 +18,8 @@ export interface SmtpPeer {
   readonly messages: ReceivedMail[];
   /** SMTP connections opened so far, whatever came of them. */
   readonly connections: number;
+  /** Logins tried so far, right or wrong. */
+  readonly logins: number;
   mode: PeerMode;
   /** Addresses answered with 550 at RCPT TO, whatever the mode. */
   readonly refusedRecipients: Set<string>;
@@ -66,6 +68,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
   /** The last RCPT TO line of each connection, read by onRcptTo for that command. */
   const lastRcpt = new Map<string, string>();
   let connections = 0;
+  let logins = 0;
   const quiet = () => {};
   let server: SMTPServer | undefined;
   let port = 0;
@@ -94,6 +97,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
       callback();
     },
     onAuth(auth, _session, callback) {
+      logins += 1;
       const { user, pass } = options.auth ?? {};
       if (auth.username === user && auth.password === pass) callback(null, { user });
       else callback(smtpError('Invalid username or password', 535));
@@ -163,6 +167,9 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     rcptLines,
     get connections() {
       return connections;
+    },
+    get logins() {
+      return logins;
     },
     mode: 'accept',
     refusedRecipients: new Set(),
