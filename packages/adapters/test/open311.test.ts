@@ -540,6 +540,23 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       assert.equal(peer.posts(), 1);
     });
 
+    it('when the caller who started a send gives up, one still waiting sends it by itself', async () => {
+      const sender = adapter();
+      const submission = sampleSubmission();
+      peer.outage = 'hang';
+      const starter = new AbortController();
+      const first = sender.submit(submission, { signal: starter.signal });
+      const second = sender.submit(submission);
+      const posted = () => peer.log.some((call) => call.method === 'POST');
+      while (!posted()) await new Promise((resolve) => setTimeout(resolve, 10));
+      peer.outage = false;
+      starter.abort(new Error('the first caller left'));
+      await assert.rejects(first, { message: 'the first caller left' });
+      const receipt = await second;
+      assert.equal(receipt.id, submission.id);
+      assert.equal(peer.find(submission.id).length, 1);
+    });
+
     it('a blackbox service (no id, no token) gives the submission id as reference', async () => {
       peer.answer = 'blackbox';
       const submission = sampleSubmission();

@@ -5,7 +5,7 @@ import type {
   Receipt,
   Submission,
 } from '@synpunkt/sdk';
-import { AdapterError } from '@synpunkt/sdk';
+import { AdapterError, untilAborted } from '@synpunkt/sdk';
 import { checkedSubmission } from '../shared/checked.js';
 import { parseCreated } from './answer.js';
 import { resolveConfig, type Open311Config } from './config.js';
@@ -85,7 +85,8 @@ function refuseWhatDoesNotFit(submission: Submission): void {
 export function open311Adapter(config: Open311Config): Open311Adapter {
   const settings = resolveConfig('open311Adapter', config);
   const remembered = new Map<string, Remembered>();
-  const inFlight = new Map<string, Promise<Receipt>>();
+  /** Deliveries under way, with the signal of the caller who started each. */
+  const inFlight = new Map<string, { delivery: Promise<Receipt>; signal?: AbortSignal }>();
 
   const remember = (id: string, entry: Remembered) => {
     remembered.delete(id);
@@ -162,31 +163,35 @@ export function open311Adapter(config: Open311Config): Open311Adapter {
     return receiptFor(submission.id, submission.id);
   };
 
+  const submitOnce = async (submission: Submission, context: AdapterContext): Promise<Receipt> => {
+    const { signal } = context;
+    const running = inFlight.get(submission.id);
+    if (running) {
+      try {
+        return await (signal ? untilAborted(running.delivery, signal) : running.delivery);
+      } catch (error) {
+        // The caller who started it gave up, not the server: this caller is still waiting, so
+        // it sends by itself, as a retry would.
+        const starter = running.signal;
+        if (signal?.aborted || !starter?.aborted || error !== starter.reason) throw error;
+        return submitOnce(submission, context);
+      }
+    }
+    const delivery = deliver(submission, context).finally(() => inFlight.delete(submission.id));
+    inFlight.set(submission.id, { delivery, ...(signal ? { signal } : {}) });
+    return delivery;
+  };
+
   return {
     name: 'open311',
     capabilities: OPEN311_CAPABILITIES,
     async submit(candidate, context = {}) {
-      const { signal } = context;
-      signal?.throwIfAborted();
+      context.signal?.throwIfAborted();
       // Checked before any traffic: a caller may skip the client, and the form encoding would
       // quietly turn what UTF-8 cannot carry (a lone surrogate) into U+FFFD.
       const submission = checkedSubmission(candidate);
       refuseWhatDoesNotFit(submission);
-      const running = inFlight.get(submission.id);
-      if (running) return untilAborted(running, signal);
-      const delivery = deliver(submission, context).finally(() => inFlight.delete(submission.id));
-      inFlight.set(submission.id, delivery);
-      return delivery;
+      return submitOnce(submission, context);
     },
   };
-}
-
-/** Waits for a delivery another call started, unless this caller's signal aborts first. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
