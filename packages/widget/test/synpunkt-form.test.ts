@@ -803,6 +803,27 @@ describe('sending', () => {
     expect(receipt.id).to.equal(firstId);
   });
 
+  it('"Försök igen" keeps keyboard focus in the form while it sends again: on "Skickar…", not the page', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await setEndpoint('down');
+    await sendAndFail(el);
+    await el.updateComplete;
+    const retry = $(el, '#retry');
+    await setEndpoint('slow');
+    const submitted = oneEvent(el, 'synpunkt-submit');
+    retry.focus();
+    retry.click();
+    await submitted;
+    await el.updateComplete;
+    // The failure and its button go while it sends; focus must not fall to the page's top.
+    const active = el.shadowRoot!.activeElement;
+    expect(active && `${active.className}: ${text(active)}`, 'what has focus').to.equal(
+      'send: Skickar…',
+    );
+    await oneEvent(el, 'synpunkt-success');
+  });
+
   it('no answer at all with files attached: says files are slow on a weak connection', async () => {
     const el = await snippet();
     await fillValid(el);

@@ -614,6 +614,10 @@ export class SynpunktForm extends LitElement {
     if (!emit(this, 'synpunkt-submit', { draft }, true)) return this.announce(t.notSent);
     this.attempt = attempt;
     this.replyWanted = this.values.replyWanted === 'yes';
+    // "Försök igen" goes with the failure it sits in: focus to what says "Skickar…" (lättläst:
+    // the step's heading), not to the top of the page (WCAG 2.4.3).
+    if (this.shadowRoot?.activeElement?.id === 'retry')
+      this.focusAfterRender = '.send, #ll-heading';
     this.status = 'sending';
     this.announce(t.sending);
     this.save();
