@@ -216,6 +216,24 @@ describe('embedding', () => {
       expect($$(el, `[part~="${part}"]`).length, part).to.be.greaterThan(0);
     }
   });
+
+  it('shows focus on a dark theme that sets no focus colour: the ring takes the text colour', async () => {
+    const el = await snippet();
+    el.style.setProperty('--synpunkt-color-background', 'rgb(18, 35, 58)');
+    el.style.setProperty('--synpunkt-color-text', 'rgb(255, 255, 255)');
+    await send(el);
+    const summary = $(el, '#error-summary');
+    expect(el.shadowRoot!.activeElement === summary, 'focus on the error summary').to.equal(true);
+    // Every ring is drawn in --_focus. Read there too: :focus needs the test window focused.
+    const ring = () =>
+      summary.matches(':focus')
+        ? getComputedStyle(summary).outlineColor
+        : getComputedStyle(el).getPropertyValue('--_focus').trim();
+    // The default #1b1b1b on this ground is 1.1:1: no ring to see (WCAG 2.4.7, 1.4.11).
+    expect(ring()).to.equal('rgb(255, 255, 255)');
+    el.style.setProperty('--synpunkt-color-focus', 'rgb(255, 200, 0)');
+    expect(ring()).to.equal('rgb(255, 200, 0)');
+  });
 });
 
 describe('the empty form', () => {

@@ -32,7 +32,8 @@ export const styles = css`
     --_on-primary: var(--synpunkt-color-on-primary, #fff);
     --_error: var(--synpunkt-color-error, #b3261e);
     --_border: var(--synpunkt-color-border, #6b6b6b);
-    --_focus: var(--synpunkt-color-focus, #1b1b1b);
+    /* A theme's own text colour stands out on its ground, so a ring in it does too. */
+    --_focus: var(--synpunkt-color-focus, var(--synpunkt-color-text, #1b1b1b));
     --_field: var(--synpunkt-color-field, #fff);
     --_field-text: var(--synpunkt-color-field-text, #1b1b1b);
     --_surface: var(--synpunkt-color-surface, #f3f3f3);

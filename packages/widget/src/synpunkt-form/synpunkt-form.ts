@@ -170,7 +170,7 @@ function endpointAdapter(endpoint: string, headers: HeadersFunction): Adapter {
  * @cssprop --synpunkt-color-on-primary - Text on primary (default #fff).
  * @cssprop --synpunkt-color-error - Errors (default #b3261e).
  * @cssprop --synpunkt-color-border - Field borders (default #6b6b6b).
- * @cssprop --synpunkt-color-focus - Focus outline (default #1b1b1b).
+ * @cssprop --synpunkt-color-focus - Focus outline (default: `--synpunkt-color-text`, else #1b1b1b).
  * @cssprop --synpunkt-color-field - Field background (default #fff).
  * @cssprop --synpunkt-color-field-text - Text in fields (default #1b1b1b).
  * @cssprop --synpunkt-color-surface - Background of the guidance and receipt boxes (default #f3f3f3).
