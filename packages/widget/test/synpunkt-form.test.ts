@@ -278,6 +278,21 @@ describe('the empty form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('draws every radio at least 24 × 24 px, growing with the text (WCAG 2.5.8, 1.4.4)', async () => {
+    const el = await snippet();
+    await clickLabel(el, 'f-replyWanted');
+    const size = (radio: HTMLElement) => {
+      const { width, height } = radio.getBoundingClientRect();
+      return Math.min(width, height);
+    };
+    const radios = $$(el, 'input[type="radio"]');
+    expect(radios.length).to.be.at.least(7);
+    // Browsers size a control's em by their own 13.33 px control font, not the form's text.
+    for (const radio of radios) expect(size(radio), radio.id).to.be.at.least(24);
+    el.style.fontSize = '32px';
+    for (const radio of radios) expect(size(radio), `${radio.id} at 200 %`).to.be.at.least(48);
+  });
+
   it('shows a route only when its link is set, except 112', async () => {
     const el = await snippet({ 'ivo-url': '' });
     const routes = text($(el, '.routes'));

@@ -135,8 +135,10 @@ export const styles = css`
     grid-column: 2;
   }
   input[type='radio'] {
-    width: 1.5em;
-    height: 1.5em;
+    /* The text's em, not the browser's 13.33 px control font: 24 px at least (WCAG 2.5.8). */
+    font-size: inherit;
+    width: max(24px, 1.5em);
+    height: max(24px, 1.5em);
     margin: 0.125em 0 0;
     accent-color: var(--_primary);
   }
