@@ -164,7 +164,7 @@ function endpointAdapter(endpoint: string, headers: HeadersFunction): Adapter {
  * @csspart button - Every button.
  * @csspart receipt - The thank-you view with the reference.
  * @cssprop --synpunkt-font - Font family (default: the page's).
- * @cssprop --synpunkt-color-text - Text colour (default #1b1b1b; inherit takes the page's).
+ * @cssprop --synpunkt-color-text - Text colour (default #1b1b1b; for the page's, write its colour: inherit gives the default).
  * @cssprop --synpunkt-color-background - The form's ground (default #fff, on which the defaults meet WCAG contrast; transparent shows the page's).
  * @cssprop --synpunkt-color-primary - Buttons, links and checked controls (default #0b5394).
  * @cssprop --synpunkt-color-on-primary - Text on primary (default #fff).
