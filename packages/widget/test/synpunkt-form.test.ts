@@ -518,8 +518,12 @@ describe('reply', () => {
     await clickLabel(el, 'f-kind');
     await fill(el, 'f-area', 'unknown');
     await fill(el, 'f-message', 'Tack för en fin sommaröppning!');
+    // Said on the choice itself, before it is made.
+    const no = $(el, '#f-replyWanted-no');
+    expect(text($(el, `#${no.getAttribute('aria-describedby')!}`))).to.equal(
+      'Då kan vi inte svara dig eller ställa frågor om din synpunkt.',
+    );
     await clickLabel(el, 'f-replyWanted-no');
-    expect(text(el)).to.contain('Då kan vi inte svara dig');
     expect($$(el, '#f-name')).to.have.length(0);
     await expect(el).to.be.accessible();
     await sendAndWait(el);

@@ -1370,15 +1370,11 @@ export class SynpunktForm extends LitElement {
       undefined,
       [
         ['yes', staff ? t.replyYesStaff : t.replyYes],
-        ['no', staff ? t.replyNoStaff : t.replyNo],
+        // The choice's own line, so it is said on the choice, before anyone makes it.
+        ['no', staff ? t.replyNoStaff : t.replyNo, staff ? t.anonymousNoteStaff : t.anonymousNote],
       ],
       replyWanted,
     )}
-    ${
-      replyWanted === 'no'
-        ? html`<p class="note" part="hint">${staff ? t.anonymousNoteStaff : t.anonymousNote}</p>`
-        : nothing
-    }
     ${
       replyWanted === 'yes'
         ? html`<div class="contact">

@@ -163,7 +163,7 @@ export interface Catalog {
   replyNo: string;
   /** The same, to staff. */
   replyNoStaff: string;
-  /** Said plainly to someone who chose not to get an answer. */
+  /** Under the "no" choice: said plainly, before anyone chooses not to get an answer. */
   anonymousNote: string;
   /** The same, to staff. */
   anonymousNoteStaff: string;

@@ -88,7 +88,11 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ],
       ['radiogroup', 'Vill du ha svar?'],
       ['radio', 'Ja, jag vill ha svar'],
-      ['radio', 'Nej, jag vill vara anonym'],
+      [
+        'radio',
+        'Nej, jag vill vara anonym',
+        'Då kan vi inte svara dig eller ställa frågor om din synpunkt.',
+      ],
       ['link', 'Så hanterar vi dina personuppgifter'],
       ['button', 'Skicka'],
     ],
@@ -132,7 +136,11 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ],
       ['radiogroup', 'Would you like a reply?'],
       ['radio', 'Yes, I would like a reply'],
-      ['radio', 'No, I want to stay anonymous'],
+      [
+        'radio',
+        'No, I want to stay anonymous',
+        'Then we cannot reply to you or ask you about your feedback.',
+      ],
       ['button', 'Send'],
     ],
     groups: {
