@@ -11,15 +11,17 @@ const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.
  * The ceiling this file may not grow past. The widget issue asks for 25 KB; that is out of reach
  * with zod (7.8 KB), ky (4.4 KB) and lit (5.5 KB), which the issues name, when the form's own
  * code (two languages, standard and lättläst catalogs, lättläst steps, spam protection) is
- * 30.7 KB by itself (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
+ * 31.1 KB by itself (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
  * down). This guards against growth while the team decides; lower it with every saving.
  * Lowered from 50 KB after taking the indentation out of the html templates and importing only
  * the Lit decorators in use won back 0.4 KB, then to 49 KB when the sdk's own `isInstant`
  * replaced zod's ISO formats (0.7 KB); raised to 49.5 KB again for the sdk's fixes of a wrong
  * phone number, a hanging cancel and a receipt date that failed the form (0.3 KB), and to 50 KB
- * for lättläst's and staff mode's own failure and error texts (0.4 KB).
+ * for lättläst's and staff mode's own failure and error texts (0.4 KB). Lowered to 49.5 KB after
+ * 1.2 KB of savings (own decorators and live directive, short private names, zod checks instead
+ * of a transform), of which 0.4 KB went to texts and fixes citizens were missing.
  */
-const BUDGET = 50 * 1024;
+const BUDGET = 49.5 * 1024;
 
 function read(): string {
   assert.ok(
