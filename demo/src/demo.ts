@@ -184,6 +184,13 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
           relay?.store.list(['pending', 'dead', 'quarantined', 'delivered']).slice(-50).reverse() ??
           [],
       }),
+      // What `synpunkt-relay report` compiles, for the quarter so far, with the areas' names.
+      '/demo-api/report': () => ({
+        report: relay && followUpReport(relay.store.db, quarterOf(new Date())),
+        areaLabels: Object.fromEntries(AREAS),
+      }),
+    },
+    actions: {
       // The demo cannot wait ten working days: ask now, as the relay will the working day after
       // the promised day of a synpunkt sent today (10:00 in Sweden in winter). Answers once the
       // questions are out, with how many, so the page can say what happened.
@@ -193,11 +200,6 @@ export async function startDemo(input: DemoOptions = {}): Promise<Demo> {
         const askOn = addWorkingDays(addWorkingDays(new Date(), options.replyDays), 1);
         return { running: true, asked: await followUps.sweep(Date.parse(`${askOn}T09:00:00Z`)) };
       },
-      // What `synpunkt-relay report` compiles, for the quarter so far, with the areas' names.
-      '/demo-api/report': () => ({
-        report: relay && followUpReport(relay.store.db, quarterOf(new Date())),
-        areaLabels: Object.fromEntries(AREAS),
-      }),
     },
   });
   const sitePort = await withFallback((port) => listen(site, port), options.sitePort);

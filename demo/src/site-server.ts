@@ -12,8 +12,26 @@ export interface SiteServerOptions {
   pages: () => Page[];
   /** The relay's origin, allowed in the page's Content-Security-Policy for the form's POST. */
   relayOrigin: () => string;
-  /** JSON for the demo's mail page: each handler returns a value or a promise of one. */
+  /** JSON for the demo's mail page (GET): each handler returns a value or a promise of one. */
   api: Record<string, () => unknown>;
+  /** What the mail page can set off (POST, from the site's own pages only), answered as JSON. */
+  actions: Record<string, () => unknown>;
+}
+
+/** The names the site answers to: it listens on 127.0.0.1 only. */
+const OWN_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/**
+ * Whether a request is for this site by name. Another name means a page elsewhere made the
+ * browser ask (DNS rebinding: evil.example resolving to 127.0.0.1), and must not read the mail.
+ */
+function forThisSite(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    return OWN_HOSTS.has(new URL(`http://${host}`).hostname);
+  } catch {
+    return false;
+  }
 }
 
 const SITE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'site');
@@ -62,6 +80,26 @@ export function createSiteServer(options: SiteServerOptions): Server {
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://demo').pathname.replace(/\/$/, '') || '/';
     void (async () => {
+      if (!forThisSite(req.headers.host)) {
+        return send(res, 421, 'text/plain; charset=utf-8', 'Demon svarar bara på 127.0.0.1.');
+      }
+      const action = options.actions[path];
+      if (action) {
+        if (req.method !== 'POST') {
+          res.setHeader('Allow', 'POST');
+          return send(res, 405, 'text/plain; charset=utf-8', 'Det här görs med POST.');
+        }
+        // A form or fetch on another site may POST here too; the browser says where it came from.
+        if (req.headers.origin !== `http://${req.headers.host}`) {
+          return send(
+            res,
+            403,
+            'text/plain; charset=utf-8',
+            'Bara demons egna sidor kan göra det.',
+          );
+        }
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await action()));
+      }
       const page = options.pages().find((candidate) => candidate.path === path);
       if (page) {
         res.setHeader('Content-Security-Policy', csp());

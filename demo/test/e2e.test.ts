@@ -3,6 +3,7 @@
 // with its SQLite store, and the e-mail that reaches the registry clerk's (caught) inbox.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -138,7 +139,40 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** One request to the site with headers fetch may not set (Host, Origin): status and body. */
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const ask = request(`${demo.siteUrl}${path}`, { method, headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    ask.on('error', reject);
+    ask.end();
+  });
+}
+
 describe('Exempelkommun, end to end', () => {
+  it('answers only to its own name, and sends the follow-up question only when its own page asks', async () => {
+    const own = new URL(demo.siteUrl).host;
+    // Another site whose name points at 127.0.0.1 (DNS rebinding) cannot read the demo's mail.
+    const rebound = await raw('GET', '/demo-api/mail', { host: 'evil.example' });
+    assert.equal(rebound.status, 421);
+    assert.equal((await raw('GET', '/demo-api/mail', { host: own })).status, 200);
+    // A link or an image on another site cannot set it off, nor a form posted from there.
+    assert.equal((await raw('GET', '/demo-api/follow-up-now', { host: own })).status, 405);
+    const foreign = { host: own, origin: 'http://evil.example' };
+    assert.equal((await raw('POST', '/demo-api/follow-up-now', foreign)).status, 403);
+    const mine = await raw('POST', '/demo-api/follow-up-now', { host: own, origin: demo.siteUrl });
+    assert.equal(mine.status, 200);
+    assert.equal((JSON.parse(mine.body) as { running: boolean }).running, true);
+  });
+
   it('the English page lists the areas in English, so an English reader can choose one', async () => {
     const html = await (await fetch(`${demo.siteUrl}/en/feedback`)).text();
     assert.match(html, /<synpunkt-area value="aldreomsorg">Care for older people<\/synpunkt-area>/);
