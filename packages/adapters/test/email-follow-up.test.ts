@@ -51,7 +51,7 @@ describe('emailAdapter: the follow-up question to the sender', () => {
         'Du skickade en synpunkt till Exempelkommun fredag 4 december 2026.',
         'Vi lovade att svara dig senast fredag 18 december 2026.',
         '',
-        'Fick du svar i tid? Svara med ett klick på sidan här (du behöver inte logga in):',
+        'Fick du svar i tid? Svara med ett klick på den här sidan (du behöver inte logga in):',
         'https://synpunkt.exempelkommun.se/uppfoljning/abcdefghijklmnopqrstuvwxyz012345',
         '',
         'Det är frivilligt att svara. Ditt svar hjälper oss att hålla det vi lovar.',

@@ -910,7 +910,7 @@ describe('email adapter: confirmation to the sender', () => {
     assert.match(text, /^Hej!\n/);
     assert.match(
       text,
-      /Tack för din synpunkt\. Exempelkommun tog emot den \d+ \w+ \d{4} kl\. \d\d:\d\d\./,
+      /Tack för din synpunkt\. Exempelkommun tog emot synpunkten den \d+ \w+ \d{4} kl\. \d\d:\d\d\./,
     );
     assert.match(text, /registrerat den som klagomål/);
     assert.ok(text.includes(`Ditt ärendenummer är ${receipt.reference}.`));
@@ -1018,7 +1018,10 @@ describe('email adapter: confirmation to the sender', () => {
       replyBy: '2026-12-08',
     });
     const [sv] = peer.withHeader('x-synpunkt-confirmation-of', swedish.id);
-    assert.match(sv?.parsed.text ?? '', /Exempelkommun tog emot den 24 november 2026 kl\. 09:00\./);
+    assert.match(
+      sv?.parsed.text ?? '',
+      /Exempelkommun tog emot synpunkten den 24 november 2026 kl\. 09:00\./,
+    );
     assert.match(sv?.parsed.text ?? '', /Du får svar via e-post senast tisdag 8 december 2026\./);
     const english = sampleSubmission({ locale: 'en' });
     await confirming().submit(english, { replyBy: '2026-12-08' });

@@ -95,7 +95,7 @@ export const CONFIRMATION_TEXTS: Record<'sv' | 'sv-lattlast' | 'en', Confirmatio
   sv: {
     subject: (reference) => `Vi har tagit emot din synpunkt (${reference})`,
     greeting: 'Hej!',
-    received: (who, when) => `Tack för din synpunkt. ${who} tog emot den ${when}.`,
+    received: (who, when) => `Tack för din synpunkt. ${who} tog emot synpunkten den ${when}.`,
     municipality: 'Kommunen',
     kind: { praise: 'beröm', suggestion: 'förslag', complaint: 'klagomål' },
     about: (kind) => `Vi har registrerat den som ${kind}.`,
