@@ -83,7 +83,7 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
     locale: 'en-GB',
     title: 'Did you get an answer in time?',
     promised: (reference, date) =>
-      `You sent feedback with reference ${reference}. We promised to answer you by ${date}.`,
+      `You sent feedback with case number ${reference}. We promised to answer you by ${date}.`,
     question: (date) => `Did you get an answer by ${date}?`,
     yes: 'Yes, I got an answer in time',
     no: 'No, I did not get an answer in time',
@@ -96,7 +96,7 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
     thanks: 'Thank you for your answer!',
     thanksKept: 'We are glad you got an answer in time. Your answer helps us keep our promises.',
     thanksNotKept: (municipality, reference) =>
-      `We are sorry you did not get an answer in time. We have saved your answer, and ${municipality} will follow it up. Still waiting for an answer? Contact ${municipality} and give the reference ${reference}.`,
+      `We are sorry you did not get an answer in time. We have saved your answer, and ${municipality} will follow it up. Still waiting for an answer? Contact ${municipality} and give the case number ${reference}.`,
     changeLink: 'Change your answer',
     notSaved: 'Your answer was not saved',
     notSavedText:
@@ -217,6 +217,6 @@ export function unknownLinkPage(): string {
     { lang: 'sv', title: '' },
     'Länken fungerar inte',
     `<p>Kontrollera att du har fått med hela länken från mejlet. Du kan också kontakta kommunen och uppge ditt ärendenummer.</p>
-<p lang="en">This link does not work. Check that you copied the whole link from the e-mail, or contact the municipality and give your reference.</p>`,
+<p lang="en">This link does not work. Check that you copied the whole link from the e-mail, or contact the municipality and give your case number.</p>`,
   );
 }
