@@ -472,7 +472,7 @@ describe('errors', () => {
     await fill(el, 'f-email', 'anna.example.org');
     await send(el);
     expect(text($(el, '#error-summary'))).to.contain(
-      'E-postadress: Skriv en e-postadress som namn@exempel.se.',
+      'E-postadress: Skriv en e-postadress, till exempel namn@exempel.se.',
     );
     expect($(el, '#f-email').getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();

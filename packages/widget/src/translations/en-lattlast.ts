@@ -25,7 +25,7 @@ export const enLattlast: LattlastCatalog = {
   failedRetryable:
     'It could not be sent. Your text is still here. Wait a moment. Then press Try again.',
   failedFinal:
-    'It could not be sent. Your text is still here. Copy the text. Send it to the council another way.',
+    'It could not be sent. Your text is still here. Copy the text. Send it to the municipality another way.',
   steps: {
     kind: {
       heading: 'What kind of feedback do you have?',

@@ -22,7 +22,7 @@ export const en: Catalog = {
   },
   appealStaff: ['Does the person want to appeal a decision?', 'How to appeal'],
   alternatives: 'Would you rather contact us another way?',
-  alternativesStaff: 'Cannot register the feedback here?',
+  alternativesStaff: "Can't register the feedback here?",
 
   optional: '(optional)',
   requiredForReply: 'Required if you want a reply',

@@ -226,9 +226,9 @@ describe('names, roles and descriptions (standard mode)', () => {
         [
           'textbox',
           'E-postadress',
-          'Skriv en e-postadress som namn@exempel.se. Obligatoriskt om du vill få svar',
+          'Skriv en e-postadress, till exempel namn@exempel.se. Obligatoriskt om du vill få svar',
         ],
-        ['link', 'E-postadress: Skriv en e-postadress som namn@exempel.se.'],
+        ['link', 'E-postadress: Skriv en e-postadress, till exempel namn@exempel.se.'],
       ]);
       expectGroups(tree, { 'Hur vill du få svar?': ['E-post', 'Telefon', 'Brev'] });
       assert.equal(tree.one('textbox', 'E-postadress').props.invalid, 'true');
