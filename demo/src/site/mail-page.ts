@@ -18,7 +18,7 @@ sparar dem och skickar dem som e-post. Sidan uppdateras av sig själv.</p>
 <h2>Mejl</h2>
 <div id="mail-list"></div>
 <h2>Sammanställning för kvartalet</h2>
-<p>Kommunen sammanställer synpunkterna varje kvartal för att lära av dem. Reläet räknar dem efter slag och
+<p>Kommunen sammanställer synpunkterna varje kvartal för att lära av dem. Reläet räknar dem efter typ och
 verksamhet och sparar bara siffrorna, inte texten eller vem som skrev. Samma siffror ger kommandot
 <code>synpunkt-relay report</code>.</p>
 <table class="outbox" id="report">

@@ -153,7 +153,8 @@ ${snippet(settings, ' staff lex-sarah-url="/intranat/lex-sarah"', STAFF_FALLBACK
       lang: 'sv',
       main: `<h1>Så hanterar vi personuppgifter</h1>
 <p>Kommunstyrelsen i Exempelkommun är personuppgiftsansvarig för synpunkter som du lämnar.
-Vi använder dina kontaktuppgifter bara för att kunna svara dig. Det du skickar blir allmän handling.</p>
+Vi använder dina kontaktuppgifter bara för att kunna svara dig. Har du lämnat en e-postadress får du också ett mejl om att vi har tagit emot synpunkten. Vill du ha svar med e-post frågar vi dig efteråt om du fick svaret i tid.
+Det du skickar blir allmän handling.</p>
 <p>Du har rätt att få veta vilka uppgifter vi har om dig. Kontakta vårt dataskyddsombud på dataskydd@exempelkommun.se.</p>`,
     },
     {
