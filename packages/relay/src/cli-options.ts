@@ -10,12 +10,15 @@ const TAKES: Record<string, readonly string[]> = {
   'outbox move': ['config', 'from', 'to', 'help'],
   'outbox close': ['config', 'target', 'help'],
   report: ['config', 'quarter', 'from', 'to', 'csv', 'excel', 'json', 'help'],
+  'person show': ['config', 'help'],
+  'person erase': ['config', 'help'],
 };
 
 /** The command the positionals name (`serve` for none), as a key of the table above. */
 function commandOf(positionals: readonly string[]): string {
   if (positionals.length === 0) return 'serve';
-  return positionals[0] === 'outbox' ? `outbox ${positionals[1] ?? ''}` : positionals[0]!;
+  const first = positionals[0]!;
+  return first === 'outbox' || first === 'person' ? `${first} ${positionals[1] ?? ''}` : first;
 }
 
 /**
@@ -55,8 +58,9 @@ export function commandProblem(
   if (first === 'report') {
     return command === undefined ? undefined : `synpunkt-relay report takes no "${command}".`;
   }
+  if (first === 'person') return personProblem(command, rest);
   if (first !== 'outbox') {
-    return `synpunkt-relay: there is no command "${first}" (the commands are outbox and report; without one, the relay runs).`;
+    return `synpunkt-relay: there is no command "${first}" (the commands are outbox, report and person; without one, the relay runs).`;
   }
   const name = `synpunkt-relay outbox ${command ?? ''}`.trimEnd();
   switch (command) {
@@ -80,4 +84,15 @@ export function commandProblem(
     default:
       return `synpunkt-relay outbox: there is no command "${command}" (the commands are list, retry, move and close).`;
   }
+}
+
+/** What is wrong with the words of `person show|erase <who>`, or undefined. */
+function personProblem(command: string | undefined, rest: readonly string[]): string | undefined {
+  if (command !== 'show' && command !== 'erase') {
+    const what = command === undefined ? 'give a command' : `there is no command "${command}"`;
+    return `synpunkt-relay person: ${what} (the commands are show and erase).`;
+  }
+  return rest.length === 1
+    ? undefined
+    : `synpunkt-relay person ${command}: give one e-mail address, phone number or reference.`;
 }

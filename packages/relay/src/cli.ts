@@ -2,7 +2,8 @@
 /**
  * `synpunkt-relay --config relay.config.json` runs the relay;
  * `synpunkt-relay outbox list|retry|move|close … --config relay.config.json` inspects and replays
- * its outbox; `synpunkt-relay report …` compiles the follow-up figures by kind and area.
+ * its outbox; `synpunkt-relay report …` compiles the follow-up figures by kind and area;
+ * `synpunkt-relay person show|erase …` answers a data subject's request.
  * @packageDocumentation
  */
 import { parseArgs } from 'node:util';
@@ -12,6 +13,7 @@ import { EXIT_CONFIG, EXIT_IOERR, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes
 import { createRelay } from './index.js';
 import { createLogger } from './log.js';
 import { runOutboxCommand } from './outbox-commands.js';
+import { runPersonCommand } from './person-command.js';
 import { runReportCommand } from './report-command.js';
 import { StoreInUseError } from './store-lock.js';
 import { StoreFullError } from './store-space.js';
@@ -25,7 +27,8 @@ const USAGE = `Usage:
   synpunkt-relay outbox retry --all [--target <name>] --config relay.config.json
   synpunkt-relay outbox move --from <old target> --to <new target> --config relay.config.json
   synpunkt-relay outbox close <submission id or reference> [--target <name>] --config relay.config.json
-  synpunkt-relay report [--quarter 2026-Q3 | --from 2026-01-01 --to 2026-04-30] [--csv | --excel | --json] --config relay.config.json`;
+  synpunkt-relay report [--quarter 2026-Q3 | --from 2026-01-01 --to 2026-04-30] [--csv | --excel | --json] --config relay.config.json
+  synpunkt-relay person show|erase <e-mail address, phone number or reference> --config relay.config.json`;
 
 async function serveRelay(configPath: string): Promise<void> {
   const log = createLogger();
@@ -115,6 +118,11 @@ export async function main(argv: string[]): Promise<number | undefined> {
       csv: values.csv,
       excel: values.excel,
     });
+    if (code === EXIT_USAGE) process.stderr.write(`${USAGE}\n`);
+    return code;
+  }
+  if (positionals[0] === 'person') {
+    const code = runPersonCommand({ positionals: positionals.slice(1), configPath: values.config });
     if (code === EXIT_USAGE) process.stderr.write(`${USAGE}\n`);
     return code;
   }

@@ -784,13 +784,30 @@ export class Store {
 
   /** Removes the content and deliveries of the submissions `select` finds; keeps the receipt. */
   private purge(select: string, before: number | string): number {
+    return this.purgeWith(() =>
+      (this.db.prepare(select).all(before) as { id: string }[]).map((row) => row.id),
+    );
+  }
+
+  /**
+   * Removes the content (message, contact details, files) and the deliveries of these
+   * submissions now, whatever their state: open deliveries are never made. The receipt (id,
+   * reference, dates, hash) and the follow-up figures stay. For erasure on a data subject's
+   * request (`synpunkt-relay person erase`). Returns how many were purged.
+   */
+  purgeSubmissions(ids: readonly string[]): number {
+    return this.purgeWith(() => ids);
+  }
+
+  /** Purges the submissions `find` names, found in the same transaction; then checkpoints. */
+  private purgeWith(find: () => readonly string[]): number {
     const purged = this.db.transaction(() => {
-      const ids = this.db.prepare(select).all(before) as { id: string }[];
+      const ids = find();
       const purge = this.db.prepare(
         `UPDATE submissions SET body = NULL, status = 'purged' WHERE id = ?`,
       );
       const drop = this.db.prepare('DELETE FROM deliveries WHERE submission_id = ?');
-      for (const { id } of ids) {
+      for (const id of ids) {
         drop.run(id);
         purge.run(id);
       }

@@ -119,7 +119,7 @@ describe('synpunkt-relay outbox', () => {
 
   it('says what is wrong with the command’s words before it reads anything', async () => {
     const cases: [string[], RegExp][] = [
-      [['start'], /there is no command "start" \(the commands are outbox and report/],
+      [['start'], /there is no command "start" \(the commands are outbox, report and person/],
       [['outbox'], /outbox: give a command: list, retry, move or close\./],
       [['outbox', 'frob'], /outbox: there is no command "frob"/],
       [['outbox', 'retry'], /outbox retry: give one submission id or reference, or --all\./],
