@@ -48,7 +48,7 @@ describe('emailAdapter: the follow-up question to the sender', () => {
       [
         'Hej!',
         '',
-        'Du skickade en synpunkt till Exempelkommun fredag 4 december 2026.',
+        'Du skickade en synpunkt till Exempelkommun den 4 december 2026.',
         'Vi lovade att svara dig senast fredag 18 december 2026.',
         '',
         'Fick du svar i tid? Svara med ett klick på den här sidan (du behöver inte logga in):',
@@ -87,7 +87,7 @@ describe('emailAdapter: the follow-up question to the sender', () => {
     await mailer().ask(question({ language: 'en', to: 'ada@example.org' }));
     const [easy, english] = peer.messages.splice(0);
     const text = easy?.parsed.text ?? '';
-    assert.ok(text.includes('Du skrev till Exempelkommun fredag 4 december 2026.'), text);
+    assert.ok(text.includes('Du skrev till Exempelkommun den 4 december 2026.'), text);
     const body = text.replace(/https:\S+|SYN-\S+|\d+/g, '');
     const words = body.match(/\p{L}+/gu) ?? [];
     const sentences = body.split(/[.!?:]+(?:\s|$)/).filter((part) => /\p{L}/u.test(part)).length;
@@ -95,6 +95,10 @@ describe('emailAdapter: the follow-up question to the sender', () => {
     const lix = words.length / sentences + (100 * long) / words.length;
     assert.ok(lix < 25, `LIX ${lix.toFixed(1)} is very easy (below 25)`);
     assert.equal(english?.parsed.subject, 'Did you get an answer in time? (SYN-2026-000042)');
+    assert.ok(
+      english.parsed.text?.includes('On 4 December 2026 you sent feedback to Exempelkommun.'),
+      english.parsed.text,
+    );
     assert.ok(
       english.parsed.text?.includes('We promised to answer you by Friday, 18 December 2026.'),
       english.parsed.text,

@@ -1,4 +1,4 @@
-import { formatPlainDate, toPlainDate, type Mode } from '@synpunkt/sdk';
+import { formatPlainDate, type Mode } from '@synpunkt/sdk';
 import type { SendMailOptions } from 'nodemailer';
 import { parseEmailConfig, type EmailConfig, type EmailConfigInput } from './config.js';
 import { recipientRefusal, toAdapterError } from './errors.js';
@@ -36,6 +36,7 @@ export interface FollowUpQuestion {
 export interface FollowUpTexts {
   subject: (reference: string) => string;
   greeting: string;
+  /** `when` is the day without its weekday ("4 december 2026"), so Swedish can say "den". */
   sent: (when: string, municipality: string) => string;
   promised: (date: string) => string;
   question: string;
@@ -52,7 +53,7 @@ export const FOLLOW_UP_TEXTS: Record<FollowUpLanguage, FollowUpTexts> = {
   sv: {
     subject: (reference) => `Fick du svar i tid? (${reference})`,
     greeting: 'Hej!',
-    sent: (when, municipality) => `Du skickade en synpunkt till ${municipality} ${when}.`,
+    sent: (when, municipality) => `Du skickade en synpunkt till ${municipality} den ${when}.`,
     promised: (date) => `Vi lovade att svara dig senast ${date}.`,
     question:
       'Fick du svar i tid? Svara med ett klick på den här sidan (du behöver inte logga in):',
@@ -66,7 +67,7 @@ export const FOLLOW_UP_TEXTS: Record<FollowUpLanguage, FollowUpTexts> = {
   'sv-lattlast': {
     subject: (reference) => `Fick du svar i tid? (${reference})`,
     greeting: 'Hej!',
-    sent: (when, municipality) => `Du skrev till ${municipality} ${when}.`,
+    sent: (when, municipality) => `Du skrev till ${municipality} den ${when}.`,
     promised: (date) => `Vi lovade att svara dig. Svaret skulle komma senast ${date}.`,
     question: 'Fick du ett svar i tid? Klicka på länken och svara ja eller nej:',
     voluntary: 'Du måste inte svara. Men ditt svar hjälper oss att bli bättre.',
@@ -105,7 +106,13 @@ export function followUpMail(question: FollowUpQuestion, config: EmailConfig): S
   const texts = FOLLOW_UP_TEXTS[question.language];
   const from = config.confirmation?.from ?? config.from;
   const replyTo = config.confirmation?.replyTo;
-  const received = formatPlainDate(toPlainDate(new Date(question.receivedAt)), texts.locale);
+  // "fredag 4 december" after "till Exempelkommun" reads as the coming Friday: the day alone.
+  const received = new Intl.DateTimeFormat(texts.locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Stockholm',
+  }).format(new Date(question.receivedAt));
   const text = [
     texts.greeting,
     '',
