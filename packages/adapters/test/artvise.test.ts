@@ -505,6 +505,13 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.equal(error.retryable, true);
     });
 
+    it('a server fault sent with 503 and Retry-After is retryable and carries the wait', async () => {
+      peer.failNext('GetCaseByIdentifier', 'busy-fault');
+      const error = await submitWith();
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryAfterMs, 7000);
+    });
+
     it('503 becomes a retryable error that carries Retry-After', async () => {
       peer.state = 'down';
       try {

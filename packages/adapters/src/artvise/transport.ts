@@ -29,12 +29,23 @@ function retryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** The error for a SOAP fault. */
-export function faultError(operation: Operation, code: string, message: string): AdapterError {
+/**
+ * The error for a SOAP fault. `retryAfterMs`: the wait a throttled service named in Retry-After,
+ * kept when the fault is worth another try.
+ */
+export function faultError(
+  operation: Operation,
+  code: string,
+  message: string,
+  retryAfterMs?: number,
+): AdapterError {
   const text = `Artvise answered ${operation} with a SOAP fault (${code || 'no code'}): ${message}`;
   const status = `soap:${code}`;
   if (AUTH_WORDS.test(message)) return new AdapterError(text, { reason: 'configuration', status });
-  if (SERVER_FAULTS.has(code)) return new AdapterError(text, { reason: 'unavailable', status });
+  if (SERVER_FAULTS.has(code)) {
+    const wait = retryAfterMs === undefined ? {} : { retryAfterMs };
+    return new AdapterError(text, { reason: 'unavailable', status, ...wait });
+  }
   return new AdapterError(text, { reason: 'rejected', status });
 }
 
@@ -133,7 +144,11 @@ export async function soapCall(
   if (text.trim().length > 0) {
     try {
       const answer = parseAnswer(text, operation);
-      if (answer.kind === 'fault') throw faultError(operation, answer.code, answer.message);
+      if (answer.kind === 'fault') {
+        // A throttled WCF service says when to come back, beside its fault.
+        const wait = retryAfter(response.headers.get('retry-after'));
+        throw faultError(operation, answer.code, answer.message, wait);
+      }
       if (response.ok) return answer.result;
     } catch (error) {
       if (!(error instanceof SoapFormatError)) throw error;

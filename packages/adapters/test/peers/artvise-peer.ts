@@ -397,6 +397,7 @@ export interface StoredCase {
 export type Injected =
   | 'client-fault'
   | 'server-fault'
+  | 'busy-fault'
   | 'ok-false'
   | 'http-503'
   | 'http-500-html'
@@ -578,6 +579,11 @@ export async function startArtvisePeer(options: PeerOptions): Promise<ArtvisePee
     if (failure === 'not-xml') return send(response, 200, 'this is not xml');
     if (failure === 'client-fault')
       return send(response, 500, fault('client', 'Ärendet kunde inte tolkas.'));
+    // WCF's throttling (ServerTooBusyException): 503, a server fault, and when to come back.
+    if (failure === 'busy-fault') {
+      response.setHeader('retry-after', '7');
+      return send(response, 503, fault('server', 'The server is too busy to process the request.'));
+    }
     if (failure === 'server-fault') {
       return send(
         response,
