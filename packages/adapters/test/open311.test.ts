@@ -221,11 +221,12 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       );
     });
 
-    it('an unknown service code is refused with the server’s description', async () => {
+    it('an unknown service code is a configuration error, with the server’s description', async () => {
       const error = await adapterFailure(
         adapter({ serviceCodes: { default: 'finns-inte' } }).submit(sampleSubmission()),
       );
-      assert.equal(error.reason, 'rejected');
+      assert.equal(error.reason, 'configuration');
+      assert.match(error.message, /check baseUrl, jurisdictionId and serviceCodes/);
       assert.equal(error.retryable, false);
       assert.equal(error.status, 404);
       assert.match(error.message, /service_code "finns-inte" was not found/);
@@ -662,7 +663,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       const wrong = await adapterFailure(
         listServices({ baseUrl: peer.url, jurisdictionId: 'annan.se' }),
       );
-      assert.equal(wrong.reason, 'rejected');
+      assert.equal(wrong.reason, 'configuration');
       assert.equal(wrong.status, 404);
       assert.match(wrong.message, /jurisdiction_id "annan.se" was not found/);
       const missing = await adapterFailure(listServices({ baseUrl: `${peer.url}/` }));

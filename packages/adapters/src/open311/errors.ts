@@ -64,9 +64,10 @@ function quote(answer: HttpAnswer): string {
 
 /**
  * The `AdapterError` for a non-2xx answer, with the server's descriptions in the message.
- * 401/403 (API key) → `configuration`; 408, 429 and 5xx → `unavailable` (retryable, honouring
- * `Retry-After`); every other 4xx (400, 404…) → `rejected`. `action` names the call for the
- * message, e.g. `POST /requests.json`.
+ * 401/403 (API key) and 404 (GeoReport v2: the `service_code` or `jurisdiction_id` was not
+ * found, or `baseUrl` is wrong) → `configuration`; 408, 429 and 5xx → `unavailable` (retryable,
+ * honouring `Retry-After`); every other 4xx (400…) → `rejected`. `action` names the call for
+ * the message, e.g. `POST /requests.json`.
  */
 export function errorFromAnswer(answer: HttpAnswer, action: string): AdapterError {
   const { status } = answer;
@@ -82,6 +83,13 @@ export function errorFromAnswer(answer: HttpAnswer, action: string): AdapterErro
   if (status === 401 || status === 403) {
     return new AdapterError(
       `The Open311 server refused the API key on ${action} (HTTP ${status})${said}`,
+      { reason: 'configuration', status },
+    );
+  }
+  if (status === 404) {
+    return new AdapterError(
+      `The Open311 server found nothing for ${action} (HTTP 404)${said}: ` +
+        'check baseUrl, jurisdictionId and serviceCodes',
       { reason: 'configuration', status },
     );
   }
