@@ -112,6 +112,28 @@ export function hasForbiddenCharacters(input: string, multiline = false): boolea
   return controls.test(input) || loneSurrogate.test(input);
 }
 
+/**
+ * What a file name may not hold: a path separator, the characters no one-line field may hold
+ * (`hasForbiddenCharacters`), and bidirectional embeddings, overrides and isolates, which make
+ * "foto\u202Egnp.exe" show to a clerk as "fotoexe.png".
+ */
+const NOT_IN_FILE_NAMES =
+  // eslint-disable-next-line no-control-regex
+  /[/\\\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A file's name, not a path: none of the characters above, and not `.` or `..`. */
+export function isFileName(name: string): boolean {
+  return !NOT_IN_FILE_NAMES.test(name) && !/^\.+$/.test(name);
+}
+
+/**
+ * The name with each character `isFileName` refuses replaced by `_`, so a picked file can be
+ * sent under a name the check takes (a name of dots alone still needs one of its own).
+ */
+export function mendFileName(name: string): string {
+  return name.replace(new RegExp(NOT_IN_FILE_NAMES.source, 'g'), '_');
+}
+
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` that names a real date and time. */
 export function isLocalDateTime(input: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(input);

@@ -12,6 +12,7 @@ import {
   isInstant,
   isLocalDateTime,
   KINDS,
+  mendFileName,
   LIMITS,
   MODES,
   parseSubmission,
@@ -758,6 +759,18 @@ describe('attachments', () => {
       ]);
     });
   }
+
+  it('mendFileName makes every refused name but a name of dots one the check takes', () => {
+    for (const name of badNames.filter((bad) => !/^\.+$/.test(bad))) {
+      const mended = mendFileName(name);
+      assert.equal(
+        ok(input({ attachments: [png({ name: mended })] })).attachments[0]?.name,
+        mended,
+      );
+      assert.equal(mended.length, name.length, 'one _ for each character');
+    }
+    assert.equal(mendFileName('gungan på lekplatsen.png'), 'gungan på lekplatsen.png');
+  });
 
   it('file names: empty → required, too long → too_long, ordinary names pass', () => {
     expectIssues(input({ attachments: [png({ name: '  ' })] }), [

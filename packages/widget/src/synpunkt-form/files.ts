@@ -1,6 +1,7 @@
 import {
   ATTACHMENT_TYPES,
   LIMITS,
+  mendFileName,
   sniffMediaType,
   type AdapterCapabilities,
   type Attachment,
@@ -53,19 +54,11 @@ function claimedType(file: File): string {
 }
 
 /**
- * A name the sdk accepts: no path, no control or line-separating characters, no bidirectional
- * overrides (which make "foto\u202Egnp.exe" show as "fotoexe.png"), not `.` or `..`, not longer
- * than the limit. The picked name is mended here, so a file the form listed is never what stops
- * the whole synpunkt at sending.
+ * A name the sdk accepts (`isFileName`), not longer than the limit. The picked name is mended
+ * here, so a file the form listed is never what stops the whole synpunkt at sending.
  */
 function cleanName(name: string): string {
-  const clean =
-    name
-      // eslint-disable-next-line no-control-regex
-      .replace(/[/\\\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufffe\uffff]/g, '_')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '_')
-      .trim()
-      .replace(/^\.+$/, '') || 'fil';
+  const clean = mendFileName(name).trim().replace(/^\.+$/, '') || 'fil';
   if (clean.length <= LIMITS.fileNameMax) return clean;
   const dot = clean.lastIndexOf('.');
   const extension = dot > 0 ? clean.slice(dot) : '';
