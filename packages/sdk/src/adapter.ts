@@ -72,7 +72,10 @@ export interface AttachmentCapabilities {
 export interface Adapter {
   /** A short name for logs and metrics: `rest`, `email`, `artvise`. */
   readonly name: string;
-  /** What the backend can carry; absent means the sdk's own limits. */
+  /**
+   * What the backend can carry; absent means the sdk's own limits. The client reads it at every
+   * check, so a getter may answer with limits learned later (see `RouteLimits`).
+   */
   readonly capabilities?: AdapterCapabilities;
   /** Delivers one validated submission and resolves with the backend's receipt. */
   submit(submission: Submission, context?: AdapterContext): Promise<Receipt>;

@@ -42,7 +42,7 @@ export interface SubmitOptions {
 
 /** Sends synpunkter through one adapter: see `createClient`. */
 export interface SynpunktClient {
-  /** What the adapter's backend can carry, for showing limits in the form. */
+  /** What the adapter's backend can carry now, for showing limits in the form. */
   readonly capabilities: AdapterCapabilities;
   /** Every issue with a draft, including the backend's limits, without sending it. */
   validate(draft: SubmissionDraft): ValidationIssue[];
@@ -167,7 +167,9 @@ export function createClient(options: ClientOptions): SynpunktClient {
   if (!Number.isInteger(replyWithinWorkingDays) || replyWithinWorkingDays < 0) {
     throw new RangeError('replyWithinWorkingDays must be a whole number of days, 0 or more');
   }
-  const capabilities = adapter.capabilities ?? {};
+  // Read at every check: an adapter may learn its backend's limits after it was made (a form
+  // asking its relay), and a check must use what is known then.
+  const capabilities = () => adapter.capabilities ?? {};
   const ids = new WeakMap<SubmissionDraft, string>();
 
   const idOf = (draft: SubmissionDraft): string => {
@@ -197,11 +199,13 @@ export function createClient(options: ClientOptions): SynpunktClient {
   const check = (draft: SubmissionDraft) => {
     const parsed = parseSubmission(build(draft));
     if (!parsed.success) return { issues: parsed.issues };
-    return { submission: parsed.data, issues: capabilityIssues(parsed.data, capabilities) };
+    return { submission: parsed.data, issues: capabilityIssues(parsed.data, capabilities()) };
   };
 
   return {
-    capabilities,
+    get capabilities() {
+      return capabilities();
+    },
     idOf,
     sentAt: (id) => firstSent.get(id),
     validate: (draft) => check(draft).issues,

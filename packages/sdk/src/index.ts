@@ -12,6 +12,7 @@ export * from './submission.js';
 export * from './schema.js';
 export * from './adapter.js';
 export * from './client.js';
+export * from './route-limits.js';
 export * from './message-length.js';
 export * from './calendar.js';
 export * from './wire.js';
