@@ -16,6 +16,7 @@ import type { CommitQueue } from './commit-queue.js';
 import type { RelayConfig } from './config.js';
 import { submissionHash } from './hash.js';
 import { errorCode, type Logger } from './log.js';
+import { receiverLimits } from './limits.js';
 import type { Metrics } from './metrics.js';
 import type { OutboxWorker } from './outbox.js';
 import { problem, problemResponse } from './problems.js';
@@ -138,6 +139,14 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     if (!deps.pow) return c.body(null, 204, { 'Cache-Control': 'no-store' });
     return c.json(deps.pow.create(), 200, { 'Cache-Control': 'no-store' });
   });
+
+  // The same for every caller and cheap, so not counted by the rate limiter: a page with the
+  // form asks once per visit, and a browser may keep the answer five minutes.
+  app.get('/v1/limits', (c) =>
+    c.json(receiverLimits(deps.targets, config.bodyLimitBytes), 200, {
+      'Cache-Control': 'public, max-age=300',
+    }),
+  );
 
   app.post('/v1/synpunkter', async (c) => {
     const started = performance.now();
