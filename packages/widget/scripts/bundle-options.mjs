@@ -23,7 +23,8 @@ export const PRIVATE_NAMES = [
   ...['renderChannel', 'renderFailure', 'renderFiles', 'renderForm', 'renderKind'],
   ...['renderMessage', 'renderReceipt', 'renderReply', 'renderRoutes', 'renderSteps'],
   ...['renderSummary', 'renderToggle', 'restoredMode', 'saveTimer', 'sayCount', 'showIssues'],
-  ...['storageKey', 'submitRenewingChallenge', 'succeed'],
+  ...['storageKey', 'submitRenewingChallenge', 'succeed', 'receiverRoutes', 'limitsUrl'],
+  ...['askLimits', 'relayAdapter', 'renderFileList'],
   // Steps, Speaker, Protection, StepContext
   ...['describedBy', 'elsewhere', 'failedForGood', 'fromReview', 'speaker', 'stepTexts'],
   ...['utterance', 'solutionFor', 'unreachable', 'usedBy'],

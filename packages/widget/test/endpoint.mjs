@@ -11,10 +11,15 @@
 //                          or {"challenge": "on" | "off" | "fail" | { …an ALTCHA challenge… }}
 //                          or {"refusePow": n}: the next n submissions get 403 challenge-failed,
 //                          as from a relay whose key changed since the challenge was solved
+//                          or {"limits": { routes: […] } | "off"}: what GET /api/limits answers
 //   GET  /api/challenge    as a relay with challenge.enabled: "on" (the default) a fresh small
 //                          challenge (maxnumber 1000); "off" 404 (a relay without one); "fail"
 //                          500; an object: that challenge. Solutions are recorded, not checked.
 //   GET  /api/_challenges  {"count": n}: how many GET /api/challenge arrived
+//   GET  /api/limits       as the relay's GET /v1/limits: by default one route that takes
+//                          everything the sdk allows; "off" 404 (an older relay). The limits
+//                          are what the form is told, not what this endpoint checks.
+//   GET  /api/_limits      {"count": n}: how many GET /api/limits arrived
 //   GET  /api/_received    [{ key, body, honeypot?, pow? }] in arrival order (accepted only;
 //                          honeypot and pow are the Synpunkt-Honeypot and Synpunkt-Pow headers)
 //   POST /api/_reset       forget everything, mode back to "up", challenge "on"
@@ -40,6 +45,9 @@ export const BODY_LIMIT = 20 * 1024 * 1024;
 export const SLOW_MS = 2000;
 /** The working days a sender who wants a reply will wait, as in the relay's default setting. */
 export const REPLY_WORKING_DAYS = 10;
+
+/** What GET /api/limits answers unless a test says otherwise: everything the sdk allows. */
+const DEFAULT_LIMITS = { routes: [{ capabilities: {} }] };
 
 const MODES = ['up', 'down', 'invalid', 'slow', 'lost', 'open311'];
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -73,6 +81,9 @@ export function createEndpoint() {
   let challenge = 'on';
   let challengeRequests = 0;
   let refusePow = 0;
+  /** @type {'off' | object} */
+  let limits = DEFAULT_LIMITS;
+  let limitsRequests = 0;
 
   const reset = () => {
     byKey = new Map();
@@ -82,6 +93,8 @@ export function createEndpoint() {
     challenge = 'on';
     challengeRequests = 0;
     refusePow = 0;
+    limits = DEFAULT_LIMITS;
+    limitsRequests = 0;
   };
 
   /** @param {Request} request @returns {Promise<Answer | undefined>} */
@@ -107,6 +120,11 @@ export function createEndpoint() {
       if (challenge === 'fail') return problem(500, 'about:blank', 'The challenge broke (test)');
       return json(200, challenge === 'on' ? smallChallenge() : challenge);
     }
+    if (path === '/api/limits' && method === 'GET') {
+      limitsRequests += 1;
+      return limits === 'off' ? problem(404, 'about:blank', 'Not found') : json(200, limits);
+    }
+    if (path === '/api/_limits' && method === 'GET') return json(200, { count: limitsRequests });
     if (path === '/api/_challenges' && method === 'GET') {
       return json(200, { count: challengeRequests });
     }
@@ -132,6 +150,15 @@ export function createEndpoint() {
         }
         refusePow = control.refusePow;
         return json(200, { refusePow });
+      }
+      if (control && typeof control === 'object' && 'limits' in control) {
+        if (control.limits !== 'off' && (typeof control.limits !== 'object' || !control.limits)) {
+          return problem(400, PROBLEM_TYPES.invalidSubmission, 'Unknown limits', {
+            detail: 'limits must be "off" or an object such as { "routes": [] }',
+          });
+        }
+        limits = control.limits;
+        return json(200, { limits });
       }
       if (
         control &&

@@ -9,9 +9,15 @@ import {
   waitUntil,
 } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { AdapterError } from '@synpunkt/sdk';
+import { AdapterError, type ReceiverLimits } from '@synpunkt/sdk';
 import { sv, svLattlast, type Catalog, type SynpunktForm } from '../src/index.js';
-import { received, setEndpoint, startEachTestAfresh } from './helpers/endpoint.js';
+import {
+  limitsAsked,
+  received,
+  setEndpoint,
+  setLimits,
+  startEachTestAfresh,
+} from './helpers/endpoint.js';
 import {
   $,
   $$,
@@ -758,6 +764,104 @@ describe('attachments', () => {
       'brev.pdf kan inte bifogas. Det går bara att bifoga PNG.',
     );
     await expect(el).to.be.accessible();
+  });
+});
+
+describe("the relay's limits (GET /v1/limits)", () => {
+  // Exempelkommun's relay: everything to the registry, and about schools also to an Open311
+  // system that takes 4 000 characters and no files.
+  const SCHOOL_TO_OPEN311: ReceiverLimits = {
+    routes: [
+      { capabilities: {} },
+      { areas: ['skola'], capabilities: { maxMessageLength: 4000, attachments: false } },
+    ],
+  };
+
+  it('shows them before anything is written, for the area chosen', async () => {
+    await setLimits(SCHOOL_TO_OPEN311);
+    const el = await snippet();
+    // No area yet: it may be skola, so the form promises only what skola's route takes.
+    await waitUntil(() => $$(el, '#f-attachments').length === 0, 'no file field yet');
+    expect(text($(el, '#f-message-count'))).to.contain('av 4 000 tecken');
+    await expect(el).to.be.accessible();
+    await fill(el, 'f-area', 'aldreomsorg');
+    expect($$(el, '#f-attachments-hint')).to.have.length(1);
+    expect(text($(el, '#f-message-count'))).to.contain('av 10 000 tecken');
+    await fill(el, 'f-area', 'skola');
+    expect($$(el, '#f-attachments')).to.have.length(0);
+    expect(text($(el, '#f-message-count'))).to.contain('av 4 000 tecken');
+    expect(await limitsAsked()).to.equal(1);
+  });
+
+  it('a message over the limit is stopped at the form, with the text kept', async () => {
+    await setLimits(SCHOOL_TO_OPEN311);
+    const el = await snippet();
+    await fillValid(el);
+    await fill(el, 'f-area', 'skola');
+    await fill(el, 'f-message', 'Gungan är trasig. '.repeat(250)); // 4 500 characters
+    await waitUntil(() => text($(el, '#f-message-count')).includes('av 4 000'), 'limits known');
+    expect(text($(el, '#f-message-count'))).to.contain('4 500 av 4 000 tecken');
+    await send(el);
+    await el.updateComplete;
+    expect(text($(el, '#error-summary'))).to.contain('Den får vara högst 4 000 tecken.');
+    expect(await received()).to.have.length(0);
+    expect($<HTMLTextAreaElement>(el, '#f-message').value).to.have.length(4500);
+  });
+
+  it('files added before choosing an area that takes none: says so, and each can be removed', async () => {
+    await setLimits(SCHOOL_TO_OPEN311);
+    const el = await snippet();
+    await fillValid(el);
+    await fill(el, 'f-area', 'aldreomsorg');
+    await pick(el, [png('gungan.png')]);
+    await waitUntil(() => $$(el, '.files li').length === 1, 'file listed');
+    await fill(el, 'f-area', 'skola');
+    // No picker any more, but the file is still shown, with why it cannot go.
+    expect($$(el, 'input[type="file"]')).to.have.length(0);
+    expect(text($(el, '#f-attachments-error'))).to.equal(
+      'Det går inte att bifoga filer här. Ta bort filerna.',
+    );
+    expect($(el, '#f-attachments').getAttribute('aria-describedby')).to.equal(
+      'f-attachments-error',
+    );
+    await expect(el).to.be.accessible();
+    // Sending now: the summary's link leads to the files.
+    await send(el);
+    await el.updateComplete;
+    expect(await received()).to.have.length(0);
+    $<HTMLAnchorElement>(el, '#error-summary a[href="#f-attachments"]').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-attachments');
+    await expect(el).to.be.accessible();
+    // Removing the last file removes the field; focus goes on to the message.
+    $(el, '.files li button').click();
+    await el.updateComplete;
+    expect($$(el, '#f-attachments')).to.have.length(0);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-message');
+    await sendAndWait(el);
+    const [record] = await received();
+    expect(record!.body.area).to.equal('skola');
+    expect(record!.body.attachments ?? []).to.have.length(0);
+  });
+
+  it("an older relay without them: the sdk's limits, as before", async () => {
+    await setLimits('off');
+    const el = await snippet();
+    await waitUntil(async () => (await limitsAsked()) === 1, 'asked');
+    await el.updateComplete;
+    await fill(el, 'f-area', 'skola');
+    expect(text($(el, '#f-attachments-hint'))).to.contain('Högst 5 filer');
+    expect(text($(el, '#f-message-count'))).to.contain('av 10 000 tecken');
+  });
+
+  it("an integrator's adapter: the relay is not asked", async () => {
+    await ensureDefined();
+    const el = await fixture<SynpunktForm>(
+      html`<synpunkt-form .adapter=${memoryAdapter({ attachments: false })}></synpunkt-form>`,
+    );
+    await el.updateComplete;
+    await aTimeout(100);
+    expect(await limitsAsked()).to.equal(0);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type Submission,
 } from '@synpunkt/sdk';
 import { css, html, type TemplateResult } from 'lit';
+import { besideEndpoint } from './relay-url.js';
 
 /** The honeypot's `name`: one a form-filling bot expects and fills. */
 export const HONEYPOT_NAME = 'website';
@@ -176,16 +177,11 @@ export function challengeUrlOf(
   mode: string,
   base: string,
 ): string | undefined {
-  if (mode === 'off' || (!endpoint && !override)) return undefined;
+  if (mode === 'off') return undefined;
+  if (!override) return besideEndpoint(endpoint, 'challenge', base);
   try {
-    const url = new URL(override || endpoint, base);
+    const url = new URL(override, base);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    if (!override) {
-      const path = url.pathname.replace(/\/synpunkter\/?$/, '/challenge');
-      if (path === url.pathname) return undefined;
-      url.pathname = path;
-      url.search = '';
-    }
     url.hash = '';
     return url.href;
   } catch {

@@ -1,6 +1,7 @@
 import {
   AdapterError,
   AREA_UNKNOWN,
+  capabilitiesFor,
   createClient,
   isAdapterError,
   LIMITS,
@@ -13,6 +14,7 @@ import {
   type MessageLength,
   type Mode,
   type Receipt,
+  type RouteLimits,
   type SubmissionDraft,
   type SynpunktClient,
   type ValidationIssue,
@@ -46,6 +48,8 @@ import {
   localToday,
 } from './format-date.js';
 import { honeypotField, honeypotStyles, Protection } from './protection.js';
+import { fetchReceiverLimits } from './receiver-limits.js';
+import { besideEndpoint } from './relay-url.js';
 import { styles } from './synpunkt-form.styles.js';
 import { emptyValues, fieldOf, toDraft, type FormValues } from './values.js';
 
@@ -252,6 +256,10 @@ export class SynpunktForm extends LitElement {
    * counter counts to it, so the count and the error say the same.
    */
   @state() private learnedLimit: { area: string; kind: string; max: number } | undefined;
+  /** What the relay's targets take (its `GET /v1/limits`), once it has answered. */
+  @state() private receiverRoutes: readonly RouteLimits[] | undefined;
+  /** The limits URL asked, so a changed `endpoint` asks its own relay. */
+  private limitsUrl: string | undefined;
   @state() private retryable = false;
   /** The last failure was in transit (no answer at all) with files attached: they may be why. */
   @state() private filesMayBeSlow = false;
@@ -319,10 +327,44 @@ export class SynpunktForm extends LitElement {
     const days = Number.isInteger(this.replyDays) && this.replyDays >= 0 ? this.replyDays : 10;
     const key = [this.adapter, this.endpoint, days];
     if (!this.cached || key.some((part, i) => part !== this.cached?.key[i])) {
-      const adapter = this.adapter ?? endpointAdapter(this.endpoint, this.protection.headers);
+      const adapter = this.adapter ?? this.relayAdapter();
       this.cached = { key, client: createClient({ adapter, replyWithinWorkingDays: days }) };
     }
     return this.cached.client;
+  }
+
+  /**
+   * The rest adapter to `endpoint`, carrying what the relay said its targets take for the area
+   * and kind chosen so far: the client checks against it, and the form shows it.
+   */
+  private relayAdapter(): Adapter {
+    // Its own capabilities are none: the relay's answer is all there is to know.
+    const rest = endpointAdapter(this.endpoint, this.protection.headers);
+    const known = (): AdapterCapabilities => {
+      const { area, kind } = this.values;
+      const chosen = { area: area || undefined, kind: kind || undefined };
+      return this.receiverRoutes ? capabilitiesFor(this.receiverRoutes, chosen) : {};
+    };
+    return {
+      ...rest,
+      get capabilities() {
+        return known();
+      },
+    };
+  }
+
+  /** Asks the relay behind `endpoint` what its targets take, once per endpoint. */
+  private askLimits(): void {
+    const url = this.adapter
+      ? undefined
+      : besideEndpoint(this.endpoint, 'limits', document.baseURI);
+    if (url === this.limitsUrl) return;
+    this.limitsUrl = url;
+    this.receiverRoutes = undefined;
+    if (!url) return;
+    void fetchReceiverLimits(url).then((limits) => {
+      if (this.limitsUrl === url) this.receiverRoutes = limits?.routes;
+    });
   }
 
   /** The adapter's capabilities, with a limit the receiver named for this area and kind. */
@@ -386,6 +428,7 @@ export class SynpunktForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.askLimits();
     if (changed.has('lattlast')) {
       this.mode = this.lattlast || this.restoredMode ? 'lattlast' : 'standard';
       this.restoredMode = undefined;
@@ -586,7 +629,9 @@ export class SynpunktForm extends LitElement {
     if (name !== undefined) this.announce(this.texts.fileRemoved(name));
     this.attachments = this.attachments.filter((_, i) => i !== index);
     this.refused = [];
-    this.focusAfterRender = '#f-attachments';
+    // The field goes with the last file where no files are taken: then on to the message.
+    const field = fileLimits(this.client.capabilities) || this.attachments.length > 0;
+    this.focusAfterRender = field ? '#f-attachments' : '#f-message';
     this.changed();
   }
 
@@ -972,8 +1017,8 @@ export class SynpunktForm extends LitElement {
               aria-invalid=${this.invalid('place')}
             />`,
         )}
-        ${limits ? this.renderFiles(t, limits) : nothing} ${this.renderReply(t)}
-        ${honeypotField(t.locale)}
+        ${limits || this.attachments.length > 0 ? this.renderFiles(t, limits) : nothing}
+        ${this.renderReply(t)} ${honeypotField(t.locale)}
         <p class="notice" part="notice">
           ${this.staff ? t.publicRecordStaff(this.who) : t.publicRecord(this.who)}
           ${
@@ -1275,15 +1320,22 @@ export class SynpunktForm extends LitElement {
     );
   }
 
-  private renderFiles(t: Catalog, limits: FileLimits): TemplateResult {
+  /**
+   * The file field; without limits (the area or kind chosen goes where no files are taken),
+   * only the files already added, each with its remove button, and why they cannot go.
+   */
+  private renderFiles(t: Catalog, limits: FileLimits | undefined): TemplateResult {
+    if (!limits) {
+      const why = this.errorText({ path: ['attachments'], code: 'files_not_supported' });
+      return html`<div class="field has-error" part="field">
+        <p class="error" part="error" id="f-attachments-error">
+          ${this.errorOf('attachments') ?? why}
+        </p>
+        ${this.renderFileList(t, 'f-attachments')}
+      </div>`;
+    }
     const { maxCount, maxBytes, maxTotalBytes, types } = limits;
     const megabytes = (bytes: number) => formatMegabytes(bytes, t.dateLocale);
-    const size = (bytes: number) =>
-      new Intl.NumberFormat(t.dateLocale, {
-        style: 'unit',
-        unit: bytes < 1048576 ? 'kilobyte' : 'megabyte',
-        maximumFractionDigits: 1,
-      }).format(bytes < 1048576 ? bytes / 1024 : bytes / 1048576);
     const notes = [
       ...this.refused.map((r) => this.refusalText(r)),
       ...(this.lostFiles.length > 0 ? [t.filesNotRestored(this.lostFiles.join(', '))] : []),
@@ -1316,28 +1368,42 @@ export class SynpunktForm extends LitElement {
             aria-invalid=${this.invalid('attachments')}
             @change=${this.onFiles}
           />
-          ${
-            this.attachments.length > 0
-              ? html`<ul class="files" part="files" aria-label=${t.filesAdded}>
-                  ${this.attachments.map(
-                    (file, index) =>
-                      html`<li>
-                        <span>${file.name} (${size(file.size)})</span>
-                        <button
-                          type="button"
-                          part="button"
-                          class="secondary"
-                          @click=${() => this.removeFile(index)}
-                        >
-                          ${t.fileRemove(file.name)}
-                        </button>
-                      </li>`,
-                  )}
-                </ul>`
-              : nothing
-          }`,
+          ${this.attachments.length > 0 ? this.renderFileList(t) : nothing}`,
       ...(notes.length > 0 ? ['f-attachments-refused'] : []),
     );
+  }
+
+  /** The files added, each with its remove button; `id` when it stands in for the field. */
+  private renderFileList(t: Catalog, id?: string): TemplateResult {
+    const size = (bytes: number) =>
+      new Intl.NumberFormat(t.dateLocale, {
+        style: 'unit',
+        unit: bytes < 1048576 ? 'kilobyte' : 'megabyte',
+        maximumFractionDigits: 1,
+      }).format(bytes < 1048576 ? bytes / 1024 : bytes / 1048576);
+    return html`<ul
+      class="files"
+      part="files"
+      id=${id ?? nothing}
+      tabindex=${id ? -1 : nothing}
+      aria-label=${t.filesAdded}
+      aria-describedby=${id ? 'f-attachments-error' : nothing}
+    >
+      ${this.attachments.map(
+        (file, index) =>
+          html`<li>
+            <span>${file.name} (${size(file.size)})</span>
+            <button
+              type="button"
+              part="button"
+              class="secondary"
+              @click=${() => this.removeFile(index)}
+            >
+              ${t.fileRemove(file.name)}
+            </button>
+          </li>`,
+      )}
+    </ul>`;
   }
 
   private renderReply(t: Catalog): TemplateResult {

@@ -1,5 +1,6 @@
 // The test endpoint served by the dev server (test/endpoint.mjs), driven over HTTP.
 import { fixtureCleanup } from '@open-wc/testing';
+import type { ReceiverLimits } from '@synpunkt/sdk';
 
 /** One submission as the endpoint received it. */
 export interface Received {
@@ -25,6 +26,21 @@ export async function setEndpoint(
     body: JSON.stringify({ mode }),
   });
   if (!answer.ok) throw new Error(`_control ${mode}: ${answer.status}`);
+}
+
+/** What the endpoint answers to `GET /api/limits` from now on (`off`: 404, an older relay). */
+export async function setLimits(limits: ReceiverLimits | 'off'): Promise<void> {
+  const answer = await fetch('/api/_control', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ limits }),
+  });
+  if (!answer.ok) throw new Error(`_control limits: ${answer.status}`);
+}
+
+/** How many times a form asked for the limits since the last reset. */
+export async function limitsAsked(): Promise<number> {
+  return ((await (await fetch('/api/_limits')).json()) as { count: number }).count;
 }
 
 /** What the endpoint has accepted, in order. */
