@@ -9,7 +9,7 @@ const TAKES: Record<string, readonly string[]> = {
   'outbox retry': ['config', 'all', 'target', 'help'],
   'outbox move': ['config', 'from', 'to', 'help'],
   'outbox close': ['config', 'target', 'help'],
-  report: ['config', 'quarter', 'from', 'to', 'csv', 'excel', 'json', 'help'],
+  report: ['config', 'quarter', 'from', 'to', 'csv', 'excel', 'json', 'lang', 'help'],
   'person show': ['config', 'help'],
   'person erase': ['config', 'help'],
 };

@@ -27,7 +27,7 @@ const USAGE = `Usage:
   synpunkt-relay outbox retry --all [--target <name>] --config relay.config.json
   synpunkt-relay outbox move --from <old target> --to <new target> --config relay.config.json
   synpunkt-relay outbox close <submission id or reference> [--target <name>] --config relay.config.json
-  synpunkt-relay report [--quarter 2026-Q3 | --from 2026-01-01 --to 2026-04-30] [--csv | --excel | --json] --config relay.config.json
+  synpunkt-relay report [--quarter 2026-Q3 | --from 2026-01-01 --to 2026-04-30] [--csv | --excel | --json] [--lang sv|en] --config relay.config.json
   synpunkt-relay person show|erase <e-mail address, phone number or reference> --config relay.config.json`;
 
 async function serveRelay(configPath: string): Promise<void> {
@@ -61,6 +61,7 @@ const OPTIONS = {
   quarter: { type: 'string' },
   csv: { type: 'boolean', default: false },
   excel: { type: 'boolean', default: false },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -117,6 +118,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
       json: values.json,
       csv: values.csv,
       excel: values.excel,
+      lang: values.lang,
     });
     if (code === EXIT_USAGE) process.stderr.write(`${USAGE}\n`);
     return code;

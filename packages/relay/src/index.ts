@@ -67,6 +67,8 @@ export type {
   FollowUpRecord,
 } from './follow-up-store.js';
 export type { CsvFlavour } from './report-format.js';
+export { REPORT_LANGUAGES } from './report-texts.js';
+export type { ReportLanguage } from './report-texts.js';
 export type {
   AcceptResult,
   CloseResult,

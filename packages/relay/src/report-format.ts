@@ -1,5 +1,6 @@
-import { KINDS } from '@synpunkt/sdk';
+import { AREA_UNKNOWN, KINDS } from '@synpunkt/sdk';
 import type { FollowUpReport } from './report.js';
+import { REPORT_TEXTS, type ReportLanguage, type ReportTexts } from './report-texts.js';
 
 const table = (rows: string[][]): string => {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
@@ -13,10 +14,20 @@ const table = (rows: string[][]): string => {
     .join('\n');
 };
 
-const counts = (record: Record<string, number>): string =>
-  Object.entries(record)
-    .map(([key, n]) => `${key} ${n}`)
-    .join(', ');
+const counts = <K extends string>(record: Record<K, number>, names: Record<K, string>): string =>
+  (Object.entries(record) as [K, number][]).map(([key, n]) => `${names[key]} ${n}`).join(', ');
+
+/** Lines of `label: text`, the texts lined up after the longest label. */
+const labelled = (lines: [label: string, text: string][]): string[] => {
+  const width = Math.max(...lines.map(([label]) => label.length)) + 3;
+  return lines.map(([label, text]) => `${`${label}:`.padEnd(width)}${text}`);
+};
+
+/** The name an area is shown by: its own from the configuration, or the language's for `unknown`. */
+const areaName = (
+  line: { area: string; name?: string | undefined },
+  texts: ReportTexts,
+): string | undefined => line.name ?? (line.area === AREA_UNKNOWN ? texts.unknownArea : undefined);
 
 /**
  * Characters that would act on the terminal rather than show: controls (an area stored by an
@@ -33,47 +44,54 @@ export function terminalText(text: string): string {
   );
 }
 
-/** The compilation as a person reads it in a terminal. */
-export function formatReportText(report: FollowUpReport): string {
-  const lines = [
-    `Synpunkter received ${report.from} to ${report.to} (days in Sweden): ${report.total}`,
-  ];
-  if (report.incompleteUntil !== undefined) {
-    lines.push(
-      `Not complete up to ${report.incompleteUntil}: synpunkter purged before this relay kept figures are missing.`,
-    );
-  }
+/**
+ * The compilation as a person reads it in a terminal, in Swedish unless `lang` says `en` (the
+ * English has the ids a program knows: `praise`, `web`, `none`).
+ */
+export function formatReportText(report: FollowUpReport, lang: ReportLanguage = 'sv'): string {
+  const texts = REPORT_TEXTS[lang];
+  const lines = [texts.received(report.from, report.to, report.total)];
+  if (report.incompleteUntil !== undefined) lines.push(texts.incomplete(report.incompleteUntil));
   if (report.total > 0) {
-    const header = ['area', ...KINDS, 'total'];
-    const body = report.areas.map((line) => [
-      terminalText(line.name === undefined ? line.area : `${line.name} (${line.area})`),
-      ...KINDS.map((kind) => String(line.byKind[kind])),
-      String(line.total),
-    ]);
+    const header = [
+      texts.table.area,
+      ...KINDS.map((kind) => texts.table.kind[kind]),
+      texts.table.total,
+    ];
+    const body = report.areas.map((line) => {
+      const name = areaName(line, texts);
+      return [
+        terminalText(name === undefined ? line.area : `${name} (${line.area})`),
+        ...KINDS.map((kind) => String(line.byKind[kind])),
+        String(line.total),
+      ];
+    });
     const sum = [
-      'total',
+      texts.table.total,
       ...KINDS.map((kind) => String(report.byKind[kind])),
       String(report.total),
     ];
     lines.push('', table([header, ...body, sum]), '');
-    lines.push(`channel:  ${counts(report.byChannel)}`);
-    lines.push(`reply:    ${counts(report.byReply)}`);
-    lines.push(`mode:     ${counts(report.byMode)}`);
+    lines.push(
+      ...labelled([
+        [texts.channel.label, counts(report.byChannel, texts.channel.values)],
+        [texts.reply.label, counts(report.byReply, texts.reply.values)],
+        [texts.mode.label, counts(report.byMode, texts.mode.values)],
+      ]),
+    );
   }
   const { asked, kept, notKept } = report.replyPromise;
   const owed = report.notAskedYet;
   if (asked > 0 || owed !== undefined) {
     lines.push(
       '',
-      `Asked whether the e-mail reply came by the promised day: ${asked}`,
-      `promise:  kept ${kept}, not kept ${notKept}, no answer ${asked - kept - notKept}`,
+      texts.asked(asked),
+      ...labelled([
+        [texts.promise.label, texts.promise.answers(kept, notKept, asked - kept - notKept)],
+      ]),
     );
   }
-  if (owed !== undefined) {
-    lines.push(
-      `Not asked yet: ${owed.senders}, the last on ${owed.lastAskOn}. Run the report again after that day for every answer.`,
-    );
-  }
+  if (owed !== undefined) lines.push(texts.notAskedYet(owed.senders, owed.lastAskOn));
   return `${lines.join('\n')}\n`;
 }
 
@@ -97,24 +115,31 @@ export type CsvFlavour = 'rfc4180' | 'excel';
 /**
  * One row per combination that occurred, for a spreadsheet's pivot table, with CRLF. `excel`
  * separates with semicolons and starts with a byte order mark: Excel with Swedish settings then
- * opens the file with a double-click in columns, with å, ä and ö right.
+ * opens the file with a double-click in columns, with å, ä and ö right. The header and the
+ * values are in `lang`: by default Swedish for `excel`, which people open, and English for
+ * `rfc4180`, which programs read (the ids `praise`, `web`, `none`, as in the JSON).
  */
-export function formatReportCsv(report: FollowUpReport, flavour: CsvFlavour = 'rfc4180'): string {
+export function formatReportCsv(
+  report: FollowUpReport,
+  flavour: CsvFlavour = 'rfc4180',
+  lang: ReportLanguage = flavour === 'excel' ? 'sv' : 'en',
+): string {
   const separator = flavour === 'excel' ? ';' : ',';
-  const header = ['from', 'to', 'kind', 'area', 'area_name', 'channel', 'mode', 'reply', 'count'];
-  const names = new Map(report.areas.map((line) => [line.area, line.name ?? '']));
+  const texts = REPORT_TEXTS[lang];
+  const { csv } = texts;
+  const names = new Map(report.areas.map((line) => [line.area, areaName(line, texts) ?? '']));
   const rows = report.rows.map((row) => [
     report.from,
     report.to,
-    row.kind,
+    csv.kind[row.kind],
     row.area,
     names.get(row.area) ?? '',
-    row.channel,
-    row.mode,
-    row.reply,
+    csv.channel[row.channel],
+    csv.mode[row.mode],
+    csv.reply[row.reply],
     row.count,
   ]);
-  const lines = [header, ...rows].map(
+  const lines = [csv.header, ...rows].map(
     (row) => `${row.map((field) => csvField(field)).join(separator)}\r\n`,
   );
   return `${flavour === 'excel' ? '\uFEFF' : ''}${lines.join('')}`;

@@ -143,9 +143,15 @@ describe('follow-up: was the promised reply in time?', () => {
     assert.deepEqual(early.notAskedYet, { senders: 1, lastAskOn: askOn });
     assert.ok(
       formatReportText(early).includes(
-        `Not asked yet: 1, the last on ${askOn}. Run the report again after that day for every answer.`,
+        `Har inte fått frågan än: 1. Den sista får frågan ${askOn}. Ta fram rapporten igen efter den dagen, så kommer alla svar med.`,
       ),
       formatReportText(early),
+    );
+    assert.ok(
+      formatReportText(early, 'en').includes(
+        `Not asked yet: 1, the last on ${askOn}. Run the report again after that day for every answer.`,
+      ),
+      formatReportText(early, 'en'),
     );
 
     assert.equal(await followUps.sweep(swedishTime(receipt.replyBy, '16:00')), 0, 'not on the day');
@@ -198,8 +204,21 @@ describe('follow-up: was the promised reply in time?', () => {
     const again = await (await relay.app.request(`/uppfoljning/${token}`)).text();
     assert.ok(again.includes('Du har svarat att du fick svar i tid.'), again);
 
-    const text = formatReportText(followUpReport(relay.store.db, quarterOf(new Date())));
-    assert.ok(text.includes('promise:  kept 1, not kept 0, no answer 0'), text);
+    const compiled = followUpReport(relay.store.db, quarterOf(new Date()));
+    const text = formatReportText(compiled);
+    assert.ok(
+      text.includes(
+        'Avsändare som har fått frågan om svaret med e-post kom i tid: 1\nFick svar i tid:  ja 1, nej 0, har inte svarat 0\n',
+      ),
+      text,
+    );
+    const english = formatReportText(compiled, 'en');
+    assert.ok(
+      english.includes(
+        'Asked whether the e-mail reply came by the promised day: 1\npromise:  kept 1, not kept 0, no answer 0\n',
+      ),
+      english,
+    );
 
     // Neither the address nor the link's key is kept with the answer, nor logged.
     const rows = JSON.stringify(relay.store.db.prepare('SELECT * FROM follow_ups').all());

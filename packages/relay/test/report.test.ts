@@ -103,36 +103,96 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     return result;
   };
 
-  it('counts by kind and area, and by channel, reply and mode, leaving out the spam', async () => {
+  it('counts by kind and area, and by channel, reply and mode, leaving out the spam, in Swedish', async () => {
     const { stdout, stderr } = await report(...around());
     assert.match(stderr, new RegExp(`^Store: ${storePath}$`, 'm'));
-    assert.match(stdout, /^Synpunkter received \S+ to \S+ \(days in Sweden\): 6$/m);
-    assert.match(stdout, /^area\s+praise\s+suggestion\s+complaint\s+total$/m);
-    // The area with the most synpunkter first.
     assert.match(
       stdout,
-      /^aldreomsorg\s+0\s+1\s+2\s+3\nskola\s+1\s+0\s+1\s+2\nunknown\s+1\s+0\s+0\s+1$/m,
+      /^Synpunkter som kom in från \d{4}-\d\d-\d\d till och med \d{4}-\d\d-\d\d \(svensk tid\): 6$/m,
     );
-    assert.match(stdout, /^total\s+2\s+1\s+3\s+6$/m);
-    assert.match(stdout, /^channel:\s+web 5, phone 1, visit 0, letter 0, email 0$/m);
-    assert.match(stdout, /^reply:\s+email 4, phone 0, letter 0, none 2$/m);
-    assert.match(stdout, /^mode:\s+standard 5, lattlast 1$/m);
-    assert.doesNotMatch(stdout, /Not complete/);
+    assert.match(stdout, /^Verksamhet\s+Beröm\s+Förslag\s+Klagomål\s+Totalt$/m);
+    // The area with the most synpunkter first; `unknown` (the sender did not know) by its name.
+    assert.match(
+      stdout,
+      /^aldreomsorg\s+0\s+1\s+2\s+3\nskola\s+1\s+0\s+1\s+2\nOkänd verksamhet \(unknown\)\s+1\s+0\s+0\s+1$/m,
+    );
+    assert.match(stdout, /^Totalt\s+2\s+1\s+3\s+6$/m);
+    assert.match(
+      stdout,
+      /^Kanal:\s+webbformulär 5, telefon 1, besök 0, brev 0, e-post 0\nVill ha svar:\s+e-post 4, telefon 0, brev 0, nej 2\nFormulär:\s+vanligt 5, lättläst 1$/m,
+    );
+    // Every word translated: none of the English words or ids is left.
+    assert.doesNotMatch(
+      stdout,
+      /received|days in Sweden|\b(area|total|praise|suggestion|complaint|channel|reply|mode|web|phone|visit|letter|email|none|standard|lattlast)\b/,
+    );
+    assert.doesNotMatch(stdout, /inte kompletta/);
+  });
+
+  it('is in English with --lang en, word for word as before', async () => {
+    const { stdout } = await report(...around(), '--lang', 'en');
+    const [from, to] = [around()[1], around()[3]];
+    assert.equal(
+      stdout,
+      [
+        `Synpunkter received ${from} to ${to} (days in Sweden): 6`,
+        '',
+        'area         praise  suggestion  complaint  total',
+        'aldreomsorg       0           1          2      3',
+        'skola             1           0          1      2',
+        'unknown           1           0          0      1',
+        'total             2           1          3      6',
+        '',
+        'channel:  web 5, phone 1, visit 0, letter 0, email 0',
+        'reply:    email 4, phone 0, letter 0, none 2',
+        'mode:     standard 5, lattlast 1',
+        '',
+      ].join('\n'),
+    );
+    assert.equal((await report(...around(), '--lang', 'EN')).stdout, stdout, 'in any case');
+    assert.equal(
+      (await report(...around(), '--lang', 'sv')).stdout,
+      (await report(...around())).stdout,
+    );
   });
 
   it('writes CSV for a spreadsheet and JSON for a program, with the same counts', async () => {
+    // --csv is for programs: English ids unless --lang sv, as --lang en gives too.
     const csv = (await report(...around(), '--csv')).stdout;
+    assert.equal((await report(...around(), '--csv', '--lang', 'en')).stdout, csv);
     const lines = csv.split('\r\n');
     assert.equal(lines[0], 'from,to,kind,area,area_name,channel,mode,reply,count');
     assert.equal(lines.at(-1), '', 'every row ends in CRLF');
     const total = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',').at(-1)), 0);
     assert.equal(total, 6);
     assert.ok(lines.some((line) => /,complaint,skola,,phone,standard,email,1$/.test(line)));
+    assert.ok(lines.some((line) => /,praise,unknown,,web,standard,none,1$/.test(line)));
 
+    const swedish = (await report(...around(), '--csv', '--lang', 'sv')).stdout.split('\r\n');
+    assert.equal(
+      swedish[0],
+      'Från,Till och med,Typ,Verksamhet,Verksamhetens namn,Kanal,Formulär,Vill ha svar,Antal',
+    );
+    assert.equal(swedish.length, lines.length, 'the same rows');
+    assert.ok(swedish.some((line) => /,Klagomål,skola,,Telefon,Vanligt,E-post,1$/.test(line)));
+    assert.ok(
+      swedish.some((line) =>
+        /,Beröm,unknown,Okänd verksamhet,Webbformulär,Vanligt,Nej,1$/.test(line),
+      ),
+    );
+
+    // JSON is read by programs: the same keys and ids in any language.
     const json = JSON.parse((await report(...around(), '--json')).stdout) as FollowUpReport;
     assert.equal(json.total, 6);
     assert.deepEqual(json.byKind, { praise: 2, suggestion: 1, complaint: 3 });
+    assert.deepEqual(json.byChannel, { web: 5, phone: 1, visit: 0, letter: 0, email: 0 });
+    assert.deepEqual(json.byReply, { email: 4, phone: 0, letter: 0, none: 2 });
     assert.equal(json.areas[0]!.area, 'aldreomsorg');
+    assert.equal(json.areas[2]!.name, undefined, 'no name made up for unknown');
+    for (const lang of ['sv', 'en']) {
+      const other = JSON.parse((await report(...around(), '--json', '--lang', lang)).stdout);
+      assert.deepEqual(other, json, `--json --lang ${lang}`);
+    }
   });
 
   it('writes CSV that Excel set to Swedish opens with a double-click: semicolons, a BOM, å ä ö', async () => {
@@ -153,17 +213,41 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     // UTF-8's byte order mark: how Excel knows the file is UTF-8 and not Windows-1252.
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const lines = result.stdout.slice(1).split('\r\n');
-    assert.equal(lines[0], 'from;to;kind;area;area_name;channel;mode;reply;count');
+    // People open it: the header and the values in Swedish.
+    assert.equal(
+      lines[0],
+      'Från;Till och med;Typ;Verksamhet;Verksamhetens namn;Kanal;Formulär;Vill ha svar;Antal',
+    );
     // The separator inside a name is quoted; a comma is not (it is no separator here).
     assert.ok(
       lines.some((line) =>
-        /;complaint;aldreomsorg;"Äldreomsorg; hemtjänst";web;standard;email;\d+$/.test(line),
+        /;Klagomål;aldreomsorg;"Äldreomsorg; hemtjänst";Webbformulär;Vanligt;E-post;\d+$/.test(
+          line,
+        ),
       ),
       lines.join('\n'),
     );
     const total = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(';').at(-1)), 0);
     assert.equal(total, 6, 'the same counts as --csv');
     assert.ok(!result.stdout.startsWith('\uFEFF\uFEFF'));
+    const english = await runCli([
+      'report',
+      ...around(),
+      '--excel',
+      '--lang',
+      'en',
+      '--config',
+      named,
+    ]);
+    assert.equal(english.code, 0, english.stderr);
+    const englishLines = english.stdout.slice(1).split('\r\n');
+    assert.ok(english.stdout.startsWith('\uFEFF'), 'still for Excel');
+    assert.equal(englishLines[0], 'from;to;kind;area;area_name;channel;mode;reply;count');
+    assert.ok(
+      englishLines.some((line) =>
+        /;complaint;aldreomsorg;"Äldreomsorg; hemtjänst";web;standard;email;\d+$/.test(line),
+      ),
+    );
     const csv = await runCli(['report', ...around(), '--csv', '--config', named]);
     assert.ok(!csv.stdout.startsWith('\uFEFF'), 'plain --csv stays without a BOM, for programs');
   });
@@ -194,6 +278,10 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     };
     assert.match(
       await run(),
+      /^Äldreomsorg \(aldreomsorg\)\s+0\s+1\s+2\s+3\nFörskola och skola \(skola\)\s+1\s+0\s+1\s+2\nOkänd verksamhet \(unknown\)\s+1\s+0\s+0\s+1$/m,
+    );
+    assert.match(
+      await run('--lang', 'en'),
       /^Äldreomsorg \(aldreomsorg\)\s+0\s+1\s+2\s+3\nFörskola och skola \(skola\)\s+1\s+0\s+1\s+2\nunknown\s+1\s+0\s+0\s+1$/m,
     );
     const csv = (await run('--csv')).split('\r\n');
@@ -216,7 +304,7 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     const released = await runCli(['outbox', 'retry', spamReference, '--config', configPath]);
     assert.equal(released.code, 0, released.stderr);
     const counted = (await report(...around())).stdout;
-    assert.match(counted, /\(days in Sweden\): 7$/m);
+    assert.match(counted, /\(svensk tid\): 7$/m);
     assert.match(counted, /^skola\s+1\s+0\s+2\s+3$/m);
 
     const relay = await createRelay(testConfig(storePath), {
@@ -236,7 +324,15 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
 
   it('counts nothing outside the period, and says so', async () => {
     const { stdout } = await report('--quarter', '2025-Q1');
-    assert.equal(stdout, 'Synpunkter received 2025-01-01 to 2025-03-31 (days in Sweden): 0\n');
+    assert.equal(
+      stdout,
+      'Synpunkter som kom in från 2025-01-01 till och med 2025-03-31 (svensk tid): 0\n',
+    );
+    const english = await report('--quarter', '2025-Q1', '--lang', 'en');
+    assert.equal(
+      english.stdout,
+      'Synpunkter received 2025-01-01 to 2025-03-31 (days in Sweden): 0\n',
+    );
     assert.ok(today() > '2025-03-31');
   });
 
@@ -252,11 +348,21 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
       [['--quarter', '2026-Q3', '--from', '2026-07-01'], /either --quarter or --from and --to/],
       [['--csv', '--json'], /Give one of --csv, --excel and --json, not --json and --csv/],
       [['--csv', '--excel'], /not --csv and --excel/],
+      [
+        ['--lang', 'de'],
+        /^--lang: "de" is not a language of the report; write sv \(Swedish\) or en \(English\)\.$/m,
+      ],
+      [['--lang', 'sv-SE', '--excel'], /--lang: "sv-SE" is not a language of the report/],
+      [['--lang', ''], /--lang: "" is not a language of the report/],
+      // Followed by --config here: parseArgs calls that "ambiguous", as for any option's value.
+      [['--lang'], /^synpunkt-relay: Option '--lang' argument/m],
     ];
     for (const [args, message] of cases) {
       const result = await runCli(['report', ...args, '--config', configPath]);
       assert.equal(result.code, 64, args.join(' '));
       assert.match(result.stderr, message);
+      assert.match(result.stderr, /Usage:/, args.join(' '));
+      assert.doesNotMatch(result.stderr, /^Store: /m, 'told before the store is opened');
       assert.equal(result.stdout, '');
     }
   });
@@ -371,7 +477,7 @@ describe('the figures in the store', () => {
     }
   });
 
-  it('are filled from an older store, which says up to when it is not complete', () => {
+  it('are filled from an older store, which says up to when it is not complete', async () => {
     const tmp = tempDir();
     const path = join(tmp.dir, 'old.db');
     const kept = sample({ kind: 'suggestion', area: 'bibliotek' });
@@ -404,6 +510,40 @@ describe('the figures in the store', () => {
       assert.equal(followUpReport(reopened.db, quarter('2026-Q4')).incompleteUntil, undefined);
     } finally {
       reopened.close();
+    }
+
+    // The report says so in its own language: in the text, or beside a file on stderr.
+    const configPath = join(tmp.dir, 'relay.config.json');
+    writeFileSync(configPath, JSON.stringify(testConfig(path)));
+    const run = async (...args: string[]) => {
+      const result = await runCli([
+        'report',
+        '--quarter',
+        '2026-Q3',
+        ...args,
+        '--config',
+        configPath,
+      ]);
+      assert.equal(result.code, 0, result.stderr);
+      return result;
+    };
+    try {
+      const swedish =
+        'Siffrorna är inte kompletta till och med 2026-07-02: synpunkter som raderades innan reläet började spara siffror saknas.';
+      const english =
+        'Not complete up to 2026-07-02: synpunkter purged before this relay kept figures are missing.';
+      const text = await run();
+      assert.equal(text.stdout.split('\n')[1], swedish);
+      assert.equal((await run('--lang', 'en')).stdout.split('\n')[1], english);
+      const excel = await run('--excel');
+      assert.ok(excel.stderr.includes(`${swedish}\n`), excel.stderr);
+      assert.ok(!excel.stdout.includes('kompletta'), 'not in the file');
+      for (const args of [['--csv'], ['--json'], ['--excel', '--lang', 'en']]) {
+        const beside = await run(...args);
+        assert.ok(beside.stderr.includes(`${english}\n`), `${args.join(' ')}: ${beside.stderr}`);
+      }
+      assert.ok((await run('--csv', '--lang', 'sv')).stderr.includes(`${swedish}\n`));
+    } finally {
       tmp.cleanup();
     }
   });

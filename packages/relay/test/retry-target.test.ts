@@ -241,6 +241,10 @@ describe('--target with the other outbox commands', () => {
         ],
         [['report', '--target', 'arkiv'], /^synpunkt-relay report does not take --target\.$/m],
         [['outbox', 'list', '--csv'], /^synpunkt-relay outbox list does not take --csv\.$/m],
+        [
+          ['outbox', 'list', '--lang', 'sv'],
+          /^synpunkt-relay outbox list does not take --lang\.$/m,
+        ],
       ] as const) {
         const result = await runCli([...args, '--config', configPath]);
         assert.equal(result.code, 64, args.join(' '));
