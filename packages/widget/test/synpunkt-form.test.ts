@@ -1484,6 +1484,39 @@ describe('the draft', () => {
     expect($<HTMLTextAreaElement>(third, '#f-message').value).to.equal('');
   });
 
+  it('keeps no contact details in the tab that the person chose not to send', async () => {
+    const first = await snippet();
+    await fill(first, 'f-message', 'Lampan vid busshållplatsen är trasig.');
+    await clickLabel(first, 'f-replyWanted');
+    await fill(first, 'f-name', 'Anna Andersson');
+    await fill(first, 'f-email', 'anna@example.org');
+    await clickLabel(first, 'f-via-phone');
+    await fill(first, 'f-phone', '070-123 45 67');
+    window.dispatchEvent(new Event('pagehide'));
+    // Answer by phone: the e-mail address typed first is not kept.
+    expect(sessionStorage.getItem(DRAFT_KEY)).to.contain('070-123 45 67');
+    expect(sessionStorage.getItem(DRAFT_KEY)).to.not.contain('anna@example.org');
+    // No answer: nothing of the person is kept.
+    await clickLabel(first, 'f-replyWanted-no');
+    window.dispatchEvent(new Event('pagehide'));
+    const stored = sessionStorage.getItem(DRAFT_KEY)!;
+    for (const detail of ['Anna', 'anna@example.org', '070-123 45 67']) {
+      expect(stored).to.not.contain(detail);
+    }
+    expect(stored).to.contain('Lampan vid busshållplatsen');
+    // The form still holds them while the page is open, should the person change their mind.
+    await clickLabel(first, 'f-replyWanted');
+    expect($<HTMLInputElement>(first, '#f-name').value).to.equal('Anna Andersson');
+    expect($<HTMLInputElement>(first, '#f-phone').value).to.equal('070-123 45 67');
+    await clickLabel(first, 'f-replyWanted-no');
+    window.dispatchEvent(new Event('pagehide'));
+    fixtureCleanup();
+    const second = await snippet();
+    expect($<HTMLInputElement>(second, '#f-replyWanted-no').checked).to.equal(true);
+    await clickLabel(second, 'f-replyWanted');
+    expect($<HTMLInputElement>(second, '#f-name').value).to.equal('');
+  });
+
   it('two forms on one page without an id keep a draft each', async () => {
     await ensureDefined();
     // A form with an id before them has a key of its own and does not move theirs.

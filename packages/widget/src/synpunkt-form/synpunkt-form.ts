@@ -51,7 +51,7 @@ import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { fetchReceiverLimits } from './receiver-limits.js';
 import { besideEndpoint } from './relay-url.js';
 import { styles } from './synpunkt-form.styles.js';
-import { emptyValues, fieldOf, toDraft, type FormValues } from './values.js';
+import { emptyValues, fieldOf, storedValues, toDraft, type FormValues } from './values.js';
 
 /** One service the synpunkt may concern: the id sent and the name shown. */
 export interface Area {
@@ -479,7 +479,7 @@ export class SynpunktForm extends LitElement {
     const key = this.storageKey;
     if (!key || this.status === 'sent') return;
     saveDraft(key, {
-      values: this.values,
+      values: storedValues(this.values),
       files: this.attachments.map((file) => file.name),
       ...(this.attempt ? { attempt: this.attempt } : {}),
       // Only a choice the person made in the form: lättläst that the page's attribute asked for
@@ -907,7 +907,7 @@ export class SynpunktForm extends LitElement {
     return this.steps.render({
       t: { ...t, ...easy },
       areas: this.areas,
-      values: this.values,
+      values: storedValues(this.values),
       attachments: this.attachments,
       // Named where the standard form would name them: only if it has a file field to go to.
       lostFiles: fileLimits(this.client.capabilities) ? this.lostFiles : [],

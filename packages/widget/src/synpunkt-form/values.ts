@@ -104,6 +104,26 @@ export function toDraft(values: FormValues, context: DraftContext): SubmissionDr
   return draft as unknown as SubmissionDraft;
 }
 
+/**
+ * What the draft in sessionStorage keeps: contact details only for the answer asked for. The
+ * form itself keeps all that was typed until the page goes, so switching back fills them in
+ * again; but a person who chose not to be answered, or another way to be answered, leaves no
+ * name or address behind in a shared computer's browser.
+ */
+export function storedValues(values: FormValues): FormValues {
+  const wanted = values.replyWanted === 'yes';
+  const via = (channel: ReplyChannel) => wanted && values.via === channel;
+  return {
+    ...values,
+    name: wanted ? values.name : '',
+    email: via('email') ? values.email : '',
+    phone: via('phone') ? values.phone : '',
+    street: via('letter') ? values.street : '',
+    postalCode: via('letter') ? values.postalCode : '',
+    city: via('letter') ? values.city : '',
+  };
+}
+
 const DIRECT: readonly FieldKey[] = ['kind', 'area', 'message', 'occurredAt', 'place', 'channel'];
 
 /** The field an issue belongs to, for the inline message and the summary link. */

@@ -19,9 +19,12 @@ const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.
  * phone number, a hanging cancel and a receipt date that failed the form (0.3 KB), and to 50 KB
  * for lättläst's and staff mode's own failure and error texts (0.4 KB). Lowered to 49.5 KB after
  * 1.2 KB of savings (own decorators and live directive, short private names, zod checks instead
- * of a transform), of which 0.4 KB went to texts and fixes citizens were missing.
+ * of a transform), of which 0.4 KB went to texts and fixes citizens were missing. Raised to
+ * 49.6 KB for the relay's limits asked before anyone writes (0.7 KB: the answer's schema, the
+ * tightest limits for an area and kind, files listed where none are taken) and a draft that
+ * keeps only the contact details for the answer asked for (0.1 KB).
  */
-const BUDGET = 49.5 * 1024;
+const BUDGET = 49.6 * 1024;
 
 function read(): string {
   assert.ok(
