@@ -39,10 +39,16 @@ function clerkMails(id: string): CaughtMail[] {
 
 /** Script errors and CSP violations in the pages of the current test. */
 let errors: string[] = [];
+/** The statuses of the form's `GET /v1/limits` in the pages of the current test. */
+let limitsAnswers: number[] = [];
 
 async function openForm(path: string): Promise<Page> {
   const page = await browser.newPage();
   errors = [];
+  limitsAnswers = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/v1/limits') limitsAnswers.push(response.status());
+  });
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().includes('ERR_CONNECTION_REFUSED')) {
@@ -222,6 +228,8 @@ describe('Exempelkommun, end to end', () => {
     await page.getByRole('button', { name: 'Skicka', exact: true }).click();
 
     const { reference, text } = await receiptOf(page);
+    // The form asked the relay on another origin what its targets take (CORS let it read it).
+    assert.deepEqual(limitsAnswers, [200]);
     // Counted from today in Sweden, as the relay does: after 23:00 UTC that is already tomorrow.
     assert.ok(
       text.includes(`senast ${longSwedishDate(addWorkingDays(new Date(), 10))}`),
