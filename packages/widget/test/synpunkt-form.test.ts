@@ -844,6 +844,19 @@ describe("the relay's limits (GET /v1/limits)", () => {
     expect(record!.body.attachments ?? []).to.have.length(0);
   });
 
+  it('a form without areas goes where "vet inte" goes, and promises what that takes', async () => {
+    await setLimits(SCHOOL_TO_OPEN311);
+    await ensureDefined();
+    const el = await fixture<SynpunktForm>(
+      html`<synpunkt-form endpoint="/api/synpunkter"></synpunkt-form>`,
+    );
+    await waitUntil(async () => (await limitsAsked()) === 1, 'asked');
+    await aTimeout(50);
+    await el.updateComplete;
+    expect(text($(el, '#f-attachments-hint'))).to.contain('Högst 5 filer');
+    expect(text($(el, '#f-message-count'))).to.contain('av 10 000 tecken');
+  });
+
   it("an older relay without them: the sdk's limits, as before", async () => {
     await setLimits('off');
     const el = await snippet();

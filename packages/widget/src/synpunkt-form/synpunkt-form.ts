@@ -341,7 +341,9 @@ export class SynpunktForm extends LitElement {
     // Its own capabilities are none: the relay's answer is all there is to know.
     const rest = endpointAdapter(this.endpoint, this.protection.headers);
     const known = (): AdapterCapabilities => {
-      const { area, kind } = this.values;
+      // As the draft says: without a configured list the area is "don't know".
+      const { area, kind } =
+        this.areas.length > 0 ? this.values : { ...this.values, area: AREA_UNKNOWN };
       const chosen = { area: area || undefined, kind: kind || undefined };
       return this.receiverRoutes ? capabilitiesFor(this.receiverRoutes, chosen) : {};
     };
