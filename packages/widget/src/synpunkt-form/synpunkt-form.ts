@@ -185,7 +185,10 @@ function endpointAdapter(endpoint: string, headers: HeadersFunction): Adapter {
 export class SynpunktForm extends LitElement {
   static override styles = [styles, lattlastStyles, honeypotStyles];
 
-  /** Where to POST the synpunkt (the relay or the municipality's own REST endpoint). */
+  /**
+   * Where to POST the synpunkt (the relay or the municipality's own REST endpoint). A relay's
+   * limits are asked beside it (`/synpunkter` → `/limits`) and shown before anyone writes.
+   */
   @property() endpoint = '';
   /** For integrators: any sdk adapter. Overrides `endpoint`. */
   @property({ attribute: false }) adapter: Adapter | undefined;
