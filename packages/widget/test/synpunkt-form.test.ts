@@ -816,8 +816,13 @@ describe("the relay's limits (GET /v1/limits)", () => {
     await pick(el, [png('gungan.png')]);
     await waitUntil(() => $$(el, '.files li').length === 1, 'file listed');
     await fill(el, 'f-area', 'skola');
-    // No picker any more, but the file is still shown, with why it cannot go.
+    // No picker any more, but the file is still shown, with why it cannot go; and said aloud.
     expect($$(el, 'input[type="file"]')).to.have.length(0);
+    await waitUntil(
+      () =>
+        text($(el, '[role="status"]')) === 'Det går inte att bifoga filer här. Ta bort filerna.',
+      'announced',
+    );
     expect(text($(el, '#f-attachments-error'))).to.equal(
       'Det går inte att bifoga filer här. Ta bort filerna.',
     );

@@ -263,6 +263,8 @@ export class SynpunktForm extends LitElement {
   @state() private receiverRoutes: readonly RouteLimits[] | undefined;
   /** The limits URL asked, so a changed `endpoint` asks its own relay. */
   private limitsUrl: string | undefined;
+  /** Whether files could be added at the last render: the moment that ends is said aloud. */
+  private filesTaken = true;
   @state() private retryable = false;
   /** The last failure was in transit (no answer at all) with files attached: they may be why. */
   @state() private filesMayBeSlow = false;
@@ -434,6 +436,13 @@ export class SynpunktForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.askLimits();
+    // Files added, then an area chosen whose receiver takes none: the picker goes, and a
+    // person who cannot see it go hears why (the list and its remove buttons stay).
+    const taken = fileLimits(this.client.capabilities) !== undefined;
+    if (this.filesTaken && !taken && this.attachments.length > 0) {
+      this.announce(this.errorText({ path: ['attachments'], code: 'files_not_supported' }));
+    }
+    this.filesTaken = taken;
     if (changed.has('lattlast')) {
       this.mode = this.lattlast || this.restoredMode ? 'lattlast' : 'standard';
       this.restoredMode = undefined;
