@@ -239,6 +239,25 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
     });
   });
 
+  it('stores a file under a name Windows keeps as it is; the deed still names it as sent', async () => {
+    const png = { type: 'image/png' as const, size: 70, data: TINY_PNG_BASE64 };
+    const submission = sampleSubmission({
+      attachments: [
+        { ...png, name: 'C:karta.png' },
+        { ...png, name: 'con.png' },
+        { ...png, name: 'vad<hände>?.png' },
+      ],
+    });
+    await artviseAdapter(settings(peer)).submit(submission);
+    const [stored] = peer.casesFor(submission.id);
+    assert.ok(stored);
+    assert.deepEqual(
+      stored.deeds.map((deed) => list(deed.dto.Files)[0]?.FileName),
+      ['C_karta.png', '_con.png', 'vad_hände__.png'],
+    );
+    assert.equal(stored.deeds[0]?.dto.Name, 'Bilaga 1 av 3: C:karta.png');
+  });
+
   it('never creates a second case: a retry after a failed CreateDeed adds only the missing attachment', async () => {
     const submission = withFiles();
     const adapter = artviseAdapter(settings(peer));

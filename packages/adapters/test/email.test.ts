@@ -387,6 +387,39 @@ describe('email adapter: the clerk’s mail', () => {
     assert.equal(mail?.parsed.text?.includes(message), true, 'the text part keeps it exactly');
   });
 
+  it('names each file so Windows saves it as it is, and tells the clerk the name it was sent with', async () => {
+    const png = { type: 'image/png' as const, size: PNG_SIZE, data: TINY_PNG_BASE64 };
+    const submission = sampleSubmission({
+      attachments: [
+        { ...png, name: 'C:karta.png' },
+        { ...png, name: 'CON.png' },
+        { ...png, name: 'LPT1' },
+        { ...png, name: 'fråga?.png' },
+      ],
+    });
+    await routed().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    assert.deepEqual(
+      mail.parsed.attachments.map((part) => part.filename),
+      ['C_karta.png', '_CON.png', '_LPT1.png', 'fråga_.png', 'synpunkt.json'],
+    );
+    assert.match(
+      mail.parsed.text ?? '',
+      /C:karta\.png \(image\/png, \d+ byte\), bifogad som C_karta\.png/,
+    );
+    const copy = jsonCopyIn(mail);
+    assert.deepEqual(
+      copy.submission.attachments.map((file) => [file.name, file.attachedAs]),
+      [
+        ['C:karta.png', 'C_karta.png'],
+        ['CON.png', '_CON.png'],
+        ['LPT1', '_LPT1.png'],
+        ['fråga?.png', 'fråga_.png'],
+      ],
+    );
+  });
+
   it('attaches every file byte for byte with its name and type, and synpunkt.json equals the submission', async () => {
     const submission = sampleSubmission({
       attachments: [

@@ -8,6 +8,7 @@ import {
   type Kind,
   type Submission,
 } from '@synpunkt/sdk';
+import { windowsFileName } from '../shared/file-name.js';
 import { languageOf } from '../shared/language.js';
 import type { ResolvedArtviseConfig } from './config.js';
 import { item, type ContractValues } from './contracts.js';
@@ -229,7 +230,8 @@ export function deedValues(
       item('FileDto', {
         Data: file.data,
         Extension: extensionOf(file.type),
-        FileName: file.name,
+        // Artvise saves it under this name on Windows; the deed's name and text keep the sender's.
+        FileName: windowsFileName(file.name),
         Size: file.size,
       }),
     ],

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Attachment, AttachmentType, Submission } from '@synpunkt/sdk';
+import { windowsFileName } from '../shared/file-name.js';
 
 /** The name of the machine-readable copy attached to every clerk's mail. */
 export const JSON_FILE_NAME = 'synpunkt.json';
@@ -47,15 +48,17 @@ const EXTENSIONS: Record<AttachmentType, readonly string[]> = {
 /**
  * The file name each attachment gets in the mail: its own, with an extension that fits the
  * type its bytes were checked to be (`bild.exe` holding a PNG goes as `bild.png`: mail gateways
- * refuse executable names, and the clerk's computer opens a file by its extension), and unlike
+ * refuse executable names, and the clerk's computer opens a file by its extension), one that
+ * Windows saves as it is (`windowsFileName`: `C:karta.png` goes as `C_karta.png`), and unlike
  * every other part's (two photos called `bild.jpg` go as `bild.jpg` and `bild (2).jpg`).
  */
 export function attachmentFileNames(attachments: readonly Attachment[]): string[] {
   const taken = new Set([JSON_FILE_NAME.toLowerCase()]);
   return attachments.map((file) => {
-    const dot = file.name.lastIndexOf('.');
-    const stem = dot > 0 ? file.name.slice(0, dot) : file.name;
-    const own = dot > 0 ? file.name.slice(dot) : '';
+    const safe = windowsFileName(file.name);
+    const dot = safe.lastIndexOf('.');
+    const stem = dot > 0 ? safe.slice(0, dot) : safe;
+    const own = dot > 0 ? safe.slice(dot) : '';
     const fitting = EXTENSIONS[file.type];
     const extension = fitting.includes(own.toLowerCase()) ? own : (fitting[0] ?? own);
     let name = `${stem}${extension}`;
