@@ -1,6 +1,9 @@
 import type { FollowUpLanguage } from '@synpunkt/adapters/email';
 import type Database from 'better-sqlite3';
 
+/** Days a question can be answered after it is sent, unless `followUp.answerDays` says otherwise. */
+export const DEFAULT_ANSWER_DAYS = 30;
+
 /** What a sender answered: the reply came by the promised day, or it did not. */
 export type FollowUpAnswer = 'kept' | 'not-kept';
 
@@ -22,6 +25,35 @@ export const followUpMigration = `CREATE TABLE follow_ups (
  );
  CREATE INDEX follow_ups_received_on ON follow_ups (received_on);`;
 
+/**
+ * Schema version 7: once a question is closed, its row keeps only what the report counts (the
+ * days, the language, the answer), so the submission id, the reference and the key's hash may
+ * be NULL. SQLite cannot drop NOT NULL or a primary key in place: the table is made again, with
+ * every row as it was.
+ */
+export const followUpClosingMigration = `CREATE TABLE follow_ups_v7 (
+   id INTEGER PRIMARY KEY,
+   submission_id TEXT UNIQUE,
+   token_hash TEXT UNIQUE,
+   reference TEXT,
+   received_on TEXT NOT NULL,
+   reply_by TEXT NOT NULL,
+   language TEXT NOT NULL,
+   status TEXT NOT NULL,
+   asked_at INTEGER NOT NULL,
+   answer TEXT,
+   answered_at INTEGER
+ );
+ INSERT INTO follow_ups_v7 (submission_id, token_hash, reference, received_on, reply_by,
+                            language, status, asked_at, answer, answered_at)
+   SELECT submission_id, token_hash, reference, received_on, reply_by, language, status,
+          asked_at, answer, answered_at
+   FROM follow_ups ORDER BY asked_at, submission_id;
+ DROP TABLE follow_ups;
+ ALTER TABLE follow_ups_v7 RENAME TO follow_ups;
+ CREATE INDEX follow_ups_received_on ON follow_ups (received_on);
+ CREATE INDEX follow_ups_asked_at ON follow_ups (asked_at) WHERE submission_id IS NOT NULL;`;
+
 /** A sender who was promised an e-mail reply by a day that has passed, and was not asked yet. */
 export interface FollowUpCandidate {
   id: string;
@@ -36,6 +68,8 @@ export interface FollowUpCandidate {
 /** What the answer page shows for a link. */
 export interface FollowUpRecord {
   reference: string;
+  /** When the question was sent (ms): it can be answered for `followUp.answerDays` after. */
+  askedAt: number;
   replyBy: string;
   language: FollowUpLanguage;
   answer: FollowUpAnswer | null;
@@ -78,11 +112,20 @@ export class FollowUpStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byToken: db.prepare(
-        `SELECT reference, reply_by AS replyBy, language, answer
+        `SELECT reference, asked_at AS askedAt, reply_by AS replyBy, language, answer
          FROM follow_ups WHERE token_hash = ? AND status = 'asked'`,
       ),
       answer: db.prepare(
-        `UPDATE follow_ups SET answer = ?, answered_at = ? WHERE token_hash = ? AND status = 'asked'`,
+        `UPDATE follow_ups SET answer = ?, answered_at = ?
+         WHERE token_hash = ? AND status = 'asked' AND asked_at > ?`,
+      ),
+      close: db.prepare(
+        `UPDATE follow_ups SET submission_id = NULL, reference = NULL, token_hash = NULL
+         WHERE submission_id IS NOT NULL AND asked_at <= ? AND reply_by < ?`,
+      ),
+      forget: db.prepare(
+        `UPDATE follow_ups SET submission_id = NULL, reference = NULL, token_hash = NULL
+         WHERE submission_id = ?`,
       ),
       owed: db.prepare(
         `SELECT count(*) AS senders, max(s.reply_by) AS lastReplyBy
@@ -138,9 +181,34 @@ export class FollowUpStore {
     return this.statements.byToken.get(tokenHash) as FollowUpRecord | undefined;
   }
 
-  /** Records (or changes) an answer; false for an unknown key. */
-  answer(tokenHash: string, answer: FollowUpAnswer, now: number): boolean {
-    return this.statements.answer.run(answer, now, tokenHash).changes > 0;
+  /**
+   * Records (or changes) an answer; with `askedAfter` (ms) only to a question asked after it:
+   * one asked earlier is closed (the answer page passes `now - answerDays`). False for an
+   * unknown key or a closed question: nothing is recorded.
+   */
+  answer(tokenHash: string, answer: FollowUpAnswer, now: number, askedAfter = -Infinity): boolean {
+    return this.statements.answer.run(answer, now, tokenHash, askedAfter).changes > 0;
+  }
+
+  /**
+   * Closes the questions asked at or before `askedBefore` (ms) about a promised day before
+   * `replyByBefore` (`YYYY-MM-DD`, the first day a sweep may still ask about, so none is asked
+   * twice): their rows keep the days, the language and the answer, which the report counts,
+   * and lose the submission id, the reference and the key's hash, which tie them to a person.
+   * Returns how many were closed.
+   */
+  close(askedBefore: number, replyByBefore: string): number {
+    return this.statements.close.run(askedBefore, replyByBefore).changes;
+  }
+
+  /**
+   * Unties the questions about these submissions from them now, as `close` does later: for
+   * erasure on a data subject's request. Their links stop working. Returns how many.
+   */
+  forget(submissionIds: readonly string[]): number {
+    let forgotten = 0;
+    for (const id of submissionIds) forgotten += this.statements.forget.run(id).changes;
+    return forgotten;
   }
 
   /**

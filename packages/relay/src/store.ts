@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { toPlainDate, type Receipt } from '@synpunkt/sdk';
 import { ConfigError } from './config.js';
 import { FIGURES_FROM_BODY, figuresMigration, type Figures } from './figures.js';
-import { FollowUpStore, followUpMigration } from './follow-up-store.js';
+import { followUpClosingMigration, FollowUpStore, followUpMigration } from './follow-up-store.js';
 import { nextReference } from './references.js';
 import { storeAccessError } from './store-access.js';
 import { storeFullError } from './store-space.js';
@@ -182,6 +182,8 @@ const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   figuresMigration,
   // Who was asked whether the reply came in time, and what they answered.
   followUpMigration,
+  // A closed question keeps only what the report counts: nothing that ties it to a person.
+  followUpClosingMigration,
 ];
 
 /** The schema version this relay writes: a store below it is brought up to date on opening. */
@@ -290,6 +292,11 @@ function prepareDatabase(db: Database.Database, path: string): Database.Database
       else migration(db);
       db.pragma(`user_version = ${next + 1}`);
     })();
+  }
+  // A migration that makes a table again (version 7) leaves its old pages free in the file. A
+  // new store starts without them, so a full disk shows at the first submission, not later.
+  if (version === 0 && (db.pragma('freelist_count', { simple: true }) as number) > 0) {
+    db.exec('VACUUM');
   }
   return db;
 }
@@ -819,6 +826,29 @@ export class Store {
     // or SQLite's own checkpoints, complete it.
     if (purged > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return purged;
+  }
+
+  /**
+   * Closes the follow-up questions asked at or before `askedBefore` (ms) about a promised day
+   * before `replyByBefore`: their rows lose the submission id, the reference and the key's hash
+   * (see `FollowUpStore.close`), overwritten and checkpointed out of the WAL like purged content.
+   * Returns how many were closed.
+   */
+  closeFollowUps(askedBefore: number, replyByBefore: string): number {
+    const closed = this.followUps.close(askedBefore, replyByBefore);
+    if (closed > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return closed;
+  }
+
+  /**
+   * Unties the follow-up questions about these submissions from them now (erasure on a data
+   * subject's request): the answer stays in the report, nobody can tell whose it was. Returns
+   * how many.
+   */
+  forgetFollowUps(ids: readonly string[]): number {
+    const forgotten = this.db.transaction(() => this.followUps.forget(ids))();
+    if (forgotten > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return forgotten;
   }
 
   /** Forgets spent challenges that expired before `now` (ms): they are refused as expired. */

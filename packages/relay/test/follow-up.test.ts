@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { addWorkingDays, formatPlainDate, type Receipt } from '@synpunkt/sdk';
 import { simpleParser } from 'mailparser';
-import { longestWaitForQuestion } from '../src/follow-up.js';
+import { longestWaitForQuestion, tokenHash } from '../src/follow-up.js';
+import { followUpMigration } from '../src/follow-up-store.js';
+import { Store, STORE_VERSION } from '../src/store.js';
 import {
   ConfigError,
   createRelay,
@@ -376,6 +378,90 @@ describe('follow-up: was the promised reply in time?', () => {
     assert.equal(await relay.followUps!.sweep(at + 3_600_000), 2, 'both asked once it is fixed');
     assert.equal((await questionsTo('ada@example.org')).length, 1);
     assert.equal((await questionsTo('bo@example.org')).length, 1);
+  });
+});
+
+const DAY = 86_400_000;
+
+describe('follow-up: the store', () => {
+  it('a store from before (schema version 6) keeps its questions and answers, and open links work', async (t) => {
+    const tmp = tempDir();
+    t.after(() => tmp.cleanup());
+    const path = join(tmp.dir, 'relay.db');
+    // A version 6 store: follow_ups as that version made it, with an answered question.
+    const old = new Store(path);
+    old.db.exec(`DROP TABLE follow_ups; ${followUpMigration}`);
+    const insert = old.db.prepare(
+      `INSERT INTO follow_ups (submission_id, token_hash, reference, received_on, reply_by,
+         language, status, asked_at, answer, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const now = Date.now();
+    const rows = [
+      [
+        'a1',
+        tokenHash('k'.repeat(32)),
+        'SYN-2026-000001',
+        '2026-10-01',
+        '2026-10-15',
+        'sv',
+        'asked',
+        now - DAY,
+        'not-kept',
+        now,
+      ],
+      [
+        'a2',
+        null,
+        'SYN-2026-000002',
+        '2026-10-02',
+        '2026-10-16',
+        'en',
+        'undeliverable',
+        now - DAY,
+        null,
+        null,
+      ],
+      [
+        'a3',
+        tokenHash('m'.repeat(32)),
+        'SYN-2026-000003',
+        '2026-10-03',
+        '2026-10-17',
+        'sv-lattlast',
+        'asked',
+        now - DAY,
+        'kept',
+        now,
+      ],
+    ] as const;
+    for (const row of rows) insert.run(...row);
+    old.db.pragma('user_version = 6');
+    const before = old.followUps.counts('2026-10-01', '2026-12-31');
+    old.close();
+
+    const store = new Store(path);
+    t.after(() => store.close());
+    assert.equal(store.db.pragma('user_version', { simple: true }), STORE_VERSION);
+    assert.deepEqual(
+      store.db
+        .prepare(
+          `SELECT submission_id, token_hash, reference, received_on, reply_by, language, status,
+                  asked_at, answer, answered_at FROM follow_ups ORDER BY submission_id`,
+        )
+        .raw()
+        .all(),
+      rows.map((row) => [...row]),
+    );
+    assert.deepEqual(store.followUps.counts('2026-10-01', '2026-12-31'), before);
+    assert.deepEqual(store.followUps.counts('2026-10-01', '2026-12-31'), {
+      asked: 2,
+      kept: 1,
+      notKept: 1,
+    });
+    assert.equal(store.followUps.byToken(tokenHash('k'.repeat(32)))?.reference, 'SYN-2026-000001');
+    // And a closed question can now lose what tied it to a person.
+    assert.equal(store.closeFollowUps(now, '2026-12-31'), 3);
+    assert.deepEqual(store.followUps.counts('2026-10-01', '2026-12-31'), before);
   });
 });
 
