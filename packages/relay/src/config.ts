@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { KINDS } from '@synpunkt/sdk';
 import * as z from 'zod';
+import { DEFAULT_ANSWER_DAYS } from './follow-up-store.js';
 import { describeJsonError } from './json-position.js';
 
 /** A secret kept out of the file: `{ "env": "SMTP_PASSWORD" }` is read from the environment at start-up. */
@@ -223,6 +224,11 @@ const configSchema = z
             /^https?:\/\/[^/\s?#]+(?:\/[^\s?#]*)?$/,
             'must be the relay’s public address, such as https://synpunkt.kommun.se',
           ),
+        /**
+         * Days after the question is sent that it can be answered. After that the link records
+         * nothing, and the row keeps only what the report counts (nothing that ties it to a person).
+         */
+        answerDays: wholeNumber(1, 365).default(DEFAULT_ANSWER_DAYS),
       })
       .optional(),
     targets: z

@@ -22,6 +22,10 @@ interface PageTexts {
   notSaved: string;
   notSavedText: string;
   tryAgain: string;
+  closed: string;
+  closedText: string;
+  closedThanks: string;
+  stillWaiting: (municipality: string) => string;
   municipality: string;
 }
 
@@ -51,6 +55,11 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
     notSavedText:
       'Något gick fel hos oss, så vi kunde inte spara ditt svar just nu. Försök igen om en stund.',
     tryAgain: 'Försök igen',
+    closed: 'Frågan är stängd',
+    closedText: 'Tiden för att svara på frågan är slut, så det går inte att svara längre.',
+    closedThanks: 'Tack för att du ville hjälpa oss!',
+    stillWaiting: (municipality) =>
+      `Väntar du fortfarande på svar på din synpunkt? Kontakta ${municipality} och uppge ärendenumret från mejlet.`,
     municipality: 'kommunen',
   },
   'sv-lattlast': {
@@ -76,6 +85,11 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
     notSaved: 'Vi kunde inte spara ditt svar',
     notSavedText: 'Något gick fel hos oss. Försök igen om en stund.',
     tryAgain: 'Försök igen',
+    closed: 'Frågan är stängd',
+    closedText: 'Du kan inte svara på frågan nu. Tiden för att svara är slut.',
+    closedThanks: 'Tack för att du ville hjälpa oss!',
+    stillWaiting: (municipality) =>
+      `Väntar du fortfarande på svar? Ring eller mejla ${municipality}. Säg numret som står i mejlet.`,
     municipality: 'kommunen',
   },
   en: {
@@ -102,6 +116,11 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
     notSavedText:
       'Something went wrong on our side, so we could not save your answer just now. Please try again in a while.',
     tryAgain: 'Try again',
+    closed: 'This question is closed',
+    closedText: 'The time to answer this question is over, so it can no longer be answered.',
+    closedThanks: 'Thank you for wanting to help us!',
+    stillWaiting: (municipality) =>
+      `Still waiting for an answer to your feedback? Contact ${municipality} and give the case number from the e-mail.`,
     municipality: 'the municipality',
   },
 };
@@ -211,12 +230,42 @@ export function notSavedPage(record: FollowUpRecord): string {
   );
 }
 
-/** A link with a key nobody was given: say what to check, in Swedish and in English. */
-export function unknownLinkPage(): string {
+/**
+ * The answer time is over: say so and thank them, with no buttons. Nothing about the case
+ * (neither the reference nor an earlier answer): an old link in a mailbox shows nothing more.
+ */
+export function closedPage(
+  record: Pick<FollowUpRecord, 'language'>,
+  municipalityName: string | undefined,
+): string {
+  const texts = TEXTS[record.language];
+  const municipality = municipalityName ?? texts.municipality;
+  return page(
+    texts,
+    texts.closed,
+    `<p>${escapeHtml(texts.closedText)}</p>
+<p>${escapeHtml(texts.closedThanks)}</p>
+<p>${escapeHtml(texts.stillWaiting(municipality))}</p>`,
+  );
+}
+
+/**
+ * A link with a key nobody was given, or one whose question was closed and untied from its
+ * sender (the store no longer knows it, nor the sender's language): say what to check, and
+ * with `answerDays` how long a question stays open, in Swedish and in English.
+ */
+export function unknownLinkPage(answerDays?: number): string {
+  const closed =
+    answerDays === undefined
+      ? ['', '']
+      : [
+          `\n<p>Frågan i mejlet går att svara på i ${answerDays} dagar. Är mejlet äldre än så är frågan stängd, och du behöver inte göra något mer. Tack ändå för att du ville svara!</p>`,
+          ` The question in the e-mail can be answered for ${answerDays} days. If the e-mail is older than that, the question is closed and you need not do anything more. Thank you all the same for wanting to answer!`,
+        ];
   return page(
     { lang: 'sv', title: '' },
     'Länken fungerar inte',
-    `<p>Kontrollera att du har fått med hela länken från mejlet. Du kan också kontakta kommunen och uppge ditt ärendenummer.</p>
-<p lang="en">This link does not work. Check that you copied the whole link from the e-mail, or contact the municipality and give your case number.</p>`,
+    `<p>Kontrollera att du har fått med hela länken från mejlet. Du kan också kontakta kommunen och uppge ditt ärendenummer.</p>${closed[0]}
+<p lang="en">This link does not work. Check that you copied the whole link from the e-mail, or contact the municipality and give your case number.${closed[1]}</p>`,
   );
 }

@@ -25,6 +25,26 @@ const PER_SWEEP = 200;
 /** The path of the answer page, under the relay's public address. */
 export const FOLLOW_UP_PATH = '/uppfoljning';
 
+/**
+ * Questions asked after this moment (ms) can still be answered at `now`; earlier ones are
+ * closed: an answer months later would change the figures of a period already reported.
+ */
+export function openSince(now: number, answerDays: number): number {
+  return now - answerDays * DAY;
+}
+
+/**
+ * Closes the questions whose answer time is over at `now`: their rows keep what the report
+ * counts and lose what ties them to a person (the submission id, the reference, the key's
+ * hash). A question is closed only once no sweep could ask it again (its promised day is more
+ * than `ASK_WITHIN_DAYS` ago), which with `answerDays` of 14 or more is always so. Run with the
+ * retention sweep: at start and every hour. Returns how many were closed.
+ */
+export function closeQuestions(store: Store, now: number, answerDays: number): number {
+  const earliest = toPlainDate(new Date(now - ASK_WITHIN_DAYS * DAY));
+  return store.closeFollowUps(openSince(now, answerDays), earliest);
+}
+
 /** The hash the store keeps of a link's key: the key itself is only in the sender's mail. */
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');

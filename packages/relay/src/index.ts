@@ -206,6 +206,7 @@ export async function createRelay(
     targets,
     settings: config.outbox,
     retentionDays: config.retentionDays,
+    answerDays: config.followUp?.answerDays,
     log,
     metrics,
   });
@@ -225,7 +226,14 @@ export async function createRelay(
 
   const followUps =
     mailer && new FollowUps({ store, mailer, publicUrl: config.followUp!.publicUrl, log });
-  if (mailer) addFollowUpRoutes(app, { store, log, municipalityName: mailer.municipalityName });
+  if (mailer) {
+    addFollowUpRoutes(app, {
+      store,
+      log,
+      municipalityName: mailer.municipalityName,
+      answerDays: config.followUp!.answerDays,
+    });
+  }
 
   let server: ServerType | undefined;
   let stopping: Promise<void> | undefined;

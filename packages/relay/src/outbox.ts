@@ -1,6 +1,8 @@
 import { AdapterError, isAdapterError, type Submission } from '@synpunkt/sdk';
 import { backoffDelay } from './backoff.js';
 import type { RelayConfig } from './config.js';
+import { closeQuestions } from './follow-up.js';
+import { DEFAULT_ANSWER_DAYS } from './follow-up-store.js';
 import { errorCode, type LogFields, type Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import type { DueDelivery, Store } from './store.js';
@@ -20,6 +22,11 @@ export interface OutboxOptions {
   targets: readonly Target[];
   settings: RelayConfig['outbox'];
   retentionDays: number;
+  /**
+   * Days a follow-up question can be answered (`followUp.answerDays`; 30 when left out, also
+   * without `followUp`, so questions asked before it was switched off are closed too).
+   */
+  answerDays?: number | undefined;
   log: Logger;
   metrics: Metrics;
 }
@@ -125,15 +132,19 @@ export class OutboxWorker {
 
   /**
    * Removes the content of submissions that every target has had for `retentionDays`, and of
-   * quarantined ones received that long ago. Returns how many were purged.
+   * quarantined ones received that long ago; closes the follow-up questions whose answer time
+   * is over. Returns how many were purged.
    */
   runRetention(now = Date.now()): number {
-    this.options.store.forgetSpentChallenges(now);
+    const { store, log } = this.options;
+    store.forgetSpentChallenges(now);
     const before = now - this.options.retentionDays * 24 * HOUR;
-    const delivered = this.options.store.purgeDelivered(before);
-    const quarantined = this.options.store.purgeQuarantined(before);
+    const delivered = store.purgeDelivered(before);
+    const quarantined = store.purgeQuarantined(before);
     const purged = delivered + quarantined;
-    if (purged > 0) this.options.log.info('retention.purged', { count: purged, quarantined });
+    if (purged > 0) log.info('retention.purged', { count: purged, quarantined });
+    const closed = closeQuestions(store, now, this.options.answerDays ?? DEFAULT_ANSWER_DAYS);
+    if (closed > 0) log.info('follow_up.closed', { count: closed });
     return purged;
   }
 

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { addWorkingDays, formatPlainDate, type Receipt } from '@synpunkt/sdk';
 import { simpleParser } from 'mailparser';
 import { longestWaitForQuestion, tokenHash } from '../src/follow-up.js';
 import { followUpMigration } from '../src/follow-up-store.js';
+import { recordsOf, submissionsOf } from '../src/person.js';
 import { Store, STORE_VERSION } from '../src/store.js';
 import {
   ConfigError,
@@ -59,6 +61,7 @@ async function setUp(
   t: TestContext,
   refuse: (address: string) => boolean = () => false,
   refuseSender: () => boolean = () => false,
+  followUp: { answerDays?: number } = {},
 ) {
   const sink = await smtpSink(refuse, refuseSender);
   const tmp = tempDir();
@@ -72,7 +75,7 @@ async function setUp(
           settings: { ...emailSettings(sink.port), municipalityName: 'Exempelkommun' },
         },
       ],
-      followUp: { target: 'registrator', publicUrl: PUBLIC_URL },
+      followUp: { target: 'registrator', publicUrl: PUBLIC_URL, ...followUp },
     }),
     { log: logs.log },
   );
@@ -128,7 +131,9 @@ const answer = (relay: Relay, token: string, body: string) =>
     body,
   });
 
-const counts = (relay: Relay) => followUpReport(relay.store.db, quarterOf(new Date())).replyPromise;
+/** The follow-up figures of a quarter, this one unless given (a test may move the clock). */
+const counts = (relay: Relay, quarter = quarterOf(new Date())) =>
+  followUpReport(relay.store.db, quarter).replyPromise;
 
 describe('follow-up: was the promised reply in time?', () => {
   it('asks a sender who wanted an e-mail reply once, from 09:00 the working day after the promised day, and counts the answer', async (t) => {
@@ -383,7 +388,175 @@ describe('follow-up: was the promised reply in time?', () => {
 
 const DAY = 86_400_000;
 
-describe('follow-up: the store', () => {
+/** How often `text` occurs in the store's files as they are on disk (the file and its WAL). */
+function onDisk(storePath: string, text: string): number {
+  let count = 0;
+  for (const file of [storePath, `${storePath}-wal`].filter(existsSync)) {
+    const bytes = readFileSync(file);
+    for (let at = bytes.indexOf(text); at !== -1; at = bytes.indexOf(text, at + 1)) count += 1;
+  }
+  return count;
+}
+
+/** The page's text without its tags. */
+const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
+
+describe('follow-up: the answer time', () => {
+  it('a question is answered within followUp.answerDays; then its page says it is closed, in the sender’s language, and records nothing', async (t) => {
+    const { relay, logs, send, questionsTo } = await setUp(t);
+    const quarter = quarterOf(new Date());
+    const swedish = await send(emailReply('ada@example.org'));
+    const english = await send({ ...emailReply('bo@example.org'), locale: 'en' });
+    await send({ ...emailReply('cy@example.org'), mode: 'lattlast' });
+    const askedAt = swedishTime(addWorkingDays(swedish.replyBy!, 1), '10:00');
+    assert.equal(await relay.followUps!.sweep(askedAt), 3);
+    const tokenOf = async (address: string) =>
+      LINK.exec((await questionsTo(address))[0]!.text)![1]!;
+    const sv = await tokenOf('ada@example.org');
+    const en = await tokenOf('bo@example.org');
+    const easy = await tokenOf('cy@example.org');
+
+    // A minute before the 30 days (the default) are over: the question is open.
+    t.mock.timers.enable({ apis: ['Date'], now: askedAt + 30 * DAY - 60_000 });
+    assert.equal((await relay.app.request(`/uppfoljning/${sv}`)).status, 200);
+    assert.equal((await answer(relay, sv, 'svar=nej')).status, 200);
+    const alerts = () => logs.lines().filter((line) => line.event === 'follow_up.not_kept');
+    assert.deepEqual(
+      alerts().map((line) => line.reference),
+      [swedish.reference],
+      'staff hear of the broken promise',
+    );
+    const answered = { asked: 3, kept: 0, notKept: 1 };
+    assert.deepEqual(counts(relay, quarter), answered);
+
+    // Thirty days after the question: closed, for a page opened and for an answer alike.
+    t.mock.timers.setTime(askedAt + 30 * DAY);
+    const closed: [string, RegExp, string, string][] = [
+      [sv, /<html lang="sv">/, 'Frågan är stängd', 'Tiden för att svara på frågan är slut'],
+      [en, /<html lang="en">/, 'This question is closed', 'Thank you for wanting to help us!'],
+      [easy, /<html lang="sv">/, 'Frågan är stängd', 'Du kan inte svara på frågan nu.'],
+    ];
+    for (const [token, lang, heading, text] of closed) {
+      for (const response of [
+        await relay.app.request(`/uppfoljning/${token}`),
+        await answer(relay, token, 'svar=ja'),
+        await answer(relay, token, 'svar=nej'),
+      ]) {
+        assert.equal(response.status, 410, heading);
+        const html = await response.text();
+        assert.match(html, lang);
+        assert.ok(html.includes(`<h1>${heading}</h1>`), html);
+        assert.ok(textOf(html).includes(text), html);
+        assert.ok(!html.includes('<form') && !html.includes('<button'), 'no buttons');
+        assert.ok(!html.includes(swedish.reference) && !html.includes(english.reference));
+        assert.match(response.headers.get('Content-Security-Policy') ?? '', /default-src 'none'/);
+        assert.equal(response.headers.get('Referrer-Policy'), 'no-referrer');
+        assert.equal(response.headers.get('Cache-Control'), 'no-store');
+      }
+    }
+    const svPage = textOf(await (await relay.app.request(`/uppfoljning/${sv}`)).text());
+    assert.ok(
+      svPage.includes(
+        'Väntar du fortfarande på svar på din synpunkt? Kontakta Exempelkommun och uppge ärendenumret från mejlet.',
+      ),
+      svPage,
+    );
+    assert.deepEqual(counts(relay, quarter), answered, 'no answer changed the figures');
+    assert.equal(alerts().length, 1, 'a closed "Nej" alerts nobody');
+  });
+
+  it('once closed, the sweep unties the question from the sender: the store keeps the figures, not the reference', async (t) => {
+    const { relay, logs, send, questionsTo } = await setUp(t);
+    const quarter = quarterOf(new Date());
+    const storePath = relay.config.storePath;
+    const asked = await send(emailReply('ada@example.org'));
+    const unanswered = await send(emailReply('bo@example.org'));
+    // Nobody asks an anonymous sender: its receipt is all the store keeps of it.
+    const receiptOnly = await send({ reply: { wanted: false } });
+    const askedAt = swedishTime(addWorkingDays(asked.replyBy!, 1), '10:00');
+    assert.equal(await relay.followUps!.sweep(askedAt), 2);
+    const token = LINK.exec((await questionsTo('ada@example.org'))[0]!.text)![1]!;
+    t.mock.timers.enable({ apis: ['Date'], now: askedAt + DAY });
+    assert.equal((await answer(relay, token, 'svar=nej')).status, 200);
+    const figures = { asked: 2, kept: 0, notKept: 1 };
+    assert.deepEqual(counts(relay, quarter), figures);
+    const shown = (reference: string) =>
+      recordsOf(relay.store.db, submissionsOf(relay.store.db, { by: 'reference', reference }))[0]!
+        .followUp;
+    assert.equal(shown(asked.reference)?.answer, 'not-kept', 'person show has the answer');
+
+    // Not yet: the hourly sweep (the relay's retention) leaves an open question as it is.
+    relay.worker.runRetention(askedAt + 30 * DAY - 60_000);
+    assert.ok(onDisk(storePath, tokenHash(token)) > 0);
+    assert.ok(onDisk(storePath, asked.reference) > onDisk(storePath, receiptOnly.reference));
+
+    relay.worker.runRetention(askedAt + 30 * DAY);
+    const closed = logs.lines().find((line) => line.event === 'follow_up.closed');
+    assert.equal(closed?.count, 2);
+    const rows = relay.store.db
+      .prepare(
+        `SELECT submission_id, reference, token_hash, received_on, reply_by, language, status,
+                asked_at, answer, answered_at FROM follow_ups ORDER BY asked_at`,
+      )
+      .all() as Record<string, unknown>[];
+    assert.equal(rows.length, 2);
+    for (const row of rows) {
+      assert.equal(row['submission_id'], null);
+      assert.equal(row['reference'], null);
+      assert.equal(row['token_hash'], null);
+      assert.equal(row['reply_by'], asked.replyBy);
+      assert.equal(row['language'], 'sv');
+      assert.equal(row['status'], 'asked');
+      assert.equal(row['asked_at'], askedAt);
+    }
+    assert.deepEqual(
+      rows.map((row) => row['answer']),
+      ['not-kept', null],
+    );
+    assert.deepEqual(counts(relay, quarter), figures, 'the report counts the same');
+    // On disk, the file and its WAL: the key's hash is gone, and the reference of a sender
+    // who was asked is there no more often than that of one nobody asked (its receipt).
+    assert.equal(onDisk(storePath, tokenHash(token)), 0);
+    for (const { reference, id } of [asked, unanswered]) {
+      assert.equal(onDisk(storePath, reference), onDisk(storePath, receiptOnly.reference));
+      assert.equal(onDisk(storePath, id), onDisk(storePath, receiptOnly.id));
+    }
+    assert.equal(shown(asked.reference), null, 'person show finds no answer of theirs');
+    // The old link is a key the store no longer knows: it records nothing and says why.
+    const late = await answer(relay, token, 'svar=ja');
+    assert.equal(late.status, 404);
+    assert.ok(
+      textOf(await late.text()).includes(
+        'Frågan i mejlet går att svara på i 30 dagar. Är mejlet äldre än så är frågan stängd, och du behöver inte göra något mer.',
+      ),
+    );
+    assert.deepEqual(counts(relay, quarter), figures);
+    // Nor is a sender asked again, though their question row no longer names them.
+    assert.equal(await relay.followUps!.sweep(askedAt + 30 * DAY + 3_600_000), 0);
+  });
+
+  it('follows followUp.answerDays, and a short one does not let anyone be asked twice', async (t) => {
+    const { relay, send, questionsTo } = await setUp(t, undefined, undefined, { answerDays: 3 });
+    const quarter = quarterOf(new Date());
+    const receipt = await send(emailReply('ada@example.org'));
+    const askedAt = swedishTime(addWorkingDays(receipt.replyBy!, 1), '10:00');
+    assert.equal(await relay.followUps!.sweep(askedAt), 1);
+    const token = LINK.exec((await questionsTo('ada@example.org'))[0]!.text)![1]!;
+    t.mock.timers.enable({ apis: ['Date'], now: askedAt + 3 * DAY - 60_000 });
+    assert.equal((await relay.app.request(`/uppfoljning/${token}`)).status, 200);
+    t.mock.timers.setTime(askedAt + 3 * DAY);
+    assert.equal((await answer(relay, token, 'svar=ja')).status, 410);
+    // Closed, but a sweep could still ask about that promised day: the row keeps the
+    // submission's id until no sweep can, so the sender is not asked again.
+    relay.worker.runRetention(askedAt + 3 * DAY);
+    assert.equal(await relay.followUps!.sweep(askedAt + 3 * DAY + 3_600_000), 0);
+    assert.equal((await questionsTo('ada@example.org')).length, 1);
+    relay.worker.runRetention(askedAt + 15 * DAY);
+    const row = relay.store.db.prepare('SELECT reference, answer FROM follow_ups').get();
+    assert.deepEqual({ ...(row as object) }, { reference: null, answer: null });
+    assert.deepEqual(counts(relay, quarter), { asked: 1, kept: 0, notKept: 0 });
+  });
+
   it('a store from before (schema version 6) keeps its questions and answers, and open links work', async (t) => {
     const tmp = tempDir();
     t.after(() => tmp.cleanup());
@@ -493,6 +666,24 @@ describe('follow-up configuration', () => {
       parseConfig(base({ target: 'registrator', publicUrl: PUBLIC_URL })).followUp?.target,
       'registrator',
     );
+  });
+
+  it('answerDays: how long a question can be answered, 30 days unless set, a whole number of days', () => {
+    const followUp = (answerDays?: unknown) =>
+      parseConfig(base({ target: 'registrator', publicUrl: PUBLIC_URL, answerDays })).followUp;
+    assert.equal(followUp()?.answerDays, 30);
+    assert.equal(followUp(14)?.answerDays, 14);
+    for (const wrong of [0, -1, 2.5, 366, '30', null]) {
+      assert.throws(
+        () => followUp(wrong),
+        (error: Error) =>
+          error instanceof ConfigError &&
+          /followUp\.answerDays: must be (a whole number from 1 to 365|a number)$/m.test(
+            error.message,
+          ),
+        String(wrong),
+      );
+    }
   });
 
   it('warns at start when the content is purged before the question would be sent', async (t) => {
