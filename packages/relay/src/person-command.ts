@@ -54,15 +54,27 @@ export function runPersonCommand(args: PersonArgs): number {
       return 0;
     }
     const content = records.filter((record) => record.submission !== null);
-    if (content.length === 0) {
+    // An answer to the follow-up question outlives the content for a while (its answer time):
+    // erased, it stays in the report's figures but no longer says whose it was.
+    const answered = records.filter((record) => record.followUp !== null);
+    if (content.length === 0 && answered.length === 0) {
       err(`${records.map((r) => r.reference).join(', ')}: the content is removed already.`);
       return 1;
     }
-    store.purgeSubmissions(content.map((record) => record.id));
-    out(
-      `Removed the content of ${content.map((r) => r.reference).join(', ')} (message, place, name, contact details, files). ` +
-        'Kept: the receipts (id, reference, dates) and the figures of the report (kind, area, channel; nothing about the sender).',
-    );
+    if (content.length > 0) {
+      store.purgeSubmissions(content.map((record) => record.id));
+      out(
+        `Removed the content of ${content.map((r) => r.reference).join(', ')} (message, place, name, contact details, files). ` +
+          'Kept: the receipts (id, reference, dates) and the figures of the report (kind, area, channel; nothing about the sender).',
+      );
+    }
+    if (answered.length > 0) {
+      store.forgetFollowUps(answered.map((record) => record.id));
+      out(
+        `Untied the answer to "did you get a reply in time?" from ${answered.map((r) => r.reference).join(', ')}: ` +
+          'it is still counted in the report, with the days and the language, but no longer says whose it was, and the link in the question no longer works.',
+      );
+    }
     for (const record of content) {
       const open = unmade(record);
       if (open.length > 0) {

@@ -42,7 +42,10 @@ export interface PersonRecord {
   deliveries: { target: string; status: DeliveryStatus; remoteReference: string | null }[];
   /** The submission as stored, files included; null once purged. */
   submission: Submission | null;
-  /** Their answer to "did you get a reply in time?", when they were asked. */
+  /**
+   * Their answer to "did you get a reply in time?", when they were asked and the question is
+   * still open (`followUp.answerDays`): a closed one is no longer tied to anyone.
+   */
   followUp: { askedAt: string; answer: string | null } | null;
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { tokenHash } from '../src/follow-up.js';
 import { sampleAnonymous, TINY_PNG_BASE64 } from '@synpunkt/sdk/testing';
 import {
   countingAdapter,
@@ -157,6 +158,78 @@ describe('synpunkt-relay person (requests from a data subject)', () => {
     ]);
     assert.equal(report.code, 0, report.stderr);
     assert.equal((JSON.parse(report.stdout) as { total: number }).total, 4);
+    tmp.cleanup();
+  });
+
+  it('shows a sender’s open follow-up answer, and erase unties it from them, also after the content is gone', async () => {
+    const tmp = tempDir();
+    const storePath = join(tmp.dir, 'relay.db');
+    const configPath = join(tmp.dir, 'relay.config.json');
+    const config = testConfig(storePath, { targets: restTargets('registrator') });
+    writeFileSync(configPath, JSON.stringify(config));
+    const relay = await relayWithBackends(config, [countingAdapter()]);
+    relay.worker.start();
+    const email = 'dora.follow@example.org';
+    const submission = sample({
+      message: 'Lekplatsen-4715',
+      reply: { wanted: true, via: 'email', name: 'Dora Ek', email },
+    });
+    let reference: string;
+    try {
+      const answer = await relay.app.request('/v1/synpunkter', post(submission));
+      reference = ((await answer.json()) as { reference: string }).reference;
+      await eventually(() => relay.store.counts().delivered === 1);
+      // She was asked whether the reply came in time, and answered no; then her content was
+      // purged, as retention does before the answer time is over.
+      const [candidate] = relay.store.followUps.candidates('2000-01-01', '2999-12-31', 10);
+      const key = tokenHash('d'.repeat(32));
+      const now = Date.now();
+      relay.store.followUps.record(
+        candidate!,
+        { status: 'asked', tokenHash: key },
+        candidate!.receivedAt.slice(0, 10),
+        'sv',
+        now,
+      );
+      assert.equal(relay.store.followUps.answer(key, 'not-kept', now, now - 1), true);
+      relay.store.purgeSubmissions([submission.id]);
+    } finally {
+      await relay.stop();
+    }
+
+    const shown = await runCli(['person', 'show', reference, '--config', configPath]);
+    assert.equal(shown.code, 0, shown.stderr);
+    const [before] = JSON.parse(shown.stdout) as (Shown & {
+      followUp: { answer: string } | null;
+    })[];
+    assert.equal(before?.followUp?.answer, 'not-kept', 'her answer is hers while it is open');
+
+    const erased = await runCli(['person', 'erase', reference, '--config', configPath]);
+    assert.equal(erased.code, 0, erased.stderr);
+    assert.match(erased.stdout, new RegExp(`Untied the answer .* from ${reference}`));
+    const after = await runCli(['person', 'show', reference, '--config', configPath]);
+    assert.equal((JSON.parse(after.stdout) as { followUp: unknown }[])[0]?.followUp, null);
+    assert.equal(readFileSync(storePath).indexOf(tokenHash('d'.repeat(32))), -1);
+    const again = await runCli(['person', 'erase', reference, '--config', configPath]);
+    assert.equal(again.code, 1, 'nothing of hers is left to erase');
+
+    // The answer still counts in the report: nobody can tell whose it was.
+    const report = await runCli([
+      'report',
+      '--json',
+      '--from',
+      '2000-01-01',
+      '--to',
+      '2999-12-31',
+      '--config',
+      configPath,
+    ]);
+    assert.equal(report.code, 0, report.stderr);
+    assert.deepEqual((JSON.parse(report.stdout) as { replyPromise: unknown }).replyPromise, {
+      asked: 1,
+      kept: 0,
+      notKept: 1,
+    });
     tmp.cleanup();
   });
 
