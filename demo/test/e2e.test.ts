@@ -328,6 +328,26 @@ describe('Exempelkommun, end to end', () => {
       assert.equal(describeFindings(await axe(answerPage)), '', 'axe: the thanks');
       await answerPage.getByRole('link', { name: 'Ändra ditt svar' }).click();
       await answerPage.getByText('Du har svarat att du inte fick svar i tid.').waitFor();
+
+      // Two months on (the question moved back in the store, as if it was asked then), the
+      // answer time (30 days) is over: the link says so, and offers no buttons.
+      demo.relay.store.db
+        .prepare(
+          `UPDATE follow_ups SET asked_at = asked_at - ?, reply_by = date(reply_by, '-60 days')
+           WHERE reference = ?`,
+        )
+        .run(60 * 86_400_000, reference);
+      const closed = await answerPage.goto(link);
+      assert.equal(closed?.status(), 410);
+      await answerPage.getByRole('heading', { name: 'Frågan är stängd' }).waitFor();
+      assert.equal(await answerPage.getByRole('button').count(), 0);
+      assert.equal(describeFindings(await axe(answerPage)), '', 'axe: the closed question');
+      // The hourly sweep unties it from Anna: the store no longer knows the key at all.
+      demo.relay.worker.runRetention();
+      const unknown = await answerPage.goto(link);
+      assert.equal(unknown?.status(), 404);
+      await answerPage.getByText('Frågan i mejlet går att svara på i 30 dagar.').waitFor();
+      assert.equal(describeFindings(await axe(answerPage)), '', 'axe: the old link');
     } finally {
       await answerPage.close();
     }
