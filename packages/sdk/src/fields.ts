@@ -113,6 +113,14 @@ export function hasForbiddenCharacters(input: string, multiline = false): boolea
 }
 
 /**
+ * Bidirectional embeddings, overrides and isolates: "KS 2026/\u202E321" shows to a clerk as
+ * another number than it holds, so they would search for a case that is not the one sent.
+ */
+export function hasBidiControls(input: string): boolean {
+  return /[\u202a-\u202e\u2066-\u2069]/.test(input);
+}
+
+/**
  * What a file name may not hold: a path separator, the characters no one-line field may hold
  * (`hasForbiddenCharacters`), and bidirectional embeddings, overrides and isolates, which make
  * "foto\u202Egnp.exe" show to a clerk as "fotoexe.png".

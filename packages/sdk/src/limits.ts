@@ -7,6 +7,12 @@ export const LIMITS = {
   messageMax: 10_000,
   /** A place is an address or a short description ("lekplatsen vid Storgatan 4"). */
   placeMax: 300,
+  /**
+   * The case number of an earlier contact ("KS 2026/123", "SBN-2026-00042"): the longest a
+   * municipality's case system gives is about twenty characters; fifty leaves room for a prefix
+   * or a note such as "ärende" and still keeps it one line in a mail subject.
+   */
+  earlierReferenceMax: 50,
   /** Area ids come from the municipality's own list. */
   areaMax: 100,
   /** Longest names in the Swedish population register fit well within this. */

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { ErrorCode, ValidationIssue } from './errors.js';
 import {
   base64ByteLength,
+  hasBidiControls,
   hasForbiddenCharacters,
   isBase64,
   isEmail,
@@ -187,6 +188,21 @@ const submissionSchema = z
     occurredAt: z.exactOptional(z.string().check(z.refine(isLocalDateTime, fail('invalid_date')))),
     /** Where it happened: an address or a description. */
     place: z.exactOptional(text(LIMITS.placeMax)),
+    /**
+     * The case number of an earlier contact about the same matter, when the sender takes it
+     * further. One line; no text-direction controls, so the clerk sees the number that was sent.
+     * Empty after trimming is no number (dropped below), not a missing one.
+     */
+    earlierReference: z.exactOptional(
+      z.string().check(
+        z.trim(),
+        z.maxLength(LIMITS.earlierReferenceMax),
+        z.refine(
+          (value: string) => !hasForbiddenCharacters(value) && !hasBidiControls(value),
+          fail('invalid_characters'),
+        ),
+      ),
+    ),
     reply: z.discriminatedUnion('wanted', [anonymous, replyWanted]),
     attachments: z._default(attachments, []),
     /** The language the sender used (BCP 47: `sv`, `en`, `fi`, `se`…). */
@@ -219,6 +235,11 @@ const submissionSchema = z
         }
       }
     }, always),
+    // A field left blank (`"earlierReference": " "`) is none: the receiver gets no empty key.
+    z.overwrite((submission) => {
+      if (submission.earlierReference === '') delete submission.earlierReference;
+      return submission;
+    }),
   );
 
 // The documented interfaces in submission.ts must stay exactly what the schema produces.

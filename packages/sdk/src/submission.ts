@@ -66,6 +66,11 @@ export interface Submission {
   occurredAt?: string;
   /** Where it happened: an address or a description. */
   place?: string;
+  /**
+   * The case number (ärendenummer, diarienummer) of an earlier contact about the same matter,
+   * when the sender takes it further: one line, at most `LIMITS.earlierReferenceMax` characters.
+   */
+  earlierReference?: string;
   /** Whether and how the sender wants an answer. */
   reply: Reply;
   /** Attached files, possibly none. */

@@ -333,6 +333,76 @@ describe('message and other text', () => {
   });
 });
 
+describe('earlierReference: the case number of an earlier contact', () => {
+  it('is optional, and a case number is accepted as written, trimmed', () => {
+    assert.equal('earlierReference' in ok(input()), false);
+    assert.equal(ok(input({ earlierReference: 'KS 2026/123' })).earlierReference, 'KS 2026/123');
+    assert.equal(
+      ok(input({ earlierReference: '\t SBN-2026-00042 \n' })).earlierReference,
+      'SBN-2026-00042',
+    );
+  });
+
+  it('blank after trimming is no number: the key is dropped, not an error', () => {
+    for (const blank of ['', '   ', ' \t\n ']) {
+      const data = ok(input({ earlierReference: blank }));
+      assert.equal('earlierReference' in data, false, JSON.stringify(blank));
+    }
+  });
+
+  it(`is at most ${LIMITS.earlierReferenceMax} characters → too_long with the limit`, () => {
+    assert.equal(LIMITS.earlierReferenceMax, 50);
+    assert.equal(
+      ok(input({ earlierReference: ` ${'1'.repeat(50)} ` })).earlierReference?.length,
+      50,
+    );
+    expectIssues(input({ earlierReference: '1'.repeat(51) }), [
+      { path: ['earlierReference'], code: 'too_long', params: { max: 50 } },
+    ]);
+  });
+
+  for (const [label, text] of [
+    ['a line break', 'KS 2026/123\r\nBcc: x@y.se'],
+    ['a tab', 'KS\t2026/123'],
+    ['NUL', 'KS\u00002026/123'],
+    ['ESC', 'KS \u001b[31m2026/123'],
+    ['a line separator', 'KS 2026/123\u2028Bcc: x@y.se'],
+    ['a paragraph separator', 'KS 2026/123\u2029x'],
+    ['a right-to-left override', 'KS 2026/\u202e321'],
+    ['a left-to-right embedding', 'KS \u202a2026/123'],
+    ['a first-strong isolate', 'KS \u20682026/123\u2069'],
+    ['a lone surrogate', 'KS \ud8002026'],
+  ] as const) {
+    it(`${label} in it → invalid_characters`, () => {
+      expectIssues(input({ earlierReference: text }), [
+        { path: ['earlierReference'], code: 'invalid_characters' },
+      ]);
+    });
+  }
+
+  it('åäö, slashes, colons and angle brackets are ordinary text (receivers escape them)', () => {
+    for (const text of ['Dnr BUN 2026:17', 'Ärende ÅÄÖ-1/2', '<script>]]>&amp;']) {
+      assert.equal(ok(input({ earlierReference: text })).earlierReference, text);
+    }
+  });
+
+  it('a number or a list → invalid_type', () => {
+    expectIssues(input({ earlierReference: 123 }), [
+      { path: ['earlierReference'], code: 'invalid_type' },
+    ]);
+    expectIssues(input({ earlierReference: ['KS 2026/123'] }), [
+      { path: ['earlierReference'], code: 'invalid_type' },
+    ]);
+  });
+
+  it('is reported with the other problems at once', () => {
+    expectIssues(input({ earlierReference: 'x'.repeat(51), message: '' }), [
+      { path: ['message'], code: 'required' },
+      { path: ['earlierReference'], code: 'too_long', params: { max: 50 } },
+    ]);
+  });
+});
+
 describe('unknown and dangerous keys', () => {
   it('an unknown key at the top → unknown_key', () => {
     expectIssues(input({ personnummer: '19800101-1234' }), [

@@ -2,6 +2,7 @@
 // targets, carry-over between modes, focus, "Ändra", sending, the keyboard alone, and "Lyssna".
 import { expect, fixture, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { AdapterError } from '@synpunkt/sdk';
 import type { SynpunktForm } from '../src/index.js';
 import { received, setEndpoint, startEachTestAfresh } from './helpers/endpoint.js';
 import {
@@ -524,6 +525,52 @@ describe('lättläst: switching modes', () => {
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     await success;
     expect((await received())[0]!.body.mode).to.equal('standard');
+  });
+
+  it('an earlier case number from the standard form: on the last step; refused by the receiver, its link leads to the field', async () => {
+    const el = await snippet();
+    // A receiver with a shorter limit for the number than the form's own.
+    el.adapter = {
+      name: 'strict',
+      submit: () =>
+        Promise.reject(
+          new AdapterError('refused', {
+            reason: 'invalid',
+            issues: [{ path: ['earlierReference'], code: 'too_long', params: { max: 10 } }],
+          }),
+        ),
+    };
+    await clickLabel(el, 'f-kind-complaint');
+    await fill(el, 'f-area', 'skola');
+    await fill(el, 'f-message', 'Jag är inte nöjd med svaret.');
+    await fill(el, 'f-earlierReference', 'KS 2026/123');
+    await clickLabel(el, 'f-replyWanted-no');
+    $(el, '.mode-toggle').click();
+    await el.updateComplete;
+    // Lättläst does not ask for it: no step has the field.
+    for (let step = 0; step < 4; step += 1) {
+      expect($$(el, '#f-earlierReference')).to.have.length(0);
+      await press(el, 'Nästa');
+    }
+    expect(heading(el)).to.contain('Stämmer allt?');
+    const review = text($(el, 'dl'));
+    expect(review).to.contain('Numret på din förra synpunkt KS 2026/123');
+    await expect(el).to.be.accessible();
+
+    const failed = oneEvent(el, 'synpunkt-error');
+    await press(el, 'Skicka');
+    await failed;
+    await el.updateComplete;
+    const summary = $(el, '#error-summary');
+    expect(text(summary)).to.contain(
+      'Numret på din förra synpunkt: Texten är för lång. Du kan skriva högst 10 tecken.',
+    );
+    await expect(el).to.be.accessible();
+    $<HTMLAnchorElement>(el, '#error-summary a[href="#f-earlierReference"]').click();
+    await el.updateComplete;
+    expect(el.mode).to.equal('standard');
+    expect(focused(el)).to.equal($(el, '#f-earlierReference'));
+    expect($<HTMLInputElement>(el, '#f-earlierReference').value).to.equal('KS 2026/123');
   });
 
   it('staff mode stays standard: no toggle, the attribute is ignored', async () => {

@@ -518,6 +518,144 @@ describe('errors', () => {
   });
 });
 
+describe('an earlier case number', () => {
+  const LABEL = 'Ärendenummer från tidigare kontakt (frivilligt)';
+  const HINT =
+    'Har du redan fått svar i samma fråga och vill ta den vidare? Skriv ärendenumret, så hittar vi det.';
+
+  it('is asked with a complaint, labelled and described, and sent trimmed; the draft is cleared after', async () => {
+    const el = await snippet();
+    expect($$(el, '#f-earlierReference'), 'before a kind is chosen').to.have.length(0);
+    await fillValid(el); // a complaint
+    const input = $<HTMLInputElement>(el, '#f-earlierReference');
+    expect(input.type).to.equal('text');
+    expect(text($(el, 'label[for="f-earlierReference"]'))).to.equal(LABEL);
+    expect(input.getAttribute('aria-describedby')).to.equal('f-earlierReference-hint');
+    expect(text($(el, '#f-earlierReference-hint'))).to.equal(HINT);
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    await expect(el).to.be.accessible();
+
+    await fill(el, 'f-earlierReference', '  KS 2026/123 ');
+    await sendAndWait(el);
+    const [record] = await received();
+    expect(record!.body.earlierReference).to.equal('KS 2026/123');
+    expect(record!.body.kind).to.equal('complaint');
+    expect(sessionStorage.getItem(DRAFT_KEY)).to.equal(null);
+
+    await press(el, 'Skicka en ny synpunkt');
+    await clickLabel(el, 'f-kind-complaint');
+    expect($<HTMLInputElement>(el, '#f-earlierReference').value, 'cleared').to.equal('');
+  });
+
+  it('is asked with a suggestion too, not with praise: a number typed and then hidden is kept but not sent', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await clickLabel(el, 'f-kind-suggestion');
+    await fill(el, 'f-earlierReference', 'BUN 2026:17');
+    await clickLabel(el, 'f-kind');
+    expect($$(el, '#f-earlierReference'), 'praise').to.have.length(0);
+    expect(text(el)).not.to.contain('Ärendenummer från tidigare kontakt');
+    await expect(el).to.be.accessible();
+    await clickLabel(el, 'f-kind-complaint');
+    expect($<HTMLInputElement>(el, '#f-earlierReference').value).to.equal('BUN 2026:17');
+    await clickLabel(el, 'f-kind');
+    await sendAndWait(el);
+    const [record] = await received();
+    expect(record!.body.kind).to.equal('praise');
+    expect(record!.body).not.to.have.property('earlierReference');
+  });
+
+  it('left empty, or only spaces, it is not sent', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    await fill(el, 'f-earlierReference', '   ');
+    await sendAndWait(el);
+    expect((await received())[0]!.body).not.to.have.property('earlierReference');
+  });
+
+  it('too long: the summary links to it, the field says why, nothing is sent and nothing is lost', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    const tooLong = `KS 2026/123 ${'x'.repeat(40)}`; // 52 characters
+    await fill(el, 'f-earlierReference', tooLong);
+    await send(el);
+    const summary = $(el, '#error-summary');
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    const item = 'Tidigare ärendenummer: Texten är för lång. Den får vara högst 50 tecken.';
+    const links = $$<HTMLAnchorElement>(el, '#error-summary a');
+    expect(links.map((a) => text(a))).to.deep.equal([item]);
+    const link = links[0]!;
+    expect(link.getAttribute('href')).to.equal('#f-earlierReference');
+    const input = $<HTMLInputElement>(el, '#f-earlierReference');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.equal(
+      'f-earlierReference-hint f-earlierReference-error',
+    );
+    expect(text($(el, '#f-earlierReference-error'))).to.equal(
+      'Texten är för lång. Den får vara högst 50 tecken.',
+    );
+    await expect(el).to.be.accessible();
+    expect(await received()).to.have.length(0);
+    // Nothing lost: the number as typed, and everything else.
+    expect(input.value).to.equal(tooLong);
+    expect($<HTMLTextAreaElement>(el, '#f-message').value).to.contain('Gungan');
+    expect($<HTMLInputElement>(el, '#f-email').value).to.equal('anna@example.org');
+
+    link.click();
+    expect(el.shadowRoot!.activeElement).to.equal(input);
+    await fill(el, 'f-earlierReference', 'KS 2026/123');
+    expect($$(el, '#error-summary'), 'fixed: no problem left').to.have.length(0);
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    await expect(el).to.be.accessible();
+    await sendAndWait(el);
+    expect((await received())[0]!.body.earlierReference).to.equal('KS 2026/123');
+  });
+
+  it('a line break pasted into it is refused with a clear text', async () => {
+    const el = await snippet();
+    await fillValid(el);
+    // An <input> drops line breaks itself; the separators U+2028 and U+2029 it keeps.
+    await fill(el, 'f-earlierReference', 'KS 2026/123\u2028Bcc: x@y.se');
+    await send(el);
+    expect(text($(el, '#error-summary'))).to.contain(
+      'Tidigare ärendenummer: Texten har tecken som inte går att använda. Skriv om den.',
+    );
+    expect(await received()).to.have.length(0);
+  });
+
+  it('survives a reload in the draft', async () => {
+    const first = await snippet();
+    await clickLabel(first, 'f-kind-complaint');
+    await fill(first, 'f-earlierReference', 'SBN-2026-00042');
+    await waitUntil(
+      () => sessionStorage.getItem(DRAFT_KEY)?.includes('SBN-2026-00042'),
+      'draft saved',
+    );
+    fixtureCleanup();
+    const second = await snippet();
+    expect($<HTMLInputElement>(second, '#f-earlierReference').value).to.equal('SBN-2026-00042');
+  });
+
+  it('speaks to staff about the person, and in English to English readers', async () => {
+    const staff = await snippet({ staff: true });
+    await clickLabel(staff, 'f-kind-complaint');
+    expect(text($(staff, '#f-earlierReference-hint'))).to.equal(
+      'Har personen redan fått svar i samma fråga och vill ta den vidare? Skriv ärendenumret.',
+    );
+    await expect(staff).to.be.accessible();
+    fixtureCleanup();
+    const en = await snippet({ lang: 'en' });
+    await clickLabel(en, 'f-kind-complaint');
+    expect(text($(en, 'label[for="f-earlierReference"]'))).to.equal(
+      'Case number from an earlier contact (optional)',
+    );
+    expect(text($(en, '#f-earlierReference-hint'))).to.equal(
+      'Have you already had a reply on the same matter and want to take it further? Write the case number so that we can find it.',
+    );
+    await expect(en).to.be.accessible();
+  });
+});
+
 describe('reply', () => {
   it('anonymous: says plainly that nobody can answer, and sends no contact details', async () => {
     const el = await snippet();

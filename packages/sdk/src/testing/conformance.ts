@@ -61,7 +61,8 @@ function defaultSample(adapter: Adapter, kind: 'reply' | 'anonymous' | 'attachme
       ],
     });
   }
-  return sampleSubmission();
+  // A complaint taken further: the earlier case's number must reach the backend too.
+  return sampleSubmission({ earlierReference: 'KS 2026/118' });
 }
 
 /** What an adapter author must do when the kit finds a declared limit ignored. */

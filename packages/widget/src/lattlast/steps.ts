@@ -14,7 +14,7 @@ import {
 import { live } from '../synpunkt-form/live.js';
 import type { Catalog, FieldKey, LattlastCatalog, StepId } from '../translations/catalog.js';
 import { formatDate, formatNumber } from '../synpunkt-form/format-date.js';
-import { fieldOf, type FormValues } from '../synpunkt-form/values.js';
+import { asksEarlierReference, fieldOf, type FormValues } from '../synpunkt-form/values.js';
 import { picture } from './pictures.js';
 import { asSentences, KINDS, screenText } from './screens.js';
 import { canSpeak, Speaker } from './speech.js';
@@ -66,7 +66,10 @@ export interface StepContext {
   errorText: (issue: ValidationIssue) => string;
   /** Sends (the form validates everything again first). */
   send: () => void;
-  /** Shows a field that only the standard form asks for (when, where, files), in that form. */
+  /**
+   * Shows a field that only the standard form asks for (when, where, an earlier case number,
+   * files), in that form.
+   */
   elsewhere: (key: FieldKey) => void;
 }
 
@@ -147,7 +150,8 @@ export class Steps implements ReactiveController {
 
   /**
    * "Ändra" and the error summary's links: to the step that asks for the field, focus on
-   * `focus`. When, where and files are asked only in the standard form: there, at the field.
+   * `focus`. When, where, an earlier case number and files are asked only in the standard form:
+   * there, at the field.
    */
   edit(key: FieldKey, focus = '#ll-heading'): void {
     const index = this.ids.findIndex((id) => FIELDS[id].includes(key));
@@ -392,6 +396,8 @@ export class Steps implements ReactiveController {
       ['message', values.message, true],
       ['occurredAt', values.occurredAt && formatDate(values.occurredAt, t.dateLocale)],
       ['place', values.place.trim()],
+      // What the standard form took, where it is sent: with a complaint or a suggestion.
+      ['earlierReference', asksEarlierReference(values.kind) ? values.earlierReference.trim() : ''],
       ['attachments', this.ctx.attachments.map((file) => file.name).join(', ')],
       [
         'replyWanted',

@@ -51,7 +51,14 @@ import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { fetchReceiverLimits } from './receiver-limits.js';
 import { besideEndpoint } from './relay-url.js';
 import { styles } from './synpunkt-form.styles.js';
-import { emptyValues, fieldOf, storedValues, toDraft, type FormValues } from './values.js';
+import {
+  asksEarlierReference,
+  emptyValues,
+  fieldOf,
+  storedValues,
+  toDraft,
+  type FormValues,
+} from './values.js';
 
 /** One service the synpunkt may concern: the id sent and the name shown. */
 export interface Area {
@@ -985,6 +992,26 @@ export class SynpunktForm extends LitElement {
   private renderForm(t: Catalog): TemplateResult {
     const sending = this.status === 'sending';
     const limits = fileLimits(this.client.capabilities);
+    // A one-line text field that may be left empty: where it happened, an earlier case number.
+    const line = (key: 'place' | 'earlierReference', label: string, hint: string) =>
+      this.field(
+        key,
+        label,
+        hint,
+        true,
+        (d) =>
+          html`<input
+            type="text"
+            id="f-${key}"
+            name=${key}
+            part="input"
+            autocomplete="off"
+            ?readonly=${sending}
+            .value=${live(this.values[key])}
+            aria-describedby=${d || nothing}
+            aria-invalid=${this.invalid(key)}
+          />`,
+      );
     return html`${this.renderSummary(t)} ${this.renderFailure(t)} ${this.renderRoutes(t)}
       <form
         part="form"
@@ -1013,24 +1040,16 @@ export class SynpunktForm extends LitElement {
               aria-invalid=${this.invalid('occurredAt')}
             />`,
         )}
-        ${this.field(
-          'place',
-          t.whereLabel,
-          t.whereHint,
-          true,
-          (d) =>
-            html`<input
-              type="text"
-              id="f-place"
-              name="place"
-              part="input"
-              autocomplete="off"
-              ?readonly=${this.status === 'sending'}
-              .value=${live(this.values.place)}
-              aria-describedby=${d || nothing}
-              aria-invalid=${this.invalid('place')}
-            />`,
-        )}
+        ${line('place', t.whereLabel, t.whereHint)}
+        ${
+          asksEarlierReference(this.values.kind)
+            ? line(
+                'earlierReference',
+                t.earlierLabel,
+                this.staff ? t.earlierHintStaff : t.earlierHint,
+              )
+            : nothing
+        }
         ${limits || this.attachments.length > 0 ? this.renderFiles(t, limits) : nothing}
         ${this.renderReply(t)} ${honeypotField(t.locale)}
         <p class="notice" part="notice">

@@ -21,6 +21,8 @@ export interface FormValues {
   occurredAt: string;
   /** Where it happened, if given. */
   place: string;
+  /** The case number of an earlier contact, if given; sent only where it is asked for. */
+  earlierReference: string;
   /** Whether the sender wants an answer; empty until chosen. */
   replyWanted: 'yes' | 'no' | '';
   /** How to answer. */
@@ -48,6 +50,7 @@ export const emptyValues = (): FormValues => ({
   message: '',
   occurredAt: '',
   place: '',
+  earlierReference: '',
   replyWanted: '',
   via: 'email',
   name: '',
@@ -58,6 +61,14 @@ export const emptyValues = (): FormValues => ({
   city: '',
   channel: '',
 });
+
+/**
+ * Whether the form asks for an earlier case number: with a complaint or a suggestion, which are
+ * answered and may be taken further (to the head of administration, then the committee); not
+ * with praise, nor before a kind is chosen.
+ */
+export const asksEarlierReference = (kind: FormValues['kind']): boolean =>
+  kind === 'complaint' || kind === 'suggestion';
 
 /** What the draft needs besides the sender's values. */
 export interface DraftContext {
@@ -88,6 +99,10 @@ export function toDraft(values: FormValues, context: DraftContext): SubmissionDr
   if (values.kind) draft.kind = values.kind;
   if (values.occurredAt) draft.occurredAt = values.occurredAt;
   if (values.place.trim()) draft.place = values.place;
+  // Kept while the kind is praise (a change back shows it again), but not sent: it is not shown.
+  if (asksEarlierReference(values.kind) && values.earlierReference.trim()) {
+    draft.earlierReference = values.earlierReference;
+  }
   if (values.replyWanted === 'no') draft.reply = { wanted: false };
   if (values.replyWanted === 'yes') {
     const { via } = values;
@@ -124,7 +139,15 @@ export function storedValues(values: FormValues): FormValues {
   };
 }
 
-const DIRECT: readonly FieldKey[] = ['kind', 'area', 'message', 'occurredAt', 'place', 'channel'];
+const DIRECT: readonly FieldKey[] = [
+  'kind',
+  'area',
+  'message',
+  'occurredAt',
+  'place',
+  'earlierReference',
+  'channel',
+];
 
 /** The field an issue belongs to, for the inline message and the summary link. */
 export function fieldOf(issue: ValidationIssue): FieldKey {

@@ -7,6 +7,7 @@ export type FieldKey =
   | 'message'
   | 'occurredAt'
   | 'place'
+  | 'earlierReference'
   | 'attachments'
   | 'replyWanted'
   | 'via'
@@ -114,6 +115,16 @@ export interface Catalog {
   whereLabel: string;
   /** Hint of the place field, with an example. */
   whereHint: string;
+  /**
+   * Label of the earlier case number, asked with a complaint or a suggestion: "Ärendenummer från
+   * tidigare kontakt". The case number (ärendenummer, diarienummer) the municipality gave an
+   * earlier contact about the same matter, not this synpunkt's own reference.
+   */
+  earlierLabel: string;
+  /** Its hint: for someone who got an answer and takes the matter further. */
+  earlierHint: string;
+  /** The same, to staff. */
+  earlierHintStaff: string;
 
   /** Label of the file picker. */
   filesLabel: string;

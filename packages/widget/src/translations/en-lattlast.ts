@@ -79,6 +79,7 @@ export const enLattlast: LattlastCatalog = {
     message: 'Your feedback',
     occurredAt: 'When',
     place: 'Where',
+    earlierReference: 'Your earlier feedback number',
     attachments: 'Files',
     replyWanted: 'Do you want an answer',
     via: 'How you want the answer',

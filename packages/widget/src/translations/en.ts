@@ -53,6 +53,11 @@ export const en: Catalog = {
   whenHintStaff: 'If the person knows.',
   whereLabel: 'Where did it happen?',
   whereHint: 'An address or a place, for example the playground on Storgatan.',
+  earlierLabel: 'Case number from an earlier contact',
+  earlierHint:
+    'Have you already had a reply on the same matter and want to take it further? Write the case number so that we can find it.',
+  earlierHintStaff:
+    'Has the person already had a reply on the same matter and wants to take it further? Write the case number.',
 
   filesLabel: 'Attach files',
   filesHint: (count, perFile, together, types) =>
@@ -155,6 +160,7 @@ export const en: Catalog = {
     message: 'Feedback',
     occurredAt: 'When',
     place: 'Where',
+    earlierReference: 'Earlier case number',
     attachments: 'Files',
     replyWanted: 'Reply',
     via: 'How to reply',
@@ -176,6 +182,7 @@ export const en: Catalog = {
     message: 'Write your feedback.',
     occurredAt: 'Write a date or leave the field empty.',
     place: 'Write a place or leave the field empty.',
+    earlierReference: 'Write the case number or leave the field empty.',
     attachments: 'Add the file again or remove it.',
     replyWanted: 'Choose whether you would like a reply.',
     via: 'Choose how you would like the reply.',

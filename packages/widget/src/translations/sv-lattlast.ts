@@ -78,6 +78,7 @@ export const svLattlast: LattlastCatalog = {
     message: 'Din synpunkt',
     occurredAt: 'När',
     place: 'Var',
+    earlierReference: 'Numret på din förra synpunkt',
     attachments: 'Filer',
     replyWanted: 'Vill du få svar',
     via: 'Hur du vill få svar',

@@ -53,6 +53,11 @@ export const sv: Catalog = {
   whenHintStaff: 'Om personen vet.',
   whereLabel: 'Var hände det?',
   whereHint: 'En adress eller en plats, till exempel lekplatsen vid Storgatan.',
+  earlierLabel: 'Ärendenummer från tidigare kontakt',
+  earlierHint:
+    'Har du redan fått svar i samma fråga och vill ta den vidare? Skriv ärendenumret, så hittar vi det.',
+  earlierHintStaff:
+    'Har personen redan fått svar i samma fråga och vill ta den vidare? Skriv ärendenumret.',
 
   filesLabel: 'Bifoga filer',
   filesHint: (count, perFile, together, types) =>
@@ -154,6 +159,7 @@ export const sv: Catalog = {
     message: 'Synpunkt',
     occurredAt: 'När',
     place: 'Var',
+    earlierReference: 'Tidigare ärendenummer',
     attachments: 'Filer',
     replyWanted: 'Vill du ha svar',
     via: 'Hur du vill få svar',
@@ -177,6 +183,7 @@ export const sv: Catalog = {
     message: 'Skriv din synpunkt.',
     occurredAt: 'Skriv ett datum eller lämna fältet tomt.',
     place: 'Skriv en plats eller lämna fältet tomt.',
+    earlierReference: 'Skriv ärendenumret eller lämna fältet tomt.',
     attachments: 'Lägg till filen igen eller ta bort den.',
     replyWanted: 'Välj om du vill ha svar.',
     via: 'Välj hur du vill få svar.',

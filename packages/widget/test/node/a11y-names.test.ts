@@ -221,6 +221,12 @@ describe('names, roles and descriptions (standard mode)', () => {
       await WALKS.standard[2]!.reach(p, harness.server); // reply by e-mail, e-mail wrong
       let tree = await axTree(p);
       expectRows(tree, [
+        // Asked once the kind is a complaint (or a suggestion), optional, with its hint.
+        [
+          'textbox',
+          'Ärendenummer från tidigare kontakt (frivilligt)',
+          'Har du redan fått svar i samma fråga och vill ta den vidare? Skriv ärendenumret, så hittar vi det.',
+        ],
         ['textbox', 'Namn', 'Obligatoriskt om du vill få svar'],
         ['radiogroup', 'Hur vill du få svar?'],
         [
@@ -295,11 +301,17 @@ describe('names, roles and descriptions (standard mode)', () => {
     const context = await harness.context();
     try {
       const p = await harness.open(context, { staff: true });
+      await p.locator('synpunkt-form #f-kind-complaint').check();
       const tree = await axTree(p);
       expectRows(tree, [
         ['combobox', 'Hur kom synpunkten in?'],
         ['radiogroup', 'Vad vill personen lämna?'],
         ['textbox', 'Skriv vad personen sa', /^Skriv med personens egna ord så långt det går\./],
+        [
+          'textbox',
+          'Ärendenummer från tidigare kontakt (frivilligt)',
+          'Har personen redan fått svar i samma fråga och vill ta den vidare? Skriv ärendenumret.',
+        ],
         ['radiogroup', 'Vill personen ha svar?'],
       ]);
       expectAllNamed(tree);

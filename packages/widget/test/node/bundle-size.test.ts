@@ -22,9 +22,12 @@ const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.
  * of a transform), of which 0.4 KB went to texts and fixes citizens were missing. Raised to
  * 49.6 KB for the relay's limits asked before anyone writes (0.7 KB: the answer's schema, the
  * tightest limits for an area and kind, files listed where none are taken) and a draft that
- * keeps only the contact details for the answer asked for (0.1 KB).
+ * keeps only the contact details for the answer asked for (0.1 KB); then to 50 KB, the least
+ * that holds it, for the earlier case number a complainant taking a matter further can give
+ * (0.4 KB: the field with its label and hints to citizens and to staff in Swedish and English,
+ * its names in the four catalogs, and the sdk's check of it).
  */
-const BUDGET = 49.6 * 1024;
+const BUDGET = 50 * 1024;
 
 function read(): string {
   assert.ok(
