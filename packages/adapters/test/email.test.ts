@@ -154,6 +154,7 @@ describe('email adapter: the clerk’s mail', () => {
     assert.ok(mail);
     const { parsed } = mail;
     assert.equal(parsed.subject, `[Synpunkt] Klagomål – Äldreomsorg – ${receipt.reference}`);
+    assert.ok(!(parsed.text ?? '').includes('Tidigare ärende'), 'no earlier case: no such row');
     assert.deepEqual(parsed.from?.value, [{ address: FROM, name: 'Exempelkommun synpunkter' }]);
     assert.deepEqual(addresses(parsed.to), [
       'omsorg@exempelkommun.se',
@@ -598,6 +599,74 @@ describe('email adapter: hostile text', () => {
     });
   }
 
+  it('an earlier case number: after the reference in the subject, beside it in both bodies, and in the JSON', async () => {
+    const submission = sampleSubmission({ area: 'aldreomsorg', earlierReference: ' KS 2026/123 ' });
+    const adapter = emailAdapter(configFor(peer, { areaLabels: { aldreomsorg: 'Äldreomsorg' } }));
+    const receipt = await adapter.submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    assert.equal(
+      mail.parsed.subject,
+      `[Synpunkt] Klagomål – Äldreomsorg – ${receipt.reference} – tidigare ärende KS 2026/123`,
+    );
+    assert.ok(
+      (mail.parsed.text ?? '').includes(
+        `Ärendenummer: ${receipt.reference}\nTidigare ärende: KS 2026/123\nTyp: Klagomål\n`,
+      ),
+      mail.parsed.text,
+    );
+    const html = typeof mail.parsed.html === 'string' ? mail.parsed.html : '';
+    assert.match(
+      html,
+      /<th [^>]*>Tidigare ärende<\/th><td [^>]*data-field="earlierReference">KS 2026\/123<\/td>/,
+    );
+    assert.equal(jsonCopyIn(mail).submission.earlierReference, 'KS 2026/123');
+  });
+
+  it('<script> and ]]> as the earlier case number arrive intact in the text, subject and JSON, escaped in the HTML', async () => {
+    const earlierReference = '<script>x</script>]]>&"\'';
+    const submission = sampleSubmission({ earlierReference });
+    const receipt = await emailAdapter(configFor(peer)).submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    assert.ok(mail.parsed.text?.includes(`Tidigare ärende: ${earlierReference}\n`));
+    assert.ok(
+      mail.parsed.subject?.endsWith(`${receipt.reference} – tidigare ärende ${earlierReference}`),
+    );
+    assert.equal(jsonCopyIn(mail).submission.earlierReference, earlierReference);
+    const html = typeof mail.parsed.html === 'string' ? mail.parsed.html : '';
+    assert.ok(
+      html.includes(
+        'data-field="earlierReference">&lt;script&gt;x&lt;/script&gt;]]&gt;&amp;&quot;&#39;</td>',
+      ),
+      'the HTML body has it escaped',
+    );
+    assert.ok(!/<script/i.test(html), 'never as a tag');
+  });
+
+  it('an earlier case number with CR/LF + "Bcc: evil@x" that got past the schema becomes no header and no recipient', async () => {
+    const submission = {
+      ...sampleSubmission(),
+      earlierReference: `KS 1\r\n${HOSTILE}\r\nX-Evil: 1\u2028\u202eX`,
+    };
+    const config = parseEmailConfig(configFor(peer));
+    const reference = referenceOf(submission.id);
+    const composer = createTransport({ streamTransport: true, buffer: true });
+    const info = await composer.sendMail(clerkMail(submission, reference, config));
+    const raw = info.message as Buffer;
+    const mail: ReceivedMail = {
+      envelope: { from: info.envelope.from || '', to: info.envelope.to },
+      raw,
+      parsed: await simpleParser(raw),
+    };
+    assertNoInjectedHeader(mail);
+    assert.deepEqual(mail.envelope.to, [REGISTRY]);
+    assert.equal(
+      mail.parsed.subject,
+      `[Synpunkt] Klagomål – gata-park – ${reference} – tidigare ärende KS 1 ${HOSTILE} X-Evil: 1 X`,
+    );
+  });
+
   it('<script> and ]]> in a message arrive intact in the text and JSON, and escaped in the HTML (never a tag)', async () => {
     const message =
       'Hej <script>alert(1)</script> ]]> <![CDATA[x]]> & <img src=x onerror=alert(2)> "\'';
@@ -952,6 +1021,15 @@ describe('email adapter: confirmation to the sender', () => {
     assert.match(text, /Du kan inte svara på det här meddelandet\./);
     assert.ok(!text.includes('Gungan'), 'the message is not repeated');
     assert.ok(!text.includes('Anna'), 'the name is not repeated');
+  });
+
+  it('does not repeat an earlier case number either: it is text the sender typed', async () => {
+    const submission = sampleSubmission({ earlierReference: 'Ring 0900-123 45 67 nu' });
+    await confirming().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-confirmation-of', submission.id);
+    assert.ok(mail);
+    assert.ok(!(mail.parsed.subject ?? '').includes('0900'), 'not in the subject');
+    assert.ok(!(mail.parsed.text ?? '').includes('0900'), 'not in the text');
   });
 
   it('reaches an address whose domain has å, ä or ö, in the ASCII form every server takes', async () => {

@@ -114,6 +114,11 @@ export function fieldRows(submission: Submission, options: RowOptions): FieldRow
   const area = areaLabelOf(options.areaLabels, submission.area);
   const rows: FieldRow[] = [
     row('reference', options.reference),
+    // Next to this case's number: the clerk sees at once that it takes an earlier one further.
+    // Only when given: most synpunkter are a first contact.
+    ...(submission.earlierReference === undefined
+      ? []
+      : [row('earlierReference', submission.earlierReference)]),
     row('kind', KIND_LABELS[submission.kind]),
     row('area', area === submission.area ? area : `${area} (${submission.area})`),
     row('message', submission.message),

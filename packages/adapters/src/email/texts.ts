@@ -32,6 +32,8 @@ export const REPLY_LABELS: Record<ReplyChannel, string> = {
 /** Labels of the rows in the clerk's mail, in the order they are shown. */
 export const FIELD_LABELS = {
   reference: 'Ärendenummer',
+  /** The case number of an earlier contact, shown only when the sender gave one. */
+  earlierReference: 'Tidigare ärende',
   kind: 'Typ',
   area: 'Verksamhet',
   message: 'Meddelande',
@@ -51,6 +53,12 @@ export const FIELD_LABELS = {
   pageUrl: 'Sida',
   id: 'Id',
   attachments: 'Bilagor',
+} as const;
+
+/** Words in the clerk's subject line. */
+export const SUBJECT_TEXTS = {
+  /** Before the earlier case number: `… – SYN-1A2B3C4D – tidigare ärende KS 2026/123`. */
+  earlier: 'tidigare ärende',
 } as const;
 
 /** Fixed phrases in the clerk's mail. */
