@@ -40,6 +40,7 @@ function asSubmission(stored: StoredRequest): Partial<Submission> {
   // wall-clock part.
   if (a.occurred_at !== undefined)
     record.occurredAt = a.occurred_at.replace(/:00[+-]\d{2}:\d{2}$/, '');
+  if (a.earlier_reference !== undefined) record.earlierReference = a.earlier_reference;
   if (f.address_string !== undefined && f.address_string !== FALLBACK_ADDRESS) {
     record.place = f.address_string;
   }
@@ -441,6 +442,27 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       await adapter().submit(summer);
       assert.equal(peer.find(winter.id)[0]?.attributes.occurred_at, '2026-11-19T14:30:00+01:00');
       assert.equal(peer.find(summer.id)[0]?.attributes.occurred_at, '2026-07-01T09:00:00+02:00');
+    });
+
+    it('sends the earlier case number as attribute[earlier_reference], <script>, & and ]]> intact; none when not given', async () => {
+      const earlierReference = '<script>1</script>&]]>+&attribute[kind]=praise';
+      const submission = sampleSubmission({ earlierReference });
+      await adapter().submit(submission);
+      const [stored] = peer.find(submission.id);
+      assert.ok(stored);
+      assert.equal(stored.attributes.earlier_reference, earlierReference);
+      assert.equal(stored.attributes.kind, 'complaint', 'its text cannot set another attribute');
+      assert.equal(stored.fields.description, submission.message, 'the message as sent');
+      assert.ok(
+        (peer.bodies.at(-1) ?? '').includes(
+          `attribute%5Bearlier_reference%5D=${new URLSearchParams({ x: earlierReference }).toString().slice(2)}`,
+        ),
+        'form-encoded',
+      );
+
+      const without = sampleSubmission();
+      await adapter().submit(without);
+      assert.equal(peer.find(without.id)[0]?.attributes.earlier_reference, undefined);
     });
 
     it('sends every extra as an attribute and no lat/long', async () => {

@@ -14,6 +14,11 @@ export const ATTRIBUTES = {
   area: 'area',
   /** When it happened: `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`, local time. Only when given. */
   occurredAt: 'occurred_at',
+  /**
+   * The case number of an earlier contact about the same matter, when the sender takes it
+   * further (`KS 2026/123`), as typed. Only when given.
+   */
+  earlierReference: 'earlier_reference',
   /** `web`, or `phone`, `visit`, `letter`, `email` when staff registered it. */
   channel: 'channel',
   /** The sender's language (BCP 47). */
@@ -108,6 +113,7 @@ export function encodeRequest(submission: Submission, options: EncodeOptions): U
     ATTRIBUTES.occurredAt,
     submission.occurredAt === undefined ? undefined : withSwedishOffset(submission.occurredAt),
   );
+  attribute(ATTRIBUTES.earlierReference, submission.earlierReference);
   attribute(ATTRIBUTES.channel, submission.channel);
   attribute(ATTRIBUTES.locale, submission.locale);
   attribute(ATTRIBUTES.mode, submission.mode);
