@@ -47,6 +47,7 @@ const PROPERTIES = {
   channel: guid(45),
   place: guid(46),
   pageUrl: guid(47),
+  earlierReference: guid(48),
 };
 
 function settings(peer: ArtvisePeer, overrides: Partial<ArtviseConfig> = {}): ArtviseConfig {
@@ -109,6 +110,9 @@ function toFields(stored: StoredCase): Partial<Submission> {
   }
   const event = str(dto.EventDate);
   const place = property('place');
+  // An earlier case number comes first in Description, on a line of its own, then an empty line.
+  const described = /^Tidigare ärende: ([^\n]*)\n\n/.exec(str(dto.Description) ?? '');
+  const message = str(dto.Description)!.slice(described?.[0].length ?? 0);
   const attachments = stored.deeds
     .toSorted((a, b) => String(a.dto.Identifier).localeCompare(String(b.dto.Identifier)))
     .flatMap((deed) => list(deed.dto.Files))
@@ -120,7 +124,8 @@ function toFields(stored: StoredCase): Partial<Submission> {
     }));
   return {
     id: str(dto.Identifier)!,
-    message: str(dto.Description)!,
+    message,
+    ...(described && { earlierReference: described[1] }),
     ...(kind && { kind }),
     area: property('area')!,
     ...(place !== undefined && { place }),
@@ -335,6 +340,60 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.ok(html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'), html);
       assert.ok(!html.includes('<script'), 'user text never becomes markup in Artvise');
       assert.ok(html.includes('😀👍🏽'));
+    });
+
+    it('an earlier case number with <, &, ]]> and quotes: first in Description, a row in HtmlDescription, its custom property, intact', async () => {
+      const earlierReference = 'KS <script>1</script> & ]]> "x" \'y\'';
+      const submission = sampleSubmission({ earlierReference });
+      await artviseAdapter(settings(peer)).submit(submission);
+      const request = peer.requests.findLast((r) => r.operation === 'CreateCase');
+      assert.ok(request);
+      assert.ok(!request.xml.includes(']]>'), 'no raw ]]>');
+      assert.ok(!request.xml.includes('<script'), 'no raw <script');
+      const [stored] = peer.casesFor(submission.id);
+      assert.ok(stored);
+      assert.equal(
+        stored.dto.Description,
+        `Tidigare ärende: ${earlierReference}\n\n${submission.message}`,
+      );
+      const fields = toFields(stored);
+      assert.equal(fields.earlierReference, earlierReference);
+      assert.equal(fields.message, submission.message, 'the message follows, as sent');
+      const property = list(stored.dto.CustomProperties).find(
+        (p) => p.CustomPropertyGuid === PROPERTIES.earlierReference,
+      );
+      assert.equal(str(property?.Value), earlierReference);
+      const html = str(stored.dto.HtmlDescription) ?? '';
+      assert.ok(
+        html.includes(
+          '<dt>Tidigare ärende</dt><dd>KS &lt;script&gt;1&lt;/script&gt; &amp; ]]&gt; &quot;x&quot; &#39;y&#39;</dd>',
+        ),
+        html,
+      );
+      assert.ok(!html.includes('<script'), 'user text never becomes markup in Artvise');
+    });
+
+    it('a control character in the earlier case number is refused too, naming the field, and nothing is sent', async () => {
+      const sent = peer.requests.length;
+      const submission: Submission = { ...sampleSubmission(), earlierReference: 'KS\u0007 1' };
+      const error = await adapterFailure(artviseAdapter(settings(peer)).submit(submission));
+      assert.equal(error.reason, 'invalid');
+      assert.deepEqual(error.issues, [{ path: ['earlierReference'], code: 'invalid_characters' }]);
+      assert.match(error.message, /earlierReference has U\+0007 at index 2/);
+      assert.equal(peer.requests.length, sent, 'no call reached Artvise');
+    });
+
+    it('without an earlier case number, Description is the message alone and no such row or property is sent', async () => {
+      const submission = sampleSubmission();
+      await artviseAdapter(settings(peer)).submit(submission);
+      const [stored] = peer.casesFor(submission.id);
+      assert.equal(stored?.dto.Description, submission.message);
+      assert.doesNotMatch(str(stored?.dto.HtmlDescription) ?? '', /Tidigare ärende/);
+      assert.ok(
+        !list(stored?.dto.CustomProperties).some(
+          (p) => p.CustomPropertyGuid === PROPERTIES.earlierReference,
+        ),
+      );
     });
 
     it('a control character XML 1.0 cannot carry is refused with a clear error, and nothing is sent', async () => {

@@ -52,6 +52,7 @@ export const CUSTOM_PROPERTY_KEYS = [
   'channel',
   'place',
   'pageUrl',
+  'earlierReference',
 ] as const;
 
 /** A field the adapter can put in a custom property. */
@@ -94,6 +95,7 @@ const schema = strict({
       channel: z.optional(guid),
       place: z.optional(guid),
       pageUrl: z.optional(guid),
+      earlierReference: z.optional(guid),
     }),
   ),
   areaNames: z.optional(

@@ -70,6 +70,7 @@ function userTexts(submission: Submission): [readonly (string | number)[], strin
     [['message'], submission.message],
     [['area'], submission.area],
     [['place'], submission.place],
+    [['earlierReference'], submission.earlierReference],
     [['locale'], submission.locale],
     [['pageUrl'], submission.pageUrl],
   ];

@@ -84,6 +84,21 @@ const escapeHtml = (text: string): string =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
   );
 
+/** Before the earlier case number, in Description and HtmlDescription: "Tidigare ärende". */
+export const EARLIER_LABEL = 'Tidigare ärende';
+
+/**
+ * Description: the message as sent. When the sender takes an earlier case further, its number
+ * comes first on a line of its own, then an empty line: CaseDto has no member for a related
+ * case, and the officer (and Artvise's free-text search) finds it there, before the message.
+ */
+export function description(submission: Submission): string {
+  const { earlierReference, message } = submission;
+  return earlierReference === undefined
+    ? message
+    : `${EARLIER_LABEL}: ${earlierReference}\n\n${message}`;
+}
+
 /** What a relay tells about the receipt the sender already has (see `AdapterContext`). */
 export type ReceiptContext = Pick<AdapterContext, 'reference' | 'replyBy' | 'receivedAt'>;
 
@@ -113,6 +128,9 @@ export function htmlDescription(
   const { reply } = submission;
   const rows: [string, string][] = [];
   if (receipt.reference !== undefined) rows.push(['Avsändarens ärendenummer', receipt.reference]);
+  if (submission.earlierReference !== undefined) {
+    rows.push([EARLIER_LABEL, submission.earlierReference]);
+  }
   rows.push(['Typ', KIND_TITLES[submission.kind]]);
   rows.push(['Verksamhet', caseTitle(config, submission).replace(/^[^:]*: /, '')]);
   if (submission.place) rows.push(['Plats', submission.place]);
@@ -168,6 +186,7 @@ function customProperties(config: ResolvedArtviseConfig, submission: Submission)
     channel: submission.channel,
     place: submission.place,
     pageUrl: submission.pageUrl,
+    earlierReference: submission.earlierReference,
   };
   return Object.entries(values).flatMap(([key, value]) => {
     const guid = guids[key as keyof typeof values];
@@ -187,7 +206,7 @@ export function caseValues(
   const { reply } = submission;
   return {
     ...(properties.length > 0 && { CustomProperties: properties }),
-    Description: submission.message,
+    Description: description(submission),
     Identifier: submission.id,
     InboxGuid: inboxFor(config, submission.area),
     Name: caseTitle(config, submission),
