@@ -85,6 +85,20 @@ describe('rest adapter against a real endpoint', () => {
     assert.match(receipt.replyBy ?? '', /^\d{4}-\d{2}-\d{2}$/, 'replyBy is passed on');
   });
 
+  it('carries the earlier case number in the JSON as sent: <script>, ]]> and quotes intact; none when not given', async () => {
+    const earlierReference = 'KS <script>1</script> ]]> "x" & \u00e5';
+    const submission = sampleSubmission({ earlierReference });
+    await adapter().submit(submission);
+    const [seen] = peer.triesOf(submission.id);
+    assert.ok(seen);
+    assert.equal((JSON.parse(seen.body) as Submission).earlierReference, earlierReference);
+    assert.equal(peer.received(submission.id)[0]?.earlierReference, earlierReference);
+
+    const without = sampleSubmission();
+    await adapter().submit(without);
+    assert.doesNotMatch(peer.triesOf(without.id)[0]?.body ?? '', /earlierReference/);
+  });
+
   it('leaves replyBy out when the endpoint gives none (anonymous)', async () => {
     const receipt = await adapter().submit(sampleAnonymous());
     assert.equal('replyBy' in receipt, false);
