@@ -64,7 +64,7 @@ export function runPersonCommand(args: PersonArgs): number {
     if (content.length > 0) {
       store.purgeSubmissions(content.map((record) => record.id));
       out(
-        `Removed the content of ${content.map((r) => r.reference).join(', ')} (message, place, name, contact details, files). ` +
+        `Removed the content of ${content.map((r) => r.reference).join(', ')} (message, place, earlier case number, name, contact details, files). ` +
           'Kept: the receipts (id, reference, dates) and the figures of the report (kind, area, channel; nothing about the sender).',
       );
     }

@@ -24,6 +24,7 @@ interface Shown {
   deliveries: { target: string; status: string }[];
   submission: {
     message: string;
+    earlierReference?: string;
     reply: { name?: string; email?: string; phone?: string };
     attachments: { name: string; data: string }[];
   } | null;
@@ -54,6 +55,8 @@ describe('synpunkt-relay person (requests from a data subject)', () => {
     } as const;
     const delivered = sample({
       message: 'Gungan-4711 är trasig',
+      // She takes an earlier case further: its number is hers too, shown and erased with the rest.
+      earlierReference: 'KS-4715/2026',
       reply: anna,
       attachments: [
         { name: 'gungan-4711.png', type: 'image/png', size: 70, data: TINY_PNG_BASE64 },
@@ -88,6 +91,7 @@ describe('synpunkt-relay person (requests from a data subject)', () => {
     assert.deepEqual(annas.map((s) => s.reference).sort(), [references[0], references[1]]);
     const first = annas.find((s) => s.reference === references[0])!;
     assert.equal(first.submission?.message, 'Gungan-4711 är trasig');
+    assert.equal(first.submission?.earlierReference, 'KS-4715/2026');
     assert.equal(first.submission?.reply.name, 'Anna Zetterlund');
     assert.equal(first.submission?.attachments[0]?.data, TINY_PNG_BASE64, 'the files too');
     const second = annas.find((s) => s.reference === references[1])!;
@@ -121,10 +125,15 @@ describe('synpunkt-relay person (requests from a data subject)', () => {
       new RegExp(`${references[0]}.*${references[1]}|${references[1]}.*${references[0]}`),
     );
     assert.match(erased.stdout, /arkiv/, 'it names the delivery that will now never be made');
+    assert.match(
+      erased.stdout,
+      /\(message, place, earlier case number, name, contact details, files\)/,
+    );
     for (const file of [storePath, `${storePath}-wal`].filter(existsSync)) {
       const bytes = readFileSync(file);
       for (const value of [
         'Gungan-4711',
+        'KS-4715/2026',
         'Skolmaten-4712',
         'Zetterlund',
         'anna.z@example.org',
