@@ -221,6 +221,10 @@ describe('Exempelkommun, end to end', () => {
     const message = 'Gungan på lekplatsen vid Storgatan har varit trasig i tre veckor.';
     await page.getByRole('textbox', { name: /Skriv din synpunkt/ }).fill(message);
     await page.getByRole('textbox', { name: /Var hände det/ }).fill('Lekplatsen vid Storgatan 4');
+    // She complained before and was not satisfied with the answer: she takes it further.
+    await page
+      .getByRole('textbox', { name: /Ärendenummer från tidigare kontakt/ })
+      .fill('KS 2026/123');
     await page.getByRole('radio', { name: /Ja, jag vill ha svar/ }).check();
     await page.getByRole('textbox', { name: 'Namn' }).fill('Anna Andersson');
     await page.getByRole('radio', { name: 'E-post' }).check();
@@ -249,6 +253,13 @@ describe('Exempelkommun, end to end', () => {
     assert.match(mail.replyTo ?? '', /anna@example\.org/);
     assert.ok(mail.text.includes(message), 'the clerk reads the message as written');
     assert.equal(mail.submission?.message, message);
+    // The earlier case's number: in the subject to search by, beside the reference, in the JSON.
+    assert.ok(
+      mail.subject.endsWith(`${reference} – tidigare ärende KS 2026/123`),
+      `the subject names the earlier case: ${mail.subject}`,
+    );
+    assert.ok(mail.text.includes(`Ärendenummer: ${reference}\nTidigare ärende: KS 2026/123\n`));
+    assert.equal(mail.submission?.earlierReference, 'KS 2026/123');
     const confirmation = await eventually(
       () => demo.mail.mails.find((m) => m.to.includes('anna@example.org')),
       'the confirmation to the sender',
@@ -271,6 +282,7 @@ describe('Exempelkommun, end to end', () => {
       });
       await shown.waitFor();
       assert.ok((await shown.locator('pre').innerText()).includes(message));
+      assert.ok((await shown.locator('pre').innerText()).includes('Tidigare ärende: KS 2026/123'));
       const received = await shown.locator('dt:text-is("Mottaget") + dd').innerText();
       const swedishTime = new Intl.DateTimeFormat('sv-SE', {
         timeZone: 'Europe/Stockholm',
