@@ -571,6 +571,15 @@ describe('lättläst: switching modes', () => {
     expect(el.mode).to.equal('standard');
     expect(focused(el)).to.equal($(el, '#f-earlierReference'));
     expect($<HTMLInputElement>(el, '#f-earlierReference').value).to.equal('KS 2026/123');
+    // What is wrong is still said, at the field and at the top, in the standard form's words.
+    const field = $<HTMLInputElement>(el, '#f-earlierReference');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(field.getAttribute('aria-describedby')).to.contain('f-earlierReference-error');
+    expect(text($(el, '#f-earlierReference-error'))).to.equal(
+      'Texten är för lång. Den får vara högst 10 tecken.',
+    );
+    expect(text($(el, '#error-summary'))).to.contain('Tidigare ärendenummer:');
+    await expect(el).to.be.accessible();
   });
 
   it('staff mode stays standard: no toggle, the attribute is ignored', async () => {

@@ -947,9 +947,10 @@ export class SynpunktForm extends LitElement {
       showIssues: (issues) => (issues[0] ? this.showIssues(issues) : (this.issues = [])),
       errorText: (issue) => this.errorText(issue),
       send: () => void this.send(),
+      // A field only the standard form asks: there, with what is wrong with it still shown
+      // at the field and in the summary (WCAG 3.3.1), not a form that looks fine.
       elsewhere: (key) => {
         this.mode = 'standard';
-        this.issues = [];
         this.focusAfterRender = `#f-${key}`;
       },
     });
