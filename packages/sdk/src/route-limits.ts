@@ -4,13 +4,16 @@ import { ATTACHMENT_TYPES, KINDS, type Kind } from './vocabulary.js';
 
 /**
  * What one of a receiver's routes can carry, and which synpunkter take it: a relay target with
- * `areas` and `kinds` (absent: all). A synpunkt must fit every route it goes to.
+ * `areas` and `kinds` (absent: all), and `serious` when it takes only serious complaints. A
+ * synpunkt must fit every route it goes to.
  */
 export interface RouteLimits {
   /** The areas this route takes; absent means every area. */
   areas?: readonly string[];
   /** The kinds this route takes; absent means every kind. */
   kinds?: readonly Kind[];
+  /** Only complaints that staff marked serious (the nearest manager's); absent means any. */
+  serious?: true;
   /** What its backend can carry. */
   capabilities: AdapterCapabilities;
 }
@@ -53,14 +56,20 @@ export function tightestCapabilities(list: readonly AdapterCapabilities[]): Adap
 /**
  * What a synpunkt about this area and of this kind must fit: the tightest of the routes it
  * would go to. An area or kind not chosen yet counts as any, so a form never promises more than
- * the choice still to come may allow.
+ * the choice still to come may allow. A route for serious complaints only counts when `serious`
+ * is true: marking one is a choice made on the form, like any other, not one still to come.
  */
 export function capabilitiesFor(
   routes: readonly RouteLimits[],
-  { area, kind }: { area?: string | undefined; kind?: Kind | undefined },
+  {
+    area,
+    kind,
+    serious,
+  }: { area?: string | undefined; kind?: Kind | undefined; serious?: boolean | undefined },
 ): AdapterCapabilities {
   const taking = routes.filter(
     (route) =>
+      (route.serious !== true || serious === true) &&
       (area === undefined || route.areas === undefined || route.areas.includes(area)) &&
       (kind === undefined || route.kinds === undefined || route.kinds.includes(kind)),
   );
@@ -71,6 +80,7 @@ const count = z.int().check(z.positive());
 const routeLimits = z.object({
   areas: z.optional(z.array(z.string())),
   kinds: z.optional(z.array(z.enum(KINDS))),
+  serious: z.optional(z.literal(true)),
   capabilities: z.object({
     maxMessageLength: z.optional(count),
     attachments: z.optional(

@@ -203,6 +203,11 @@ const submissionSchema = z
         ),
       ),
     ),
+    /**
+     * Staff judge the complaint serious: it goes to the nearest manager at once. Only `true`;
+     * absent is not serious (one way to say it, so no receiver has to read `false`).
+     */
+    serious: z.exactOptional(z.literal(true)),
     reply: z.discriminatedUnion('wanted', [anonymous, replyWanted]),
     attachments: z._default(attachments, []),
     /** The language the sender used (BCP 47: `sv`, `en`, `fi`, `se`…). */
@@ -233,6 +238,19 @@ const submissionSchema = z
             params: { code: 'date_in_future' },
           });
         }
+      }
+      // Serious is staff's judgement of a complaint they register, not a sender's own flag.
+      if (
+        submission.serious === true &&
+        (submission.kind !== 'complaint' || submission.channel === 'web')
+      ) {
+        ctx.issues.push({
+          code: 'custom',
+          input: submission.serious,
+          path: ['serious'],
+          message: 'invalid_value',
+          params: { code: 'invalid_value' },
+        });
       }
     }, always),
     // A field left blank (`"earlierReference": " "`) is none: the receiver gets no empty key.

@@ -71,6 +71,12 @@ export interface Submission {
    * when the sender takes it further: one line, at most `LIMITS.earlierReferenceMax` characters.
    */
   earlierReference?: string;
+  /**
+   * Staff judged the complaint serious (allvarligt klagomål): it goes to the nearest manager at
+   * once. Only on a complaint that staff register (`kind` `complaint`, `channel` not `web`);
+   * absent means not serious.
+   */
+  serious?: true;
   /** Whether and how the sender wants an answer. */
   reply: Reply;
   /** Attached files, possibly none. */

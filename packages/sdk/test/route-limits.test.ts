@@ -86,7 +86,47 @@ describe('capabilitiesFor', () => {
   });
 });
 
+describe('capabilitiesFor: a route for serious complaints only', () => {
+  // The same relay, and serious complaints also to the managers' mailbox: no files at all.
+  const WITH_MANAGERS: RouteLimits[] = [
+    ...ROUTES,
+    { kinds: ['complaint'], serious: true, capabilities: { attachments: false } },
+  ];
+
+  it('counts only for a complaint marked serious', () => {
+    assert.deepEqual(
+      capabilitiesFor(WITH_MANAGERS, { area: 'skola', kind: 'complaint', serious: true }),
+      { attachments: false },
+    );
+    assert.deepEqual(capabilitiesFor(WITH_MANAGERS, { area: 'skola', kind: 'complaint' }), {});
+    assert.deepEqual(
+      capabilitiesFor(WITH_MANAGERS, { area: 'skola', kind: 'complaint', serious: false }),
+      {},
+    );
+  });
+
+  it('does not count while nothing is marked serious, even before a kind is chosen', () => {
+    assert.deepEqual(capabilitiesFor(WITH_MANAGERS, {}), {
+      maxMessageLength: 4000,
+      attachments: false,
+    });
+    assert.deepEqual(capabilitiesFor(WITH_MANAGERS, { area: 'skola' }), {});
+  });
+});
+
 describe('parseReceiverLimits', () => {
+  it('reads a route for serious complaints only', () => {
+    const routes: RouteLimits[] = [
+      { capabilities: {} },
+      { kinds: ['complaint'], serious: true, capabilities: { maxMessageLength: 2000 } },
+    ];
+    assert.deepEqual(parseReceiverLimits({ routes }), { routes });
+    assert.equal(
+      parseReceiverLimits({ routes: [{ serious: 'yes', capabilities: {} }] }),
+      undefined,
+    );
+  });
+
   it('reads the relay’s answer and ignores members it does not know', () => {
     const answer = { routes: ROUTES.map((route) => ({ ...route, name: 'secret?' })), version: 2 };
     assert.deepEqual(parseReceiverLimits(JSON.parse(JSON.stringify(answer))), { routes: ROUTES });

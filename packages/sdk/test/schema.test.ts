@@ -403,6 +403,50 @@ describe('earlierReference: the case number of an earlier contact', () => {
   });
 });
 
+describe('serious: staff judge a complaint they register serious', () => {
+  const byStaff = (extra: Input = {}) => input({ channel: 'phone', ...extra });
+
+  it('is optional; true on a complaint staff register is kept', () => {
+    assert.equal('serious' in ok(byStaff()), false);
+    for (const channel of CHANNELS.filter((c) => c !== 'web')) {
+      assert.equal(ok(byStaff({ channel, serious: true })).serious, true, channel);
+    }
+  });
+
+  it('on a complaint sent through the web form → invalid_value: it is staff’s judgement', () => {
+    expectIssues(input({ serious: true }), [{ path: ['serious'], code: 'invalid_value' }]);
+  });
+
+  it('on praise or a suggestion → invalid_value, even from staff', () => {
+    for (const kind of ['praise', 'suggestion']) {
+      expectIssues(byStaff({ kind, serious: true }), [
+        { path: ['serious'], code: 'invalid_value' },
+      ]);
+    }
+  });
+
+  it('only true: false, a string or a number → invalid_value (absent is not serious)', () => {
+    for (const value of [false, 'true', 1]) {
+      const result = parseSubmission(byStaff({ serious: value }));
+      assert.equal(result.success, false, JSON.stringify(value));
+      if (!result.success) {
+        assert.deepEqual(
+          result.issues.map(({ path, code }) => ({ path, code })),
+          [{ path: ['serious'], code: 'invalid_value' }],
+          JSON.stringify(value),
+        );
+      }
+    }
+  });
+
+  it('is reported with the other problems at once', () => {
+    expectIssues(input({ serious: true, place: 7 }), [
+      { path: ['place'], code: 'invalid_type' },
+      { path: ['serious'], code: 'invalid_value' },
+    ]);
+  });
+});
+
 describe('unknown and dangerous keys', () => {
   it('an unknown key at the top → unknown_key', () => {
     expectIssues(input({ personnummer: '19800101-1234' }), [

@@ -1478,6 +1478,114 @@ describe('staff mode', () => {
     await expect(staff).to.be.accessible();
   });
 
+  describe('a serious complaint', () => {
+    const HINT =
+      'Kryssa i om du bedömer att klagomålet är allvarligt. Då märks det som allvarligt och ska lämnas direkt till närmaste chef.';
+
+    it('is offered with a complaint only, as a labelled checkbox of at least 24 px, and sent as serious', async () => {
+      const el = await snippet({ staff: true });
+      expect($$(el, '#f-serious'), 'before a kind is chosen').to.have.length(0);
+      await clickLabel(el, 'f-kind-suggestion');
+      expect($$(el, '#f-serious'), 'a suggestion').to.have.length(0);
+      await fillValid(el); // a complaint
+      await fill(el, 'f-channel', 'phone');
+      const box = $<HTMLInputElement>(el, '#f-serious');
+      expect(box.type).to.equal('checkbox');
+      expect(box.checked).to.equal(false);
+      expect(text($(el, 'label[for="f-serious"]'))).to.equal('Allvarligt klagomål');
+      expect(box.getAttribute('aria-describedby')).to.equal('f-serious-hint');
+      expect(text($(el, '#f-serious-hint'))).to.equal(HINT);
+      const { width, height } = box.getBoundingClientRect();
+      expect(Math.min(width, height)).to.be.at.least(24);
+      await expect(el).to.be.accessible();
+
+      // By keyboard, as staff on the phone would: Space on the focused box.
+      box.focus();
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(box.checked).to.equal(true);
+      await expect(el).to.be.accessible();
+      await sendAndWait(el);
+      const [record] = await received();
+      expect(record!.body).to.include({ kind: 'complaint', channel: 'phone', serious: true });
+    });
+
+    it('left unchecked, nothing is sent; a mark made before changing to praise is not sent', async () => {
+      const el = await snippet({ staff: true });
+      await fillValid(el);
+      await fill(el, 'f-channel', 'letter');
+      await sendAndWait(el);
+      expect((await received())[0]!.body).not.to.have.property('serious');
+
+      await press(el, 'Registrera en ny synpunkt');
+      await fillValid(el);
+      await fill(el, 'f-channel', 'letter');
+      expect($<HTMLInputElement>(el, '#f-serious').checked, 'cleared after sending').to.equal(
+        false,
+      );
+      await clickLabel(el, 'f-serious');
+      await clickLabel(el, 'f-kind');
+      expect($$(el, '#f-serious'), 'praise').to.have.length(0);
+      await sendAndWait(el);
+      const second = (await received())[1]!.body;
+      expect(second.kind).to.equal('praise');
+      expect(second).not.to.have.property('serious');
+    });
+
+    it('is kept in the draft over a reload', async () => {
+      const first = await snippet({ staff: true });
+      await clickLabel(first, 'f-kind-complaint');
+      await clickLabel(first, 'f-serious');
+      await waitUntil(
+        () => sessionStorage.getItem(DRAFT_KEY)?.includes('"serious":"yes"'),
+        'draft saved',
+      );
+      fixtureCleanup();
+      const second = await snippet({ staff: true });
+      expect($<HTMLInputElement>(second, '#f-serious').checked).to.equal(true);
+    });
+
+    it('is never offered to a citizen, nor in lättläst; staff read it in English too', async () => {
+      const citizen = await snippet();
+      await clickLabel(citizen, 'f-kind-complaint');
+      expect($$(citizen, '#f-serious')).to.have.length(0);
+      expect(text(citizen)).not.to.contain('Allvarligt');
+      fixtureCleanup();
+      const easy = await snippet({ lattlast: true });
+      expect(text(easy)).not.to.contain('Allvarligt');
+      fixtureCleanup();
+      const en = await snippet({ staff: true, lang: 'en' });
+      await clickLabel(en, 'f-kind-complaint');
+      expect(text($(en, 'label[for="f-serious"]'))).to.equal('Serious complaint');
+      expect(text($(en, '#f-serious-hint'))).to.equal(
+        'Tick this if you judge the complaint to be serious. It is then marked as serious and is to be passed straight to the nearest manager.',
+      );
+      await expect(en).to.be.accessible();
+    });
+
+    it("counts the relay's route for serious complaints only once it is marked", async () => {
+      // The managers' mailbox takes 2 000 characters; the registry anything.
+      await setLimits({
+        routes: [
+          { capabilities: {} },
+          { kinds: ['complaint'], serious: true, capabilities: { maxMessageLength: 2000 } },
+        ],
+      });
+      const el = await snippet({ staff: true });
+      await fillValid(el);
+      await waitUntil(() => limitsAsked().then((n) => n === 1), 'limits asked');
+      await el.updateComplete;
+      expect(text($(el, '#f-message-count'))).to.contain('av 10 000 tecken');
+      await clickLabel(el, 'f-serious');
+      await waitUntil(
+        () => text($(el, '#f-message-count')).includes('av 2 000 tecken'),
+        'the serious route counted',
+      );
+      await clickLabel(el, 'f-serious');
+      expect(text($(el, '#f-message-count'))).to.contain('av 10 000 tecken');
+    });
+  });
+
   it('a citizen sends channel "web"', async () => {
     const el = await snippet();
     await fillValid(el);

@@ -134,7 +134,8 @@ export const styles = css`
   .choice .hint {
     grid-column: 2;
   }
-  input[type='radio'] {
+  input[type='radio'],
+  input[type='checkbox'] {
     /* The text's em, not the browser's 13.33 px control font: 24 px at least (WCAG 2.5.8). */
     font-size: inherit;
     width: max(24px, 1.5em);
@@ -142,7 +143,7 @@ export const styles = css`
     margin: 0.125em 0 0;
     accent-color: var(--_primary);
   }
-  input:not([type='radio']),
+  input:not([type='radio'], [type='checkbox']),
   select,
   textarea {
     font: inherit;
@@ -310,7 +311,7 @@ export const styles = css`
     }
   }
   @media (forced-colors: active) {
-    input:not([type='radio']),
+    input:not([type='radio'], [type='checkbox']),
     select,
     textarea,
     button,

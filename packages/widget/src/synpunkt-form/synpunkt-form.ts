@@ -55,6 +55,7 @@ import {
   asksEarlierReference,
   emptyValues,
   fieldOf,
+  sendsSerious,
   storedValues,
   toDraft,
   type FormValues,
@@ -356,7 +357,11 @@ export class SynpunktForm extends LitElement {
       // As the draft says: without a configured list the area is "don't know".
       const { area, kind } =
         this.areas.length > 0 ? this.values : { ...this.values, area: AREA_UNKNOWN };
-      const chosen = { area: area || undefined, kind: kind || undefined };
+      const chosen = {
+        area: area || undefined,
+        kind: kind || undefined,
+        serious: sendsSerious(this.values, this.staff),
+      };
       return this.receiverRoutes ? capabilitiesFor(this.receiverRoutes, chosen) : {};
     };
     return {
@@ -577,9 +582,11 @@ export class SynpunktForm extends LitElement {
     // success or make the retry a different submission under the same id. The next render puts
     // the sent value back (text fields are read-only meanwhile, so this is a click on a choice).
     if (this.status === 'sending') return this.requestUpdate();
-    if (this.values[name] === target.value) return;
+    // A checkbox's value is what it sends when checked; unchecked, it sends nothing.
+    const value = target.type === 'checkbox' && !target.checked ? '' : target.value;
+    if (this.values[name] === value) return;
     const before = this.countZone();
-    this.values = { ...this.values, [name]: target.value };
+    this.values = { ...this.values, [name]: value };
     this.changed();
     if (name === 'message') this.announceCount(before);
   };
@@ -1022,6 +1029,7 @@ export class SynpunktForm extends LitElement {
         @change=${this.onInput}
       >
         ${this.staff ? this.renderChannel(t) : nothing} ${this.renderKind(t)}
+        ${this.staff && this.values.kind === 'complaint' ? this.renderSerious(t) : nothing}
         ${this.areas.length > 0 ? this.renderArea(t) : nothing} ${this.renderMessage(t)}
         ${this.field(
           'occurredAt',
@@ -1292,6 +1300,22 @@ export class SynpunktForm extends LitElement {
       kinds,
       this.values.kind,
     );
+  }
+
+  /** Staff only, with a complaint: their judgement that it is serious. */
+  private renderSerious(t: Catalog): TemplateResult {
+    return html`<div class="choice" part="field">
+      <input
+        type="checkbox"
+        id="f-serious"
+        name="serious"
+        value="yes"
+        .checked=${live(this.values.serious === 'yes')}
+        aria-describedby="f-serious-hint"
+      />
+      <label part="label" for="f-serious">${t.seriousLabel}</label>
+      <p class="hint" part="hint" id="f-serious-hint">${t.seriousHint}</p>
+    </div>`;
   }
 
   private renderArea(t: Catalog): TemplateResult {

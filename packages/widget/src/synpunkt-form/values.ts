@@ -41,6 +41,8 @@ export interface FormValues {
   city: string;
   /** How the synpunkt came in, when staff register it; empty until chosen. */
   channel: Exclude<Channel, 'web'> | '';
+  /** `yes` when staff marked the complaint serious (a checkbox; a string like the rest). */
+  serious: 'yes' | '';
 }
 
 /** A form nobody has touched. */
@@ -60,7 +62,15 @@ export const emptyValues = (): FormValues => ({
   postalCode: '',
   city: '',
   channel: '',
+  serious: '',
 });
+
+/**
+ * Whether the synpunkt goes as a serious complaint: staff marked it, and it is a complaint. A
+ * mark made before the kind changed is kept (it comes back with the kind) but not sent.
+ */
+export const sendsSerious = (values: FormValues, staff: boolean): boolean =>
+  staff && values.kind === 'complaint' && values.serious === 'yes';
 
 /**
  * Whether the form asks for an earlier case number: with a complaint or a suggestion, which are
@@ -103,6 +113,7 @@ export function toDraft(values: FormValues, context: DraftContext): SubmissionDr
   if (asksEarlierReference(values.kind) && values.earlierReference.trim()) {
     draft.earlierReference = values.earlierReference;
   }
+  if (sendsSerious(values, context.staff)) draft.serious = true;
   if (values.replyWanted === 'no') draft.reply = { wanted: false };
   if (values.replyWanted === 'yes') {
     const { via } = values;

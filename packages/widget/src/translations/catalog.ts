@@ -84,6 +84,16 @@ export interface Catalog {
   kindHint: string;
   /** Beröm, förslag, klagomål: name and one line each. */
   kinds: Record<'praise' | 'suggestion' | 'complaint', KindText>;
+  /**
+   * Staff only, with a complaint: the checkbox that marks it serious, "Allvarligt klagomål".
+   * Serious complaints go to the nearest manager at once; the judgement is the staff member's.
+   */
+  seriousLabel: string;
+  /**
+   * Its hint, to the staff member ("du"). It states the municipality's rule, not what the form
+   * does: the form cannot know where the receiver sends a serious complaint.
+   */
+  seriousHint: string;
 
   /** The question for the area: "Vad gäller det?". */
   areaLabel: string;

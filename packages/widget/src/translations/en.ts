@@ -36,6 +36,9 @@ export const en: Catalog = {
     suggestion: { label: 'Suggestion', hint: 'An idea for how something could be better.' },
     complaint: { label: 'Complaint', hint: 'Something that does not work as it should.' },
   },
+  seriousLabel: 'Serious complaint',
+  seriousHint:
+    'Tick this if you judge the complaint to be serious. It is then marked as serious and is to be passed straight to the nearest manager.',
 
   areaLabel: 'What is it about?',
   areaChoose: 'Choose',

@@ -36,6 +36,9 @@ export const sv: Catalog = {
     suggestion: { label: 'Förslag', hint: 'En idé om hur något kan bli bättre.' },
     complaint: { label: 'Klagomål', hint: 'Något som inte fungerar som det ska.' },
   },
+  seriousLabel: 'Allvarligt klagomål',
+  seriousHint:
+    'Kryssa i om du bedömer att klagomålet är allvarligt. Då märks det som allvarligt och ska lämnas direkt till närmaste chef.',
 
   areaLabel: 'Vad gäller det?',
   areaChoose: 'Välj',

@@ -237,6 +237,8 @@ describe('names, roles and descriptions (standard mode)', () => {
         ['link', 'E-postadress: Skriv en e-postadress, till exempel namn@exempel.se.'],
       ]);
       expectGroups(tree, { 'Hur vill du få svar?': ['E-post', 'Telefon', 'Brev'] });
+      // A complaint, but from a citizen: only staff judge one serious.
+      assert.deepEqual(tree.find('checkbox'), []);
       assert.equal(tree.one('textbox', 'E-postadress').props.invalid, 'true');
       assert.equal(tree.one('textbox', 'E-postadress').props.required, 'true');
 
@@ -297,7 +299,7 @@ describe('names, roles and descriptions (standard mode)', () => {
     }
   });
 
-  it('staff mode: the channel question and the staff texts (sv)', async () => {
+  it('staff mode: the channel question, the serious mark and the staff texts (sv)', async () => {
     const context = await harness.context();
     try {
       const p = await harness.open(context, { staff: true });
@@ -306,6 +308,12 @@ describe('names, roles and descriptions (standard mode)', () => {
       expectRows(tree, [
         ['combobox', 'Hur kom synpunkten in?'],
         ['radiogroup', 'Vad vill personen lämna?'],
+        // Staff only, with a complaint: their judgement, with a hint that speaks to them.
+        [
+          'checkbox',
+          'Allvarligt klagomål',
+          'Kryssa i om du bedömer att klagomålet är allvarligt. Då märks det som allvarligt och ska lämnas direkt till närmaste chef.',
+        ],
         ['textbox', 'Skriv vad personen sa', /^Skriv med personens egna ord så långt det går\./],
         [
           'textbox',

@@ -25,9 +25,13 @@ const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.
  * keeps only the contact details for the answer asked for (0.1 KB); then to 50 KB, the least
  * that holds it, for the earlier case number a complainant taking a matter further can give
  * (0.4 KB: the field with its label and hints to citizens and to staff in Swedish and English,
- * its names in the four catalogs, and the sdk's check of it).
+ * its names in the four catalogs, and the sdk's check of it). Raised to 50.4 KB, the least
+ * that holds it, for staff marking a complaint serious (0.4 KB: the checkbox with its label and
+ * hint in Swedish and English, its styles, its place in the draft and the relay's limits, and
+ * the sdk's check that only a complaint staff register may be serious); the file was 17 bytes
+ * under 50 KB.
  */
-const BUDGET = 50 * 1024;
+const BUDGET = 50.4 * 1024;
 
 function read(): string {
   assert.ok(
