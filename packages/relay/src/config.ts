@@ -100,6 +100,12 @@ const targetSchema = z
       })
       .min(1, 'must list at least one kind, or be left out to take every kind')
       .optional(),
+    // Serious complaints to the nearest manager at once (DOMAIN: escalation): staff mark them.
+    serious: z
+      .literal(true, {
+        error: 'must be true (only complaints marked serious), or be left out to take every one',
+      })
+      .optional(),
   })
   .superRefine((target, ctx) => {
     // The built-in adapters' settings are known; an integrator's module may use these names
@@ -114,6 +120,14 @@ const targetSchema = z
         path: ['module'],
         message:
           'is required for type "module": the file of your adapter, such as ./adapters/case-portal.js',
+      });
+    }
+    if (target.serious && target.kinds !== undefined && !target.kinds.includes('complaint')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kinds'],
+        message:
+          'must include complaint for a target with `serious` (only complaints are marked serious), or be left out',
       });
     }
     if (target.type !== 'module') {
@@ -273,13 +287,16 @@ const configSchema = z
       }
     }
     if (
-      config.targets.every((target) => target.areas !== undefined || target.kinds !== undefined)
+      config.targets.every(
+        (target) =>
+          target.areas !== undefined || target.kinds !== undefined || target.serious === true,
+      )
     ) {
       ctx.addIssue({
         code: 'custom',
         path: ['targets'],
         message:
-          'at least one target must take every area and kind (leave out `areas` and `kinds`), so no synpunkt is left without a receiver',
+          'at least one target must take every area and kind (leave out `areas`, `kinds` and `serious`), so no synpunkt is left without a receiver',
       });
     }
   });

@@ -30,6 +30,7 @@ export function receiverLimits(targets: readonly Target[], bodyLimitBytes: numbe
     routes: targets.map((target) => ({
       ...(target.areas ? { areas: [...target.areas] } : {}),
       ...(target.kinds ? { kinds: [...target.kinds] } : {}),
+      ...(target.serious ? { serious: true as const } : {}),
       capabilities: withinBody(target.adapter.capabilities ?? {}, fileBytes),
     })),
   };

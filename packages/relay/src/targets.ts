@@ -27,6 +27,8 @@ export interface Target {
   readonly areas: ReadonlySet<string> | undefined;
   /** The kinds it takes; undefined for every kind. */
   readonly kinds: ReadonlySet<Kind> | undefined;
+  /** It takes only complaints that staff marked serious (besides its areas and kinds). */
+  readonly serious: boolean;
   readonly adapter: Adapter;
 }
 
@@ -190,17 +192,22 @@ async function buildTarget(
     type: config.type,
     areas: config.areas === undefined ? undefined : new Set(config.areas),
     kinds: config.kinds === undefined ? undefined : new Set(config.kinds),
+    serious: config.serious === true,
     adapter,
   };
 }
 
-/** The targets that take a submission of this kind about this area. */
+/**
+ * The targets that take a submission of this kind about this area: a target for serious
+ * complaints only takes it when it is marked serious.
+ */
 export function targetsFor(
   targets: readonly Target[],
-  { area, kind }: Pick<Submission, 'area' | 'kind'>,
+  { area, kind, serious }: Pick<Submission, 'area' | 'kind' | 'serious'>,
 ): Target[] {
   return targets.filter(
     (target) =>
+      (!target.serious || serious === true) &&
       (target.areas === undefined || target.areas.has(area)) &&
       (target.kinds === undefined || target.kinds.has(kind)),
   );

@@ -69,7 +69,35 @@ describe('configuration', () => {
         ...base(),
         targets: [{ name: 'chef', type: 'rest', settings: {}, kinds: ['complaint'] }],
       }),
-      /targets: at least one target must take every area and kind \(leave out `areas` and `kinds`\)/,
+      /targets: at least one target must take every area and kind \(leave out `areas`, `kinds` and `serious`\)/,
+    );
+    // A target for serious complaints only does not take every synpunkt, whatever else it lacks.
+    assert.match(
+      configError({
+        ...base(),
+        targets: [{ name: 'chefer', type: 'rest', settings: {}, serious: true }],
+      }),
+      /targets: at least one target must take every area and kind \(leave out `areas`, `kinds` and `serious`\)/,
+    );
+    assert.match(
+      configError({
+        ...base(),
+        targets: [
+          { name: 'registrator', type: 'rest', settings: {} },
+          { name: 'chefer', type: 'rest', settings: {}, serious: false },
+        ],
+      }),
+      /targets\[1\]\.serious: must be true \(only complaints marked serious\), or be left out/,
+    );
+    assert.match(
+      configError({
+        ...base(),
+        targets: [
+          { name: 'registrator', type: 'rest', settings: {} },
+          { name: 'chefer', type: 'rest', settings: {}, kinds: ['praise'], serious: true },
+        ],
+      }),
+      /targets\[1\]\.kinds: must include complaint for a target with `serious`/,
     );
     assert.match(
       configError({

@@ -30,6 +30,7 @@ describe('GET /v1/limits: what the form may promise before anyone writes', () =>
       name: string;
       areas?: string[];
       kinds?: ('praise' | 'suggestion' | 'complaint')[];
+      serious?: true;
     }[],
     capabilities: AdapterCapabilities[],
     overrides: Partial<RelayConfigInput> = {},
@@ -92,6 +93,25 @@ describe('GET /v1/limits: what the form may promise before anyone writes', () =>
     assert.equal(
       capabilitiesFor(body.routes, { area: 'gata-park', kind: 'praise' }).maxMessageLength,
       undefined,
+    );
+  });
+
+  it('says which route takes only serious complaints, and the form counts it only for one', async () => {
+    const r = await start(
+      [{ name: 'registrator' }, { name: 'chefer', kinds: ['complaint'], serious: true }],
+      [{ attachments: false }, { maxMessageLength: 2000, attachments: false }],
+    );
+    const { body } = await limitsOf(r);
+    assert.deepEqual(body.routes[1], {
+      kinds: ['complaint'],
+      serious: true,
+      capabilities: { maxMessageLength: 2000, attachments: false },
+    });
+    assert.equal(body.routes[0]!.serious, undefined);
+    assert.equal(capabilitiesFor(body.routes, { kind: 'complaint' }).maxMessageLength, undefined);
+    assert.equal(
+      capabilitiesFor(body.routes, { kind: 'complaint', serious: true }).maxMessageLength,
+      2000,
     );
   });
 

@@ -81,6 +81,28 @@ describe('the outbox', () => {
     assert.deepEqual(all.calls.toSorted(), [complaint.id, praise.id, elsewhere.id].toSorted());
   });
 
+  it('sends a complaint staff marked serious also to the target for serious ones (the nearest manager); nothing else goes there', async () => {
+    const {
+      relay,
+      all,
+      school: managers,
+    } = await twoTargets({
+      targets: [
+        { name: 'registrator', type: 'rest', settings: {} },
+        { name: 'chefer', type: 'rest', settings: {}, kinds: ['complaint'], serious: true },
+      ],
+    });
+    const serious = sample({ kind: 'complaint', channel: 'phone', serious: true });
+    const ordinary = sample({ kind: 'complaint', channel: 'phone' });
+    const fromWeb = sample({ kind: 'complaint' });
+    for (const submission of [serious, ordinary, fromWeb]) {
+      assert.equal((await relay.app.request('/v1/synpunkter', post(submission))).status, 201);
+    }
+    await eventually(() => all.calls.length === 3 && managers.calls.length === 1);
+    assert.deepEqual(managers.calls, [serious.id], 'only the serious complaint');
+    assert.deepEqual(all.calls.toSorted(), [serious.id, ordinary.id, fromWeb.id].toSorted());
+  });
+
   it('routes a pending delivery by the configuration it is sent with, not the one it came in under', async () => {
     const sink = await smtpSink();
     const storePath = join(tmp.dir, `outbox-${n++}.db`);
