@@ -170,6 +170,35 @@ describe('email adapter: the clerk’s mail', () => {
     assert.equal(parsed.messageId, `<${submission.id}@synpunkt>`);
     assert.equal(parsed.headers.get('x-synpunkt-reference'), receipt.reference);
     assert.equal(parsed.headers.get('x-synpunkt-kind'), 'complaint');
+    // Not serious: no such row, and no priority a mail program would flag.
+    assert.ok(!(parsed.text ?? '').includes('Allvarligt'), 'no serious row');
+    assert.doesNotMatch(mail.raw.toString('latin1'), /^(X-Priority|Importance):/im);
+  });
+
+  it('a complaint staff marked serious stands out: in the subject and title, a row of its own, high priority', async () => {
+    const submission = sampleSubmission({ area: 'aldreomsorg', channel: 'phone', serious: true });
+    const receipt = await routed().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    const { parsed } = mail;
+    assert.equal(
+      parsed.subject,
+      `[Synpunkt] Allvarligt klagomål – Äldreomsorg – ${receipt.reference}`,
+    );
+    const text = parsed.text ?? '';
+    assert.ok(text.includes('Allvarligt klagomål – Äldreomsorg\n'), text);
+    assert.ok(
+      text.includes(
+        'Typ: Klagomål\nAllvarligt: Ja, personalen som registrerade klagomålet bedömde det som allvarligt. Det ska lämnas direkt till närmaste chef.\nVerksamhet: Äldreomsorg',
+      ),
+      text,
+    );
+    const html = typeof parsed.html === 'string' ? parsed.html : '';
+    assert.match(html, /<th [^>]*>Allvarligt<\/th><td [^>]*data-field="serious">Ja, personalen/);
+    const raw = mail.raw.toString('latin1');
+    assert.match(raw, /^X-Priority: 1 \(Highest\)\r$/m);
+    assert.match(raw, /^Importance: High\r$/m);
+    assert.equal(jsonCopyIn(mail).submission.serious, true);
   });
 
   it('sends areas without their own address to the default, also one called "constructor"', async () => {
@@ -1021,6 +1050,16 @@ describe('email adapter: confirmation to the sender', () => {
     assert.match(text, /Du kan inte svara på det här meddelandet\./);
     assert.ok(!text.includes('Gungan'), 'the message is not repeated');
     assert.ok(!text.includes('Anna'), 'the name is not repeated');
+  });
+
+  it('does not change for a serious complaint: no serious subject, no priority', async () => {
+    const submission = sampleSubmission({ channel: 'phone', serious: true });
+    await confirming().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-confirmation-of', submission.id);
+    assert.ok(mail);
+    assert.ok(!/allvarlig/i.test(mail.parsed.subject ?? ''), mail.parsed.subject);
+    assert.ok(!/allvarlig/i.test(mail.parsed.text ?? ''), 'not in the text');
+    assert.doesNotMatch(mail.raw.toString('latin1'), /^(X-Priority|Importance):/im);
   });
 
   it('does not repeat an earlier case number either: it is text the sender typed', async () => {

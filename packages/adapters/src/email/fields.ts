@@ -120,6 +120,7 @@ export function fieldRows(submission: Submission, options: RowOptions): FieldRow
       ? []
       : [row('earlierReference', submission.earlierReference)]),
     row('kind', KIND_LABELS[submission.kind]),
+    ...(submission.serious ? [row('serious', CLERK_TEXTS.serious)] : []),
     row('area', area === submission.area ? area : `${area} (${submission.area})`),
     row('message', submission.message),
     row(

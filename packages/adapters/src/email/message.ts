@@ -60,6 +60,8 @@ export function clerkMail(
       ? { replyTo: { name: oneLine(reply.name), address: reply.email } }
       : {}),
     subject: subjectOf(submission, reference, config.areaLabels),
+    // Serious complaints go to the nearest manager at once: mail programs show it as important.
+    ...(submission.serious ? { priority: 'high' as const } : {}),
     messageId: messageIdOf(submission.id),
     headers: {
       'X-Synpunkt-Id': submission.id,

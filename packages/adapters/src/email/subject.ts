@@ -1,14 +1,18 @@
 import type { Submission } from '@synpunkt/sdk';
 import { oneLine } from './escape.js';
 import { areaLabelOf } from './fields.js';
-import { KIND_LABELS, SUBJECT_TEXTS } from './texts.js';
+import { KIND_LABELS, SERIOUS_COMPLAINT, SUBJECT_TEXTS } from './texts.js';
 
-/** `Klagomål – Äldreomsorg`: kind and area, one line. */
+/**
+ * `Klagomål – Äldreomsorg`: kind and area, one line; `Allvarligt klagomål – Äldreomsorg` when
+ * staff marked it serious, so it stands out in the clerk's and the manager's inbox.
+ */
 export function titleOf(
   submission: Submission,
   areaLabels: Readonly<Record<string, string>> | undefined,
 ): string {
-  return `${KIND_LABELS[submission.kind]} – ${oneLine(areaLabelOf(areaLabels, submission.area))}`;
+  const kind = submission.serious ? SERIOUS_COMPLAINT : KIND_LABELS[submission.kind];
+  return `${kind} – ${oneLine(areaLabelOf(areaLabels, submission.area))}`;
 }
 
 /**

@@ -7,6 +7,9 @@ export const KIND_LABELS: Record<Kind, string> = {
   complaint: 'Klagomål',
 };
 
+/** A complaint staff marked serious, in its title and subject instead of `Klagomål`. */
+export const SERIOUS_COMPLAINT = 'Allvarligt klagomål';
+
 /** How the synpunkt reached the municipality. */
 export const CHANNEL_LABELS: Record<Channel, string> = {
   web: 'Webbformulär',
@@ -35,6 +38,8 @@ export const FIELD_LABELS = {
   /** The case number of an earlier contact, shown only when the sender gave one. */
   earlierReference: 'Tidigare ärende',
   kind: 'Typ',
+  /** Shown only on a complaint staff marked serious. */
+  serious: 'Allvarligt',
   area: 'Verksamhet',
   message: 'Meddelande',
   occurredAt: 'När det hände',
@@ -64,6 +69,9 @@ export const SUBJECT_TEXTS = {
 /** Fixed phrases in the clerk's mail. */
 export const CLERK_TEXTS = {
   notGiven: 'Inte angivet',
+  /** The value of the `serious` row: whose judgement it is, and what is to happen. */
+  serious:
+    'Ja, personalen som registrerade klagomålet bedömde det som allvarligt. Det ska lämnas direkt till närmaste chef.',
   /** The area of a sender who chose "Vet inte" (`unknown`), unless `areaLabels` names it. */
   unknownArea: 'Okänd verksamhet',
   anonymous: 'Nej, anonym (kan inte få svar)',
