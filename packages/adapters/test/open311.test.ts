@@ -41,6 +41,7 @@ function asSubmission(stored: StoredRequest): Partial<Submission> {
   if (a.occurred_at !== undefined)
     record.occurredAt = a.occurred_at.replace(/:00[+-]\d{2}:\d{2}$/, '');
   if (a.earlier_reference !== undefined) record.earlierReference = a.earlier_reference;
+  if (a.serious !== undefined) record.serious = a.serious === 'true' ? true : a.serious;
   if (f.address_string !== undefined && f.address_string !== FALLBACK_ADDRESS) {
     record.place = f.address_string;
   }
@@ -463,6 +464,19 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       const without = sampleSubmission();
       await adapter().submit(without);
       assert.equal(peer.find(without.id)[0]?.attributes.earlier_reference, undefined);
+    });
+
+    it('sends a complaint staff marked serious with attribute[serious]=true; none for an ordinary one', async () => {
+      const submission = sampleSubmission({ channel: 'phone', serious: true });
+      await adapter().submit(submission);
+      const [stored] = peer.find(submission.id);
+      assert.ok(stored);
+      assert.equal(stored.attributes.serious, 'true');
+      assert.ok((peer.bodies.at(-1) ?? '').includes('attribute%5Bserious%5D=true'), 'form-encoded');
+
+      const ordinary = sampleSubmission({ channel: 'phone' });
+      await adapter().submit(ordinary);
+      assert.equal(peer.find(ordinary.id)[0]?.attributes.serious, undefined);
     });
 
     it('sends every extra as an attribute and no lat/long', async () => {

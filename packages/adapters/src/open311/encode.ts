@@ -19,6 +19,11 @@ export const ATTRIBUTES = {
    * further (`KS 2026/123`), as typed. Only when given.
    */
   earlierReference: 'earlier_reference',
+  /**
+   * `true` when staff marked the complaint serious: it goes to the nearest manager at once.
+   * Only then; an ordinary synpunkt sends no `serious`.
+   */
+  serious: 'serious',
   /** `web`, or `phone`, `visit`, `letter`, `email` when staff registered it. */
   channel: 'channel',
   /** The sender's language (BCP 47). */
@@ -114,6 +119,7 @@ export function encodeRequest(submission: Submission, options: EncodeOptions): U
     submission.occurredAt === undefined ? undefined : withSwedishOffset(submission.occurredAt),
   );
   attribute(ATTRIBUTES.earlierReference, submission.earlierReference);
+  attribute(ATTRIBUTES.serious, submission.serious ? 'true' : undefined);
   attribute(ATTRIBUTES.channel, submission.channel);
   attribute(ATTRIBUTES.locale, submission.locale);
   attribute(ATTRIBUTES.mode, submission.mode);
