@@ -126,6 +126,7 @@ function toFields(stored: StoredCase): Partial<Submission> {
     id: str(dto.Identifier)!,
     message,
     ...(described && { earlierReference: described[1] }),
+    ...(str(dto.Name)?.startsWith('Allvarligt klagomål: ') && { serious: true as const }),
     ...(kind && { kind }),
     area: property('area')!,
     ...(place !== undefined && { place }),
@@ -371,6 +372,42 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
         html,
       );
       assert.ok(!html.includes('<script'), 'user text never becomes markup in Artvise');
+    });
+
+    it('a complaint staff marked serious: the title says so, a row in HtmlDescription, and the configured priority', async () => {
+      const SERIOUS = guid(51);
+      const submission = sampleSubmission({ area: 'gata-park', channel: 'phone', serious: true });
+      await artviseAdapter(settings(peer, { priorities: { serious: SERIOUS } })).submit(submission);
+      const [stored] = peer.casesFor(submission.id);
+      assert.ok(stored);
+      assert.equal(stored.dto.Name, 'Allvarligt klagomål: Gator och parker');
+      assert.equal(stored.dto.PriorityGuid, SERIOUS);
+      assert.equal(toFields(stored).serious, true);
+      const html = str(stored.dto.HtmlDescription) ?? '';
+      assert.ok(
+        html.includes(
+          '<dt>Typ</dt><dd>Klagomål</dd><dt>Allvarligt</dt><dd>ja, personalen som registrerade klagomålet bedömde det som allvarligt. Det ska lämnas direkt till närmaste chef.</dd><dt>Verksamhet</dt><dd>Gator och parker</dd>',
+        ),
+        html,
+      );
+
+      // Without a configured priority the case gets the inbox's own; the title still says it.
+      const unconfigured = sampleSubmission({ channel: 'phone', serious: true });
+      await artviseAdapter(settings(peer)).submit(unconfigured);
+      const [plain] = peer.casesFor(unconfigured.id);
+      assert.equal(plain?.dto.Name, 'Allvarligt klagomål: Gator och parker');
+      assert.equal(plain?.dto.PriorityGuid, undefined);
+    });
+
+    it('an ordinary complaint gets no priority and no serious row, even with one configured', async () => {
+      const submission = sampleSubmission({ area: 'gata-park', channel: 'phone' });
+      await artviseAdapter(settings(peer, { priorities: { serious: guid(51) } })).submit(
+        submission,
+      );
+      const [stored] = peer.casesFor(submission.id);
+      assert.equal(stored?.dto.Name, 'Klagomål: Gator och parker');
+      assert.equal(stored?.dto.PriorityGuid, undefined);
+      assert.doesNotMatch(str(stored?.dto.HtmlDescription) ?? '', /Allvarligt/);
     });
 
     it('a control character in the earlier case number is refused too, naming the field, and nothing is sent', async () => {
@@ -1007,6 +1044,11 @@ describe('artvise configuration', () => {
       /caseCategories\.suggestion: is required/,
     ],
     ['a missing web media type', (c) => (c.mediaTypes = {}), /mediaTypes\.web: is required/],
+    [
+      'a serious priority that is not a GUID',
+      (c) => (c.priorities = { serious: 'Hög' }),
+      /priorities\.serious: must be a GUID/,
+    ],
     ['a misspelt setting', (c) => (c.apikey = 'k'), /unknown setting apikey/],
     ['a timeout of 0', (c) => (c.timeoutMs = 0), /timeoutMs: must be more than 0/],
     [

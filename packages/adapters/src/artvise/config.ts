@@ -86,6 +86,7 @@ const schema = strict({
     letter: z.optional(guid),
     email: z.optional(guid),
   }),
+  priorities: z.optional(strict({ serious: guid })),
   customProperties: z.optional(
     strict({
       area: z.optional(guid),
@@ -141,6 +142,11 @@ export interface ArtviseConfig {
     letter?: string;
     email?: string;
   };
+  /**
+   * Priorities (PriorityGuid) to set: `serious` on a complaint staff marked serious, such as the
+   * installation's "Hög" priority. Unset: the case gets the inbox's default priority.
+   */
+  priorities?: { serious: string };
   /** Custom properties to fill (CustomPropertyGuid per field); unset ones are not sent. */
   customProperties?: Partial<Record<CustomPropertyKey, string>>;
   /** Display names of areas, for the case title ("Klagomål: Äldreomsorg"); the id otherwise. */

@@ -55,12 +55,22 @@ export function inboxFor(config: ResolvedArtviseConfig, area: string): string {
   return ownValue(config.inboxes.byArea, area) ?? config.inboxes.default;
 }
 
-/** The case title: "Klagomål: Äldreomsorg". */
+/** Instead of `Klagomål` in the title of a complaint staff marked serious. */
+export const SERIOUS_TITLE = 'Allvarligt klagomål';
+
+/** In HtmlDescription of a serious complaint: whose judgement it is, and what is to happen. */
+export const SERIOUS_TEXT =
+  'ja, personalen som registrerade klagomålet bedömde det som allvarligt. Det ska lämnas direkt till närmaste chef.';
+
+/**
+ * The case title: "Klagomål: Äldreomsorg", or "Allvarligt klagomål: Äldreomsorg" when staff
+ * marked it serious, so it stands out in the inbox's case list.
+ */
 export function caseTitle(config: ResolvedArtviseConfig, submission: Submission): string {
   const area =
     ownValue(config.areaNames, submission.area) ??
     (submission.area === 'unknown' ? 'okänd verksamhet' : submission.area);
-  return `${KIND_TITLES[submission.kind]}: ${area}`;
+  return `${submission.serious ? SERIOUS_TITLE : KIND_TITLES[submission.kind]}: ${area}`;
 }
 
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` as an `xs:dateTime` without a zone (local time, as told). */
@@ -132,6 +142,7 @@ export function htmlDescription(
     rows.push([EARLIER_LABEL, submission.earlierReference]);
   }
   rows.push(['Typ', KIND_TITLES[submission.kind]]);
+  if (submission.serious) rows.push(['Allvarligt', SERIOUS_TEXT]);
   rows.push(['Verksamhet', caseTitle(config, submission).replace(/^[^:]*: /, '')]);
   if (submission.place) rows.push(['Plats', submission.place]);
   if (submission.occurredAt) rows.push(['När det hände', submission.occurredAt.replace('T', ' ')]);
@@ -210,6 +221,9 @@ export function caseValues(
     Identifier: submission.id,
     InboxGuid: inboxFor(config, submission.area),
     Name: caseTitle(config, submission),
+    // The installation's own priority for serious complaints, when configured.
+    ...(submission.serious &&
+      config.priorities !== undefined && { PriorityGuid: config.priorities.serious }),
     CaseCategories: [
       item('CaseCategoryItemDto', {
         ...(category.caseCategoryGuid !== undefined && {
