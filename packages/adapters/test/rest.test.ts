@@ -99,6 +99,19 @@ describe('rest adapter against a real endpoint', () => {
     assert.doesNotMatch(peer.triesOf(without.id)[0]?.body ?? '', /earlierReference/);
   });
 
+  it('carries a complaint staff marked serious as serious: true; an ordinary one without the key', async () => {
+    const submission = sampleSubmission({ channel: 'phone', serious: true });
+    await adapter().submit(submission);
+    const [seen] = peer.triesOf(submission.id);
+    assert.ok(seen);
+    assert.equal((JSON.parse(seen.body) as Submission).serious, true);
+    assert.equal(peer.received(submission.id)[0]?.serious, true);
+
+    const ordinary = sampleSubmission({ channel: 'phone' });
+    await adapter().submit(ordinary);
+    assert.doesNotMatch(peer.triesOf(ordinary.id)[0]?.body ?? '', /serious/);
+  });
+
   it('leaves replyBy out when the endpoint gives none (anonymous)', async () => {
     const receipt = await adapter().submit(sampleAnonymous());
     assert.equal('replyBy' in receipt, false);
