@@ -11,7 +11,7 @@ import {
   type Relay,
   type RelayConfigInput,
 } from '@synpunkt/relay';
-import { addWorkingDays } from '@synpunkt/sdk';
+import { addWorkingDays, AREA_UNKNOWN } from '@synpunkt/sdk';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
 import { MAIL_PAGE } from './site/mail-page.js';
 import { otherPages } from './site/other-pages.js';
@@ -141,6 +141,29 @@ function relayConfig(
         areas: ['aldreomsorg'],
         kinds: ['complaint'],
         settings: { smtp, ...sender, to: { default: 'chef.aldreomsorg@exempelkommun.se' } },
+      },
+      {
+        // "Klagomål som bedöms som allvarliga, oavsett vad det gäller, ska alltid lämnas över
+        // till närmaste chef" (seed 002): staff mark them in the staff form, and each goes at
+        // once to its unit's manager, else to the managers' shared mailbox. Not elderly care:
+        // its head already gets every complaint, and sees this one as serious in the subject.
+        name: 'narmaste-chef',
+        type: 'email',
+        areas: [...AREAS.map(([id]) => id).filter((id) => id !== 'aldreomsorg'), AREA_UNKNOWN],
+        kinds: ['complaint'],
+        serious: true,
+        settings: {
+          smtp,
+          ...sender,
+          to: {
+            default: 'chefer@exempelkommun.se',
+            byArea: {
+              'forskola-skola': 'rektor@exempelkommun.se',
+              'stod-omsorg': 'chef.lss@exempelkommun.se',
+              socialtjanst: 'chef.socialtjanst@exempelkommun.se',
+            },
+          },
+        },
       },
     ],
   };

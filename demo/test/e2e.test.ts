@@ -94,10 +94,13 @@ async function registerPhoneCall(call: {
   name: string;
   /** The reply channel's radio, its field and what goes in it. */
   reply: [channel: string, field: RegExp, value: string];
+  /** The staff member judges the complaint serious. */
+  serious?: true;
 }): Promise<Page> {
   const page = await openForm('/intranat/registrera-synpunkt');
   await page.getByRole('combobox', { name: /Hur kom synpunkten in/ }).selectOption('phone');
   await page.getByRole('radio', { name: call.kind }).check();
+  if (call.serious) await page.getByRole('checkbox', { name: 'Allvarligt klagomål' }).check();
   await page.getByRole('combobox', { name: /Vad gäller det/ }).selectOption(call.area);
   await page.getByRole('textbox', { name: /Skriv vad personen sa/ }).fill(call.said);
   await page.getByRole('radio', { name: /Ja, personen vill ha svar/ }).check();
@@ -470,6 +473,58 @@ describe('Exempelkommun, end to end', () => {
     assert.equal(confirmations.length, 1);
     assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
     await page.close();
+  });
+
+  it('a complaint staff judge serious reaches the nearest manager at once, marked serious; an ordinary one does not', async () => {
+    const page = await registerPhoneCall({
+      kind: /Klagomål/,
+      area: 'forskola-skola',
+      said: 'Mitt barn blev inlåst i ett förråd på skolan som straff i en timme.',
+      name: 'David Ek',
+      reply: ['Telefon', /Telefonnummer/, '070-765 43 21'],
+      serious: true,
+    });
+    const id = idOf((await receiptOf(page)).reference);
+    const mails = await eventually(
+      () => (clerkMails(id).length === 2 ? clerkMails(id) : undefined),
+      'the mails to the school and to its principal',
+    );
+    assert.deepEqual(mails.map((mail) => mail.to).toSorted(), [
+      'rektor@exempelkommun.se',
+      'skola@exempelkommun.se',
+    ]);
+    for (const mail of mails) {
+      assert.match(mail.subject, /^\[Synpunkt\] Allvarligt klagomål – Förskola och skola – EXK-/);
+      assert.match(mail.text, /Allvarligt: Ja, personalen som registrerade klagomålet bedömde/);
+      assert.equal(mail.submission?.serious, true);
+    }
+    await page.close();
+
+    // The same call, not judged serious: the registry's unit only, as an ordinary complaint.
+    const ordinaryPage = await registerPhoneCall({
+      kind: /Klagomål/,
+      area: 'forskola-skola',
+      said: 'Skolgården är inte skottad.',
+      name: 'David Ek',
+      reply: ['Telefon', /Telefonnummer/, '070-765 43 21'],
+    });
+    const ordinary = idOf((await receiptOf(ordinaryPage)).reference);
+    const [mail] = await eventually(
+      () => (clerkMails(ordinary).length ? clerkMails(ordinary) : undefined),
+      'the mail to the school',
+    );
+    assert.match(mail?.subject ?? '', /\] Klagomål – Förskola och skola/);
+    await eventually(() => {
+      const done = demo.relay.store.list(['delivered']).filter((e) => e.submissionId === ordinary);
+      return done.length > 0 ? done : undefined;
+    }, 'delivered');
+    assert.deepEqual(
+      clerkMails(ordinary).map((m) => m.to),
+      ['skola@exempelkommun.se'],
+      'no manager for an ordinary complaint',
+    );
+    assert.deepEqual(errors, [], 'no script errors or CSP violations in the page');
+    await ordinaryPage.close();
   });
 
   it('what was written on the Swedish page follows through "In English", lättläst and back (one draft-key), but not into the staff form', async () => {
