@@ -97,10 +97,10 @@ export class OutboxWorker {
     this.started = true;
     this.stopping = false;
     this.stoppingSince = undefined;
-    this.runRetention();
+    this.sweep();
     this.poll = setInterval(() => this.tick(), this.options.settings.pollIntervalMs);
     this.poll.unref();
-    this.retention = setInterval(() => this.runRetention(), HOUR);
+    this.retention = setInterval(() => this.sweep(), HOUR);
     this.retention.unref();
     this.kick();
   }
@@ -146,6 +146,19 @@ export class OutboxWorker {
     const closed = closeQuestions(store, now, this.options.answerDays ?? DEFAULT_ANSWER_DAYS);
     if (closed > 0) log.info('follow_up.closed', { count: closed });
     return purged;
+  }
+
+  /**
+   * The retention sweep at start and every hour. A failure (a full disk while content is
+   * overwritten) is logged and tried again in an hour: it must neither keep the relay from
+   * starting nor end it, since taking and delivering synpunkter do not depend on it.
+   */
+  private sweep(): void {
+    try {
+      this.runRetention();
+    } catch (error) {
+      this.options.log.error('retention.failed', { code: errorCode(error) });
+    }
   }
 
   private tick(): void {
