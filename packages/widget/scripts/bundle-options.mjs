@@ -24,7 +24,7 @@ export const PRIVATE_NAMES = [
   ...['renderMessage', 'renderReceipt', 'renderReply', 'renderRoutes', 'renderSteps'],
   ...['renderSummary', 'renderToggle', 'restoredMode', 'saveTimer', 'sayCount', 'showIssues'],
   ...['storageKey', 'submitRenewingChallenge', 'succeed', 'receiverRoutes', 'limitsUrl'],
-  ...['askLimits', 'relayAdapter', 'renderFileList', 'filesTaken'],
+  ...['askLimits', 'relayAdapter', 'renderFileList', 'filesTaken', 'sentValues'],
   // Steps, Speaker, Protection, StepContext
   ...['describedBy', 'elsewhere', 'failedForGood', 'fromReview', 'speaker', 'stepTexts'],
   ...['utterance', 'solutionFor', 'unreachable', 'usedBy'],

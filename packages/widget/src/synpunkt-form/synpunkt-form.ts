@@ -354,9 +354,7 @@ export class SynpunktForm extends LitElement {
     // Its own capabilities are none: the relay's answer is all there is to know.
     const rest = endpointAdapter(this.endpoint, this.protection.headers);
     const known = (): AdapterCapabilities => {
-      // As the draft says: without a configured list the area is "don't know".
-      const { area, kind } =
-        this.areas.length > 0 ? this.values : { ...this.values, area: AREA_UNKNOWN };
+      const { area, kind } = this.sentValues;
       const chosen = {
         area: area || undefined,
         kind: kind || undefined,
@@ -552,10 +550,13 @@ export class SynpunktForm extends LitElement {
       );
   }
 
+  /** The values as they are sent: without a configured list, the area is "don't know". */
+  private get sentValues(): FormValues {
+    return this.areas.length > 0 ? this.values : { ...this.values, area: AREA_UNKNOWN };
+  }
+
   private draft(id?: string) {
-    // Without a configured list there is nothing to choose: the area is "don't know".
-    const values = this.areas.length > 0 ? this.values : { ...this.values, area: AREA_UNKNOWN };
-    return toDraft(values, {
+    return toDraft(this.sentValues, {
       id: id ?? this.attempt?.id,
       attachments: this.attachments,
       locale: this.attempt?.locale ?? this.texts.locale,
