@@ -9,9 +9,9 @@ import { gzipSync } from 'node:zlib';
 const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.url));
 /**
  * The ceiling this file may not grow past. The widget issue asks for 25 KB; that is out of reach
- * with zod (7.7 KB), ky (4.4 KB) and lit (5.8 KB), which the issues name, when English (3.6 KB)
- * and lättläst (4.1 KB) aside, the standard form's own code, styles and Swedish texts are
- * 24.7 KB by themselves (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
+ * with zod (7.3 KB), ky (4.2 KB) and lit (5.5 KB), which the issues name, when English (3.8 KB)
+ * and lättläst (3.9 KB) aside, the standard form's own code, styles and Swedish texts are
+ * 23.9 KB by themselves (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
  * down). This guards against growth while the team decides; lower it with every saving.
  * Lowered from 50 KB after taking the indentation out of the html templates and importing only
  * the Lit decorators in use won back 0.4 KB, then to 49 KB when the sdk's own `isInstant`
@@ -29,9 +29,10 @@ const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.
  * that holds it, for staff marking a complaint serious (0.4 KB: the checkbox with its label and
  * hint in Swedish and English, its styles, its place in the draft and the relay's limits, and
  * the sdk's check that only a complaint staff register may be serious); the file was 17 bytes
- * under 50 KB.
+ * under 50 KB. Lowered to 48.8 KB when terser went over esbuild's output a second time
+ * (1.7 KB: the same code, compressed in two passes and with the module's top level mangled).
  */
-const BUDGET = 50.4 * 1024;
+const BUDGET = 48.8 * 1024;
 
 function read(): string {
   assert.ok(
@@ -74,5 +75,13 @@ describe('dist/synpunkt-form.js', () => {
     assert.ok(source.includes('synpunkt-form'));
     assert.match(source, /\/\/# sourceMappingURL=synpunkt-form\.js\.map\s*$/);
     assert.ok(existsSync(`${bundle}.map`), 'the source map file is missing');
+    // Through both minifiers, devtools still show the TypeScript the form was written in.
+    const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as {
+      sources: string[];
+      sourcesContent?: (string | null)[];
+    };
+    const form = map.sources.indexOf('../src/synpunkt-form/synpunkt-form.ts');
+    assert.ok(form >= 0, `the map names no form source: ${map.sources.slice(0, 5).join(', ')}…`);
+    assert.match(map.sourcesContent?.[form] ?? '', /class SynpunktForm extends LitElement/);
   });
 });
