@@ -14,6 +14,8 @@ export interface Figures {
   mode: Mode;
   /** How the sender wants the reply, or `none` (anonymous, or no reply wanted). */
   reply: 'email' | 'phone' | 'letter' | 'none';
+  /** A complaint staff marked serious (allvarligt klagomål); `false` for every other synpunkt. */
+  serious: boolean;
 }
 
 /** The figures of a valid submission. */
@@ -24,13 +26,28 @@ export function figuresOf(submission: Submission): Figures {
     channel: submission.channel,
     mode: submission.mode,
     reply: submission.reply.wanted ? submission.reply.via : 'none',
+    serious: submission.serious === true,
   };
 }
 
-/** The same figures read out of a stored body in SQL (for a released quarantine and the backfill). */
-export const FIGURES_FROM_BODY = `json_extract(body, '$.kind'), json_extract(body, '$.area'),
+/** The columns of `figures` that `FIGURES_FROM_BODY` fills, after `submission_id, received_on`. */
+export const FIGURES_COLUMNS =
+  'submission_id, received_on, kind, area, channel, mode, reply, serious';
+
+/** `serious` read out of a stored body: 1 for `"serious": true`, else 0. */
+const SERIOUS_FROM_BODY = `CASE WHEN json_extract(body, '$.serious') IS 1 THEN 1 ELSE 0 END`;
+
+// The figures as schema version 5 had them: that migration stays as it was written, since the
+// later ones (version 8 adds `serious`) run after it on an older store.
+const FIGURES_FROM_BODY_V5 = `json_extract(body, '$.kind'), json_extract(body, '$.area'),
   json_extract(body, '$.channel'), json_extract(body, '$.mode'),
   CASE WHEN json_extract(body, '$.reply.wanted') THEN json_extract(body, '$.reply.via') ELSE 'none' END`;
+
+/**
+ * The same figures read out of a stored body in SQL, in the order of `FIGURES_COLUMNS` (for a
+ * released quarantine).
+ */
+export const FIGURES_FROM_BODY = `${FIGURES_FROM_BODY_V5}, ${SERIOUS_FROM_BODY}`;
 
 /**
  * Schema version 5: the `figures` table, filled from every stored submission that still has its
@@ -52,7 +69,7 @@ export function figuresMigration(db: Database.Database): void {
   // Received on which day in Sweden: SQLite knows no time zones, so the dates are worked out here.
   const insert = db.prepare(
     `INSERT INTO figures (submission_id, received_on, kind, area, channel, mode, reply)
-     SELECT id, ?, ${FIGURES_FROM_BODY} FROM submissions WHERE id = ?`,
+     SELECT id, ?, ${FIGURES_FROM_BODY_V5} FROM submissions WHERE id = ?`,
   );
   const rows = db
     .prepare(
@@ -75,3 +92,22 @@ export function figuresMigration(db: Database.Database): void {
     purged.at === null ? null : toPlainDate(new Date(purged.at)),
   );
 }
+
+/**
+ * Schema version 8: `figures.serious`, 1 for a complaint staff marked serious. Filled from every
+ * submission that still has its content. For one purged before this version the mark is gone
+ * and it stays 0; `figures_since.serious_unknown_until` keeps the newest day such a complaint
+ * was received (one staff registered: only those can be serious), so the report can say its
+ * count of serious complaints may be too low up to that day.
+ */
+export const seriousMigration = `ALTER TABLE figures ADD COLUMN serious INTEGER NOT NULL DEFAULT 0
+   CHECK (serious IN (0, 1));
+ UPDATE figures SET serious = 1
+   WHERE submission_id IN (SELECT id FROM submissions
+                           WHERE body IS NOT NULL AND ${SERIOUS_FROM_BODY} = 1);
+ ALTER TABLE figures_since ADD COLUMN serious_unknown_until TEXT;
+ UPDATE figures_since SET serious_unknown_until = (
+   SELECT max(received_on) FROM figures f
+   WHERE f.kind = 'complaint' AND f.channel <> 'web'
+     AND NOT EXISTS (SELECT 1 FROM submissions s
+                     WHERE s.id = f.submission_id AND s.body IS NOT NULL));`;

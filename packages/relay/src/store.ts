@@ -3,7 +3,13 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { toPlainDate, type Receipt } from '@synpunkt/sdk';
 import { ConfigError } from './config.js';
-import { FIGURES_FROM_BODY, figuresMigration, type Figures } from './figures.js';
+import {
+  FIGURES_COLUMNS,
+  FIGURES_FROM_BODY,
+  figuresMigration,
+  seriousMigration,
+  type Figures,
+} from './figures.js';
 import { followUpClosingMigration, FollowUpStore, followUpMigration } from './follow-up-store.js';
 import { nextReference } from './references.js';
 import { storeAccessError } from './store-access.js';
@@ -184,6 +190,8 @@ const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   followUpMigration,
   // A closed question keeps only what the report counts: nothing that ties it to a person.
   followUpClosingMigration,
+  // The figures say whether staff marked a complaint serious, so the report can count them.
+  seriousMigration,
 ];
 
 /** The schema version this relay writes: a store below it is brought up to date on opening. */
@@ -326,11 +334,10 @@ export class Store {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertFigures: db.prepare(
-        `INSERT OR IGNORE INTO figures (submission_id, received_on, kind, area, channel, mode, reply)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO figures (${FIGURES_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       releaseFigures: db.prepare(
-        `INSERT OR IGNORE INTO figures (submission_id, received_on, kind, area, channel, mode, reply)
+        `INSERT OR IGNORE INTO figures (${FIGURES_COLUMNS})
          SELECT id, ?, ${FIGURES_FROM_BODY} FROM submissions WHERE id = ? AND body IS NOT NULL`,
       ),
       insertDelivery: db.prepare(
@@ -447,6 +454,7 @@ export class Store {
             f.channel,
             f.mode,
             f.reply,
+            f.serious ? 1 : 0,
           );
         }
         const now = item.receivedAt.getTime();

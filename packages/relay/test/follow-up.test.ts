@@ -561,9 +561,14 @@ describe('follow-up: the answer time', () => {
     const tmp = tempDir();
     t.after(() => tmp.cleanup());
     const path = join(tmp.dir, 'relay.db');
-    // A version 6 store: follow_ups as that version made it, with an answered question.
+    // A version 6 store: follow_ups as that version made it, with an answered question, and
+    // the figures without the serious mark (version 8).
     const old = new Store(path);
-    old.db.exec(`DROP TABLE follow_ups; ${followUpMigration}`);
+    old.db.exec(
+      `DROP TABLE follow_ups; ${followUpMigration}
+       ALTER TABLE figures DROP COLUMN serious;
+       ALTER TABLE figures_since DROP COLUMN serious_unknown_until;`,
+    );
     const insert = old.db.prepare(
       `INSERT INTO follow_ups (submission_id, token_hash, reference, received_on, reply_by,
          language, status, asked_at, answer, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
