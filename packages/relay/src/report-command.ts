@@ -69,6 +69,9 @@ export function runReportCommand(args: ReportArgs, today = new Date()): number {
     if (report.incompleteUntil !== undefined && given.length > 0) {
       process.stderr.write(`${texts.incomplete(report.incompleteUntil)}\n`);
     }
+    if (report.seriousIncompleteUntil !== undefined && given.length > 0) {
+      process.stderr.write(`${texts.seriousIncomplete(report.seriousIncompleteUntil)}\n`);
+    }
     if (report.notAskedYet !== undefined && given.length > 0) {
       const { senders, lastAskOn } = report.notAskedYet;
       process.stderr.write(`${texts.notAskedYetNote(senders, lastAskOn)}\n`);

@@ -71,8 +71,12 @@ export function formatReportText(report: FollowUpReport, lang: ReportLanguage = 
       ...KINDS.map((kind) => String(report.byKind[kind])),
       String(report.total),
     ];
-    lines.push('', table([header, ...body, sum]), '');
+    lines.push('', table([header, ...body, sum]), '', texts.serious(report.seriousComplaints));
+    if (report.seriousIncompleteUntil !== undefined) {
+      lines.push(texts.seriousIncomplete(report.seriousIncompleteUntil));
+    }
     lines.push(
+      '',
       ...labelled([
         [texts.channel.label, counts(report.byChannel, texts.channel.values)],
         [texts.reply.label, counts(report.byReply, texts.reply.values)],
@@ -137,6 +141,7 @@ export function formatReportCsv(
     csv.channel[row.channel],
     csv.mode[row.mode],
     csv.reply[row.reply],
+    row.serious ? csv.serious.yes : csv.serious.no,
     row.count,
   ]);
   const lines = [csv.header, ...rows].map(

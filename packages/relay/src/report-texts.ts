@@ -1,6 +1,7 @@
 // The words of the follow-up report, one set per language. Staff and the committee read the
 // report, so it is Swedish unless asked otherwise; the English set is the report as it was
-// first written, word for word, with the ids a program knows (`praise`, `web`, `none`).
+// first written, word for word, with the ids a program knows (`praise`, `web`, `none`), and
+// the line of serious complaints that came later.
 // The Swedish words are those the clerk already sees in the mail (adapters' email texts) and on
 // the demo's compilation: "Verksamhet", "Beröm", "Kanal", "Vill ha svar", "Formulär".
 
@@ -34,6 +35,13 @@ export interface ReportTexts {
   channel: CountLine<Channel>;
   reply: CountLine<Reply>;
   mode: CountLine<Mode>;
+  /** The line under the table: how many complaints staff marked serious. */
+  serious: (count: number) => string;
+  /**
+   * Complaints staff registered up to and including `until` and purged before the relay kept
+   * the serious mark are not counted as serious: the count may be too low.
+   */
+  seriousIncomplete: (until: PlainDate) => string;
   /** How many senders were asked whether the promised e-mail reply came in time. */
   asked: (asked: number) => string;
   /** Their answers; `noAnswer` did not answer. */
@@ -42,13 +50,18 @@ export interface ReportTexts {
   notAskedYet: (senders: number, lastAskOn: PlainDate) => string;
   /** The same on its own, on stderr beside a CSV or JSON file. */
   notAskedYetNote: (senders: number, lastAskOn: PlainDate) => string;
-  /** The CSV: its header (from, to, kind, area, area name, channel, mode, reply, count) and values. */
+  /**
+   * The CSV: its header (from, to, kind, area, area name, channel, mode, reply, serious, count)
+   * and values.
+   */
   csv: {
     header: readonly string[];
     kind: Record<Kind, string>;
     channel: Record<Channel, string>;
     mode: Record<Mode, string>;
     reply: Record<Reply, string>;
+    /** A complaint staff marked serious, and every other row. */
+    serious: { yes: string; no: string };
   };
 }
 
@@ -80,6 +93,9 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       values: { email: 'e-post', phone: 'telefon', letter: 'brev', none: 'nej' },
     },
     mode: { label: 'Formulär', values: { standard: 'vanligt', lattlast: 'lättläst' } },
+    serious: (count) => `Allvarliga klagomål (markerade av personal): ${count}`,
+    seriousIncomplete: (until) =>
+      `Allvarliga klagomål kan saknas till och med ${until}: klagomål som raderades innan reläet började spara om de var allvarliga räknas inte som allvarliga.`,
     asked: (asked) => `Avsändare som har fått frågan om svaret med e-post kom i tid: ${asked}`,
     promise: {
       label: 'Fick svar i tid',
@@ -100,6 +116,7 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
         'Kanal',
         'Formulär',
         'Vill ha svar',
+        'Allvarligt',
         'Antal',
       ],
       kind: { praise: 'Beröm', suggestion: 'Förslag', complaint: 'Klagomål' },
@@ -112,6 +129,7 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       },
       mode: { standard: 'Vanligt', lattlast: 'Lättläst' },
       reply: { email: 'E-post', phone: 'Telefon', letter: 'Brev', none: 'Nej' },
+      serious: { yes: 'Ja', no: 'Nej' },
     },
   },
   en: {
@@ -134,6 +152,9 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       values: { email: 'email', phone: 'phone', letter: 'letter', none: 'none' },
     },
     mode: { label: 'mode', values: { standard: 'standard', lattlast: 'lattlast' } },
+    serious: (count) => `Serious complaints (marked by staff): ${count}`,
+    seriousIncomplete: (until) =>
+      `Serious complaints may be missing up to ${until}: complaints purged before this relay kept whether they were serious are not counted as serious.`,
     asked: (asked) => `Asked whether the e-mail reply came by the promised day: ${asked}`,
     promise: {
       label: 'promise',
@@ -145,11 +166,23 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
     notAskedYetNote: (senders, lastAskOn) =>
       `Not asked yet whether the reply came in time: ${senders}, the last on ${lastAskOn}.`,
     csv: {
-      header: ['from', 'to', 'kind', 'area', 'area_name', 'channel', 'mode', 'reply', 'count'],
+      header: [
+        'from',
+        'to',
+        'kind',
+        'area',
+        'area_name',
+        'channel',
+        'mode',
+        'reply',
+        'serious',
+        'count',
+      ],
       kind: { praise: 'praise', suggestion: 'suggestion', complaint: 'complaint' },
       channel: { web: 'web', phone: 'phone', visit: 'visit', letter: 'letter', email: 'email' },
       mode: { standard: 'standard', lattlast: 'lattlast' },
       reply: { email: 'email', phone: 'phone', letter: 'letter', none: 'none' },
+      serious: { yes: 'true', no: 'false' },
     },
   },
 };

@@ -47,6 +47,11 @@ export interface FollowUpReport extends Period {
   /** Areas with the most synpunkter first. */
   areas: AreaLine[];
   byKind: Record<Kind, number>;
+  /**
+   * Complaints that staff marked serious (allvarligt klagomål), which went to the nearest
+   * manager at once. They are among the complaints in `byKind` too.
+   */
+  seriousComplaints: number;
   byChannel: Record<Channel, number>;
   byReply: Record<Reply, number>;
   byMode: Record<Mode, number>;
@@ -68,6 +73,12 @@ export interface FollowUpReport extends Period {
    * been purged before the relay kept figures, and are then missing.
    */
   incompleteUntil?: PlainDate;
+  /**
+   * Set when the period has complaints staff registered up to this day whose content was purged
+   * before the relay kept the serious mark (schema version 8): any of them may have been
+   * serious, so `seriousComplaints` may be too low.
+   */
+  seriousIncompleteUntil?: PlainDate;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -147,18 +158,23 @@ export function followUpReport(
 ): FollowUpReport {
   const rows = db
     .prepare(
-      `SELECT kind, area, channel, mode, reply, count(*) AS count FROM figures
+      `SELECT kind, area, channel, mode, reply, serious, count(*) AS count FROM figures
        WHERE received_on BETWEEN ? AND ?
-       GROUP BY kind, area, channel, mode, reply
-       ORDER BY kind, area, channel, mode, reply`,
+       GROUP BY kind, area, channel, mode, reply, serious
+       ORDER BY kind, area, channel, mode, reply, serious`,
     )
-    .all(period.from, period.to) as (Figures & { count: number })[];
+    .all(period.from, period.to)
+    .map((row) => {
+      const stored = row as Omit<Figures, 'serious'> & { serious: 0 | 1; count: number };
+      return { ...stored, serious: stored.serious === 1 };
+    });
   const followUps = new FollowUpStore(db);
   const report: FollowUpReport = {
     ...period,
     total: 0,
     areas: [],
     byKind: zeros(KINDS),
+    seriousComplaints: 0,
     byChannel: zeros(CHANNELS),
     byReply: zeros(REPLIES),
     byMode: zeros(MODES),
@@ -180,6 +196,7 @@ export function followUpReport(
   for (const row of rows) {
     report.total += row.count;
     report.byKind[row.kind] += row.count;
+    if (row.serious && row.kind === 'complaint') report.seriousComplaints += row.count;
     report.byChannel[row.channel] += row.count;
     report.byReply[row.reply] += row.count;
     report.byMode[row.mode] += row.count;
@@ -195,9 +212,24 @@ export function followUpReport(
   report.areas = [...areas.values()].sort(
     (a, b) => b.total - a.total || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0),
   );
-  const since = db.prepare('SELECT purged_before FROM figures_since WHERE id = 1').get() as
-    { purged_before: PlainDate | null } | undefined;
+  const since = db
+    .prepare('SELECT purged_before, serious_unknown_until FROM figures_since WHERE id = 1')
+    .get() as
+    { purged_before: PlainDate | null; serious_unknown_until: PlainDate | null } | undefined;
   const until = since?.purged_before ?? null;
   if (until !== null && period.from <= until) report.incompleteUntil = until;
+  // Said only when the period holds one of the complaints whose mark is unknown.
+  const seriousUntil = since?.serious_unknown_until ?? null;
+  if (seriousUntil !== null && period.from <= seriousUntil) {
+    const unknown = db
+      .prepare(
+        `SELECT 1 FROM figures
+         WHERE received_on BETWEEN ? AND ? AND kind = 'complaint' AND channel <> 'web'
+           AND serious = 0
+         LIMIT 1`,
+      )
+      .get(period.from, seriousUntil < period.to ? seriousUntil : period.to);
+    if (unknown !== undefined) report.seriousIncompleteUntil = seriousUntil;
+  }
   return report;
 }

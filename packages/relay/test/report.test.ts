@@ -52,6 +52,15 @@ function around(): string[] {
   return ['--from', day(-2), '--to', day(2)];
 }
 
+/** Makes `store` one that a relay before the serious mark in the figures (schema version 7) left. */
+function asVersion7(store: Store): void {
+  store.db.exec(
+    `ALTER TABLE figures DROP COLUMN serious;
+     ALTER TABLE figures_since DROP COLUMN serious_unknown_until;
+     PRAGMA user_version = 7;`,
+  );
+}
+
 /** Makes `store` one that a relay before the figures (schema version 4) left. */
 function asVersion4(store: Store): void {
   store.db.exec(
@@ -77,7 +86,8 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
       sample({ kind: 'complaint', area: 'aldreomsorg' }),
       sample({ kind: 'complaint', area: 'aldreomsorg', mode: 'lattlast' }),
       sample({ kind: 'suggestion', area: 'aldreomsorg' }),
-      sample({ kind: 'complaint', area: 'skola', channel: 'phone' }),
+      // Registered by staff from a phone call, and marked serious: it went to the manager at once.
+      sample({ kind: 'complaint', area: 'skola', channel: 'phone', serious: true }),
       sampleAnonymous({ kind: 'praise', area: 'skola' }),
       sampleAnonymous({ kind: 'praise', area: 'unknown' }),
     ];
@@ -117,6 +127,11 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
       /^aldreomsorg\s+0\s+1\s+2\s+3\nskola\s+1\s+0\s+1\s+2\nOkänd verksamhet \(unknown\)\s+1\s+0\s+0\s+1$/m,
     );
     assert.match(stdout, /^Totalt\s+2\s+1\s+3\s+6$/m);
+    // The serious complaint is one of the three complaints, and counted apart under the table.
+    assert.match(
+      stdout,
+      /^Totalt\s+2\s+1\s+3\s+6\n\nAllvarliga klagomål \(markerade av personal\): 1\n\nKanal:/m,
+    );
     assert.match(
       stdout,
       /^Kanal:\s+webbformulär 5, telefon 1, besök 0, brev 0, e-post 0\nVill ha svar:\s+e-post 4, telefon 0, brev 0, nej 2\nFormulär:\s+vanligt 5, lättläst 1$/m,
@@ -126,10 +141,10 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
       stdout,
       /received|days in Sweden|\b(area|total|praise|suggestion|complaint|channel|reply|mode|web|phone|visit|letter|email|none|standard|lattlast)\b/,
     );
-    assert.doesNotMatch(stdout, /inte kompletta/);
+    assert.doesNotMatch(stdout, /inte kompletta|kan saknas/);
   });
 
-  it('is in English with --lang en, word for word as before', async () => {
+  it('is in English with --lang en, word for word as before but for the serious complaints', async () => {
     const { stdout } = await report(...around(), '--lang', 'en');
     const [from, to] = [around()[1], around()[3]];
     assert.equal(
@@ -142,6 +157,8 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
         'skola             1           0          1      2',
         'unknown           1           0          0      1',
         'total             2           1          3      6',
+        '',
+        'Serious complaints (marked by staff): 1',
         '',
         'channel:  web 5, phone 1, visit 0, letter 0, email 0',
         'reply:    email 4, phone 0, letter 0, none 2',
@@ -161,23 +178,25 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     const csv = (await report(...around(), '--csv')).stdout;
     assert.equal((await report(...around(), '--csv', '--lang', 'en')).stdout, csv);
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'from,to,kind,area,area_name,channel,mode,reply,count');
+    assert.equal(lines[0], 'from,to,kind,area,area_name,channel,mode,reply,serious,count');
     assert.equal(lines.at(-1), '', 'every row ends in CRLF');
     const total = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',').at(-1)), 0);
     assert.equal(total, 6);
-    assert.ok(lines.some((line) => /,complaint,skola,,phone,standard,email,1$/.test(line)));
-    assert.ok(lines.some((line) => /,praise,unknown,,web,standard,none,1$/.test(line)));
+    assert.ok(lines.some((line) => /,complaint,skola,,phone,standard,email,true,1$/.test(line)));
+    assert.ok(lines.some((line) => /,praise,unknown,,web,standard,none,false,1$/.test(line)));
+    const serious = lines.filter((line) => line.split(',').at(-2) === 'true');
+    assert.equal(serious.length, 1, 'one row of serious complaints');
 
     const swedish = (await report(...around(), '--csv', '--lang', 'sv')).stdout.split('\r\n');
     assert.equal(
       swedish[0],
-      'Från,Till och med,Typ,Verksamhet,Verksamhetens namn,Kanal,Formulär,Vill ha svar,Antal',
+      'Från,Till och med,Typ,Verksamhet,Verksamhetens namn,Kanal,Formulär,Vill ha svar,Allvarligt,Antal',
     );
     assert.equal(swedish.length, lines.length, 'the same rows');
-    assert.ok(swedish.some((line) => /,Klagomål,skola,,Telefon,Vanligt,E-post,1$/.test(line)));
+    assert.ok(swedish.some((line) => /,Klagomål,skola,,Telefon,Vanligt,E-post,Ja,1$/.test(line)));
     assert.ok(
       swedish.some((line) =>
-        /,Beröm,unknown,Okänd verksamhet,Webbformulär,Vanligt,Nej,1$/.test(line),
+        /,Beröm,unknown,Okänd verksamhet,Webbformulär,Vanligt,Nej,Nej,1$/.test(line),
       ),
     );
 
@@ -185,6 +204,12 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     const json = JSON.parse((await report(...around(), '--json')).stdout) as FollowUpReport;
     assert.equal(json.total, 6);
     assert.deepEqual(json.byKind, { praise: 2, suggestion: 1, complaint: 3 });
+    assert.equal(json.seriousComplaints, 1);
+    assert.equal(json.seriousIncompleteUntil, undefined);
+    assert.deepEqual(
+      json.rows.filter((row) => row.serious).map((row) => [row.kind, row.area, row.count]),
+      [['complaint', 'skola', 1]],
+    );
     assert.deepEqual(json.byChannel, { web: 5, phone: 1, visit: 0, letter: 0, email: 0 });
     assert.deepEqual(json.byReply, { email: 4, phone: 0, letter: 0, none: 2 });
     assert.equal(json.areas[0]!.area, 'aldreomsorg');
@@ -216,12 +241,12 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     // People open it: the header and the values in Swedish.
     assert.equal(
       lines[0],
-      'Från;Till och med;Typ;Verksamhet;Verksamhetens namn;Kanal;Formulär;Vill ha svar;Antal',
+      'Från;Till och med;Typ;Verksamhet;Verksamhetens namn;Kanal;Formulär;Vill ha svar;Allvarligt;Antal',
     );
     // The separator inside a name is quoted; a comma is not (it is no separator here).
     assert.ok(
       lines.some((line) =>
-        /;Klagomål;aldreomsorg;"Äldreomsorg; hemtjänst";Webbformulär;Vanligt;E-post;\d+$/.test(
+        /;Klagomål;aldreomsorg;"Äldreomsorg; hemtjänst";Webbformulär;Vanligt;E-post;Nej;\d+$/.test(
           line,
         ),
       ),
@@ -229,6 +254,7 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     );
     const total = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(';').at(-1)), 0);
     assert.equal(total, 6, 'the same counts as --csv');
+    assert.ok(lines.some((line) => /;Klagomål;skola;;Telefon;Vanligt;E-post;Ja;1$/.test(line)));
     assert.ok(!result.stdout.startsWith('\uFEFF\uFEFF'));
     const english = await runCli([
       'report',
@@ -242,10 +268,10 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     assert.equal(english.code, 0, english.stderr);
     const englishLines = english.stdout.slice(1).split('\r\n');
     assert.ok(english.stdout.startsWith('\uFEFF'), 'still for Excel');
-    assert.equal(englishLines[0], 'from;to;kind;area;area_name;channel;mode;reply;count');
+    assert.equal(englishLines[0], 'from;to;kind;area;area_name;channel;mode;reply;serious;count');
     assert.ok(
       englishLines.some((line) =>
-        /;complaint;aldreomsorg;"Äldreomsorg; hemtjänst";web;standard;email;\d+$/.test(line),
+        /;complaint;aldreomsorg;"Äldreomsorg; hemtjänst";web;standard;email;false;\d+$/.test(line),
       ),
     );
     const csv = await runCli(['report', ...around(), '--csv', '--config', named]);
@@ -286,9 +312,11 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     );
     const csv = (await run('--csv')).split('\r\n');
     assert.ok(
-      csv.some((line) => /,complaint,skola,Förskola och skola,phone,standard,email,1$/.test(line)),
+      csv.some((line) =>
+        /,complaint,skola,Förskola och skola,phone,standard,email,true,1$/.test(line),
+      ),
     );
-    assert.ok(csv.some((line) => /,praise,unknown,,web,standard,none,1$/.test(line)));
+    assert.ok(csv.some((line) => /,praise,unknown,,web,standard,none,false,1$/.test(line)));
     const json = JSON.parse(await run('--json')) as FollowUpReport;
     assert.deepEqual(
       json.areas.map((line) => [line.area, line.name]),
@@ -306,6 +334,7 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     const counted = (await report(...around())).stdout;
     assert.match(counted, /\(svensk tid\): 7$/m);
     assert.match(counted, /^skola\s+1\s+0\s+2\s+3$/m);
+    assert.match(counted, /^Allvarliga klagomål \(markerade av personal\): 1$/m);
 
     const relay = await createRelay(testConfig(storePath), {
       log: silentLogger,
@@ -319,6 +348,7 @@ describe('synpunkt-relay report: the follow-up compilation by kind and area', ()
     const withText = db.prepare('SELECT count(*) AS n FROM submissions WHERE body IS NOT NULL');
     assert.equal((withText.get() as { n: number }).n, 0, 'every text is purged');
     db.close();
+    // The serious mark too: it is kept with the figures, not read from the purged text.
     assert.equal((await report(...around())).stdout, counted);
   });
 
@@ -508,6 +538,8 @@ describe('the figures in the store', () => {
       assert.deepEqual(report.byKind, { praise: 0, suggestion: 1, complaint: 0 });
       assert.equal(report.incompleteUntil, '2026-07-02', 'up to the purged synpunkt, not the spam');
       assert.equal(followUpReport(reopened.db, quarter('2026-Q4')).incompleteUntil, undefined);
+      // The purged complaint came by the web form, which cannot mark one serious: nothing to say.
+      assert.equal(report.seriousIncompleteUntil, undefined);
     } finally {
       reopened.close();
     }
@@ -543,6 +575,104 @@ describe('the figures in the store', () => {
         assert.ok(beside.stderr.includes(`${english}\n`), `${args.join(' ')}: ${beside.stderr}`);
       }
       assert.ok((await run('--csv', '--lang', 'sv')).stderr.includes(`${swedish}\n`));
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('the serious mark in the figures', () => {
+  it('is filled from an older store where the text is still there, which says up to when it may be missing', async () => {
+    const tmp = tempDir();
+    const path = join(tmp.dir, 'v7.db');
+    // Complaints staff registered: two marked serious, one not; and one by the web form.
+    const kept = sample({ area: 'skola', channel: 'visit', serious: true });
+    const gone = sample({ area: 'skola', channel: 'phone', serious: true });
+    const plain = sample({ area: 'skola', channel: 'letter' });
+    const byWeb = sample({ area: 'skola' });
+    const store = new Store(path);
+    for (const [submission, day] of [
+      [kept, '2026-08-20T10:00:00Z'],
+      [gone, '2026-08-05T10:00:00Z'],
+      [plain, '2026-08-10T10:00:00Z'],
+      [byWeb, '2026-09-02T10:00:00Z'],
+    ] as const) {
+      storeAt(store, submission, day);
+    }
+    // The store a relay before this version left: figures without the mark, and two of the
+    // complaints delivered and purged already (their text, with the mark, is gone).
+    asVersion7(store);
+    const purge = store.db.prepare(
+      `UPDATE submissions SET body = NULL, status = 'purged', delivered_at = ? WHERE id = ?`,
+    );
+    purge.run(Date.parse('2026-08-06T10:00:00Z'), gone.id);
+    purge.run(Date.parse('2026-09-03T10:00:00Z'), byWeb.id);
+    store.close();
+
+    const reopened = new Store(path);
+    try {
+      const report = followUpReport(reopened.db, quarter('2026-Q3'));
+      assert.equal(report.byKind.complaint, 4, 'every complaint is still counted');
+      assert.equal(report.seriousComplaints, 1, 'the one with its text; the purged one is not');
+      assert.equal(report.seriousIncompleteUntil, '2026-08-05', 'the purged one staff registered');
+      assert.equal(report.incompleteUntil, undefined);
+      // Periods without a complaint whose mark is lost say nothing.
+      const after = { from: '2026-08-06', to: '2026-09-30' } as const;
+      assert.equal(followUpReport(reopened.db, after).seriousIncompleteUntil, undefined);
+      const before = { from: '2026-08-01', to: '2026-08-04' } as const;
+      assert.equal(followUpReport(reopened.db, before).seriousIncompleteUntil, undefined);
+
+      // After the upgrade the mark is kept for every new one: stored, or released by hand.
+      const fresh = sample({ area: 'bibliotek', channel: 'phone', serious: true });
+      const held = sample({ area: 'bibliotek', channel: 'letter', serious: true });
+      storeAt(reopened, fresh, '2026-10-05T10:00:00Z');
+      storeAt(reopened, held, '2026-10-06T10:00:00Z', true);
+      assert.equal(followUpReport(reopened.db, quarter('2026-Q4')).seriousComplaints, 1);
+      assert.equal(reopened.closeDeliveries(held.id).outcome, 'closed');
+      const q4 = followUpReport(reopened.db, quarter('2026-Q4'));
+      assert.equal(q4.seriousComplaints, 2);
+      assert.equal(q4.seriousIncompleteUntil, undefined);
+      assert.equal(reopened.purgeDelivered(Date.parse('2027-06-01')), 1, 'its text purged');
+      assert.equal(followUpReport(reopened.db, quarter('2026-Q4')).seriousComplaints, 2);
+    } finally {
+      reopened.close();
+    }
+
+    // The report says so in its own language, under the count or beside a file on stderr.
+    const configPath = join(tmp.dir, 'relay.config.json');
+    writeFileSync(configPath, JSON.stringify(testConfig(path)));
+    const run = async (...args: string[]) => {
+      const result = await runCli(['report', ...args, '--config', configPath]);
+      assert.equal(result.code, 0, result.stderr);
+      return result;
+    };
+    try {
+      const swedish =
+        'Allvarliga klagomål kan saknas till och med 2026-08-05: klagomål som raderades innan reläet började spara om de var allvarliga räknas inte som allvarliga.';
+      const english =
+        'Serious complaints may be missing up to 2026-08-05: complaints purged before this relay kept whether they were serious are not counted as serious.';
+      const text = await run('--quarter', '2026-Q3');
+      assert.ok(
+        text.stdout.includes(`\nAllvarliga klagomål (markerade av personal): 1\n${swedish}\n\n`),
+        text.stdout,
+      );
+      const en = await run('--quarter', '2026-Q3', '--lang', 'en');
+      assert.ok(
+        en.stdout.includes(`\nSerious complaints (marked by staff): 1\n${english}\n\n`),
+        en.stdout,
+      );
+      const excel = await run('--quarter', '2026-Q3', '--excel');
+      assert.ok(excel.stderr.includes(`${swedish}\n`), excel.stderr);
+      assert.ok(!excel.stdout.includes('kan saknas'), 'not in the file');
+      for (const format of ['--csv', '--json']) {
+        const beside = await run('--quarter', '2026-Q3', format);
+        assert.ok(beside.stderr.includes(`${english}\n`), `${format}: ${beside.stderr}`);
+      }
+      const json = JSON.parse((await run('--quarter', '2026-Q3', '--json')).stdout);
+      assert.equal((json as FollowUpReport).seriousIncompleteUntil, '2026-08-05');
+      const q4 = await run('--quarter', '2026-Q4');
+      assert.match(q4.stdout, /^Allvarliga klagomål \(markerade av personal\): 2$/m);
+      assert.doesNotMatch(q4.stdout, /kan saknas/);
     } finally {
       tmp.cleanup();
     }
