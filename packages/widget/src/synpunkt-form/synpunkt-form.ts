@@ -1262,28 +1262,36 @@ export class SynpunktForm extends LitElement {
   }
 
   private renderChannel(t: Catalog): TemplateResult {
-    const channels = Object.entries(t.channels);
+    return this.renderSelect('channel', t.channelLabel, Object.entries(t.channels), t.areaChoose);
+  }
+
+  /** A required choice from a list, after an empty "Välj". */
+  private renderSelect(
+    key: 'channel' | 'area',
+    label: string,
+    options: readonly (readonly [string, string])[],
+    choose: string,
+  ): TemplateResult {
+    const selected = this.values[key];
     return this.field(
-      'channel',
-      t.channelLabel,
+      key,
+      label,
       undefined,
       false,
       (d) =>
         html`<select
-          id="f-channel"
-          name="channel"
+          id="f-${key}"
+          name=${key}
           part="input"
           required
-          .value=${live(this.values.channel)}
+          .value=${live(selected)}
           aria-describedby=${d || nothing}
-          aria-invalid=${this.invalid('channel')}
+          aria-invalid=${this.invalid(key)}
         >
-          <option value="" ?selected=${!this.values.channel}>${t.areaChoose}</option>
-          ${channels.map(
+          <option value="" ?selected=${!selected}>${choose}</option>
+          ${options.map(
             ([value, label]) =>
-              html`<option value=${value} ?selected=${this.values.channel === value}>
-                ${label}
-              </option>`,
+              html`<option value=${value} ?selected=${selected === value}>${label}</option>`,
           )}
         </select>`,
     );
@@ -1321,31 +1329,8 @@ export class SynpunktForm extends LitElement {
 
   private renderArea(t: Catalog): TemplateResult {
     const areas = [...this.areas, { value: AREA_UNKNOWN, label: t.areaUnknown }];
-    const selected = this.values.area;
-    return this.field(
-      'area',
-      t.areaLabel,
-      undefined,
-      false,
-      (d) =>
-        html`<select
-          id="f-area"
-          name="area"
-          part="input"
-          required
-          .value=${live(selected)}
-          aria-describedby=${d || nothing}
-          aria-invalid=${this.invalid('area')}
-        >
-          <option value="" ?selected=${!selected}>${t.areaChoose}</option>
-          ${areas.map(
-            (area) =>
-              html`<option value=${area.value} ?selected=${selected === area.value}>
-                ${area.label}
-              </option>`,
-          )}
-        </select>`,
-    );
+    const options = areas.map(({ value, label }) => [value, label] as const);
+    return this.renderSelect('area', t.areaLabel, options, t.areaChoose);
   }
 
   private renderMessage(t: Catalog): TemplateResult {
