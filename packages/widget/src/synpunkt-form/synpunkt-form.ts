@@ -1001,26 +1001,6 @@ export class SynpunktForm extends LitElement {
   private renderForm(t: Catalog): TemplateResult {
     const sending = this.status === 'sending';
     const limits = fileLimits(this.client.capabilities);
-    // A one-line text field that may be left empty: where it happened, an earlier case number.
-    const line = (key: 'place' | 'earlierReference', label: string, hint: string) =>
-      this.field(
-        key,
-        label,
-        hint,
-        true,
-        (d) =>
-          html`<input
-            type="text"
-            id="f-${key}"
-            name=${key}
-            part="input"
-            autocomplete="off"
-            ?readonly=${sending}
-            .value=${live(this.values[key])}
-            aria-describedby=${d || nothing}
-            aria-invalid=${this.invalid(key)}
-          />`,
-      );
     return html`${this.renderSummary(t)} ${this.renderFailure(t)} ${this.renderRoutes(t)}
       <form
         part="form"
@@ -1032,31 +1012,25 @@ export class SynpunktForm extends LitElement {
         ${this.staff ? this.renderChannel(t) : nothing} ${this.renderKind(t)}
         ${this.staff && this.values.kind === 'complaint' ? this.renderSerious(t) : nothing}
         ${this.areas.length > 0 ? this.renderArea(t) : nothing} ${this.renderMessage(t)}
-        ${this.field(
+        ${this.renderInput(
           'occurredAt',
           t.whenLabel,
           this.staff ? t.whenHintStaff : t.whenHint,
-          true,
-          (d) =>
-            html`<input
-              type="date"
-              id="f-occurredAt"
-              name="occurredAt"
-              part="input"
-              max=${localToday()}
-              ?readonly=${this.status === 'sending'}
-              .value=${live(this.values.occurredAt)}
-              aria-describedby=${d || nothing}
-              aria-invalid=${this.invalid('occurredAt')}
-            />`,
+          'date',
+          false,
+          undefined,
+          localToday(),
         )}
-        ${line('place', t.whereLabel, t.whereHint)}
+        ${this.renderInput('place', t.whereLabel, t.whereHint, 'text', false, 'off')}
         ${
           asksEarlierReference(this.values.kind)
-            ? line(
+            ? this.renderInput(
                 'earlierReference',
                 t.earlierLabel,
                 this.staff ? t.earlierHintStaff : t.earlierHint,
+                'text',
+                false,
+                'off',
               )
             : nothing
         }
@@ -1261,6 +1235,43 @@ export class SynpunktForm extends LitElement {
     </fieldset>`;
   }
 
+  /**
+   * A one-line field: text, e-mail, phone or date. One that is not `required` may be left
+   * empty, and its label says so; `autocomplete` and `max` are left out when not given.
+   */
+  private renderInput(
+    key: FieldKey & keyof FormValues,
+    label: string,
+    hint: string | undefined,
+    type: string,
+    required: boolean,
+    autocomplete?: string,
+    max?: string,
+    ...more: string[]
+  ): TemplateResult {
+    return this.field(
+      key,
+      label,
+      hint,
+      !required,
+      (d) =>
+        html`<input
+          type=${type}
+          id="f-${key}"
+          name=${key}
+          part="input"
+          ?required=${required}
+          autocomplete=${autocomplete ?? nothing}
+          max=${max ?? nothing}
+          ?readonly=${this.status === 'sending'}
+          .value=${live(this.values[key])}
+          aria-describedby=${d || nothing}
+          aria-invalid=${this.invalid(key)}
+        />`,
+      ...more,
+    );
+  }
+
   private renderChannel(t: Catalog): TemplateResult {
     return this.renderSelect('channel', t.channelLabel, Object.entries(t.channels), t.areaChoose);
   }
@@ -1453,25 +1464,21 @@ export class SynpunktForm extends LitElement {
   private renderReply(t: Catalog): TemplateResult {
     const { replyWanted, via } = this.values;
     const staff = this.staff;
-    const text = (key: FieldKey, label: string, type: string, autocomplete: string) =>
-      this.field(
+    // The contact fields are asked only of someone who wants a reply, and then needed.
+    const text = (
+      key: FieldKey & keyof FormValues,
+      label: string,
+      type: string,
+      autocomplete: string,
+    ) =>
+      this.renderInput(
         key,
         label,
         undefined,
-        false,
-        (d) =>
-          html`<input
-            type=${type}
-            id="f-${key}"
-            name=${key}
-            part="input"
-            required
-            autocomplete=${staff ? 'off' : autocomplete}
-            ?readonly=${this.status === 'sending'}
-            .value=${live(this.values[key as keyof FormValues])}
-            aria-describedby=${d || nothing}
-            aria-invalid=${this.invalid(key)}
-          />`,
+        type,
+        true,
+        staff ? 'off' : autocomplete,
+        undefined,
         'f-replyWanted-required',
       );
     return html`${this.radios(
