@@ -13,7 +13,8 @@ import {
 } from 'lit';
 import { live } from '../synpunkt-form/live.js';
 import type { Catalog, FieldKey, LattlastCatalog, StepId } from '../translations/catalog.js';
-import { formatDate, formatNumber } from '../synpunkt-form/format-date.js';
+import { formatDate } from '../synpunkt-form/format-date.js';
+import { errorLine, messageCount } from '../synpunkt-form/templates.js';
 import { asksEarlierReference, fieldOf, type FormValues } from '../synpunkt-form/values.js';
 import { picture } from './pictures.js';
 import { asSentences, KINDS, screenText } from './screens.js';
@@ -201,7 +202,7 @@ export class Steps implements ReactiveController {
                 aria-describedby=${this.describedBy(key)}
               >
                 <legend part="legend">${title}</legend>
-                ${top} ${this.error(key)} ${this.question(step)}
+                ${top} ${errorLine(key, this.errorOf(key))} ${this.question(step)}
               </fieldset>`
             : html`${title} ${top}
                 <div class=${step}>
@@ -293,13 +294,6 @@ export class Steps implements ReactiveController {
     return ['ll-instruction', ...(this.errorOf(key) ? [`f-${key}-error`] : []), ...more].join(' ');
   }
 
-  private error(key: FieldKey): Maybe {
-    const error = this.errorOf(key);
-    return error === undefined
-      ? nothing
-      : html`<p class="error" part="error" id="f-${key}-error">${error}</p>`;
-  }
-
   /** The choices as big cards (see the styles): radio, label with picture, hint. */
   private question(step: 'kind' | 'area'): TemplateResult {
     const { t, areas, values } = this.ctx;
@@ -332,9 +326,7 @@ export class Steps implements ReactiveController {
   /** The message, described by the instruction, its error and the visible count. */
   private message(): TemplateResult {
     const { t, values, count } = this.ctx;
-    const n = (value: number) => formatNumber(value, t.dateLocale);
-    const over = count.length - count.max;
-    return html`${this.error('message')}
+    return html`${errorLine('message', this.errorOf('message'))}
       <textarea
         id="f-message"
         name="message"
@@ -345,11 +337,7 @@ export class Steps implements ReactiveController {
         aria-describedby=${this.describedBy('message', 'f-message-count')}
         aria-invalid=${this.errorOf('message') ? 'true' : 'false'}
       ></textarea>
-      <p id="f-message-count" class="count ${over > 0 ? 'over' : ''}" part="count">
-        ${t.messageCount(n(count.length), n(count.max))}${
-          over > 0 ? html` · <strong>${t.messageOver(n(over))}</strong>` : nothing
-        }
-      </p>`;
+      ${messageCount(t, count)}`;
   }
 
   /**

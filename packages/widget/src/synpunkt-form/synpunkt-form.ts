@@ -51,6 +51,7 @@ import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { fetchReceiverLimits } from './receiver-limits.js';
 import { besideEndpoint } from './relay-url.js';
 import { styles } from './synpunkt-form.styles.js';
+import { errorLine, messageCount } from './templates.js';
 import {
   asksEarlierReference,
   emptyValues,
@@ -1159,13 +1160,6 @@ export class SynpunktForm extends LitElement {
     return this.errorOf(key) === undefined ? 'false' : 'true';
   }
 
-  private errorLine(key: FieldKey): TemplateResult | typeof nothing {
-    const error = this.errorOf(key);
-    return error === undefined
-      ? nothing
-      : html`<p class="error" part="error" id="f-${key}-error">${error}</p>`;
-  }
-
   /** The ids describing a control: its hint, its error, anything else given. */
   private describedBy(key: FieldKey, hint: boolean, ...more: string[]): string {
     const ids = hint ? [`f-${key}-hint`] : [];
@@ -1192,7 +1186,8 @@ export class SynpunktForm extends LitElement {
         }</label
       >
       ${hint ? html`<p class="hint" part="hint" id="f-${key}-hint">${hint}</p>` : nothing}
-      ${this.errorLine(key)} ${control(this.describedBy(key, hint !== undefined, ...more))}
+      ${errorLine(key, this.errorOf(key))}
+      ${control(this.describedBy(key, hint !== undefined, ...more))}
     </div>`;
   }
 
@@ -1216,7 +1211,7 @@ export class SynpunktForm extends LitElement {
         // Not f-kind-hint: that is the first choice's own hint (its input's id is f-kind).
         hint ? html`<p class="hint" part="hint" id="f-${key}-about">${hint}</p>` : nothing
       }
-      ${this.errorLine(key)}
+      ${errorLine(key, this.errorOf(key))}
       ${options.map(([value, label, optionHint], index) => {
         const id = index === 0 ? `f-${key}` : `f-${key}-${value}`;
         return html`<div class="choice">
@@ -1347,8 +1342,6 @@ export class SynpunktForm extends LitElement {
   private renderMessage(t: Catalog): TemplateResult {
     // Counted as the check that will judge it: by code point, so a plain emoji is one and an
     // emoji built of several (a family, a flag) is as many as it holds.
-    const { length, max } = messageLength(this.values.message, this.messageCapabilities);
-    const n = (value: number) => formatNumber(value, t.dateLocale);
     return this.field(
       'message',
       this.staff ? t.messageLabelStaff : t.messageLabel,
@@ -1366,11 +1359,7 @@ export class SynpunktForm extends LitElement {
             aria-describedby=${d || nothing}
             aria-invalid=${this.invalid('message')}
           ></textarea>
-          <p id="f-message-count" class="count ${length > max ? 'over' : ''}" part="count">
-            ${t.messageCount(n(length), n(max))}${
-              length > max ? html` · <strong>${t.messageOver(n(length - max))}</strong>` : nothing
-            }
-          </p>`,
+          ${messageCount(t, messageLength(this.values.message, this.messageCapabilities))}`,
       'f-message-count',
     );
   }
