@@ -14,7 +14,7 @@ import {
 import { live } from '../synpunkt-form/live.js';
 import type { Catalog, FieldKey, LattlastCatalog, StepId } from '../translations/catalog.js';
 import { formatDate } from '../synpunkt-form/format-date.js';
-import { errorLine, messageCount } from '../synpunkt-form/templates.js';
+import { choices, errorLine, messageCount } from '../synpunkt-form/templates.js';
 import { asksEarlierReference, fieldOf, type FormValues } from '../synpunkt-form/values.js';
 import { picture } from './pictures.js';
 import { asSentences, KINDS, screenText } from './screens.js';
@@ -295,32 +295,18 @@ export class Steps implements ReactiveController {
   }
 
   /** The choices as big cards (see the styles): radio, label with picture, hint. */
-  private question(step: 'kind' | 'area'): TemplateResult {
+  private question(step: 'kind' | 'area'): TemplateResult[] {
     const { t, areas, values } = this.ctx;
     const options =
       step === 'kind'
         ? KINDS.map((kind) => [kind, t.kinds[kind].label, t.kinds[kind].hint] as const)
         : [
             ...areas.map((area) => [area.value, area.label] as const),
-            [AREA_UNKNOWN, t.areaUnknown],
+            [AREA_UNKNOWN, t.areaUnknown] as const,
           ];
-    return html`${options.map(([value, label, hint], index) => {
-      const id = index === 0 ? `f-${step}` : `f-${step}-${value}`;
-      return html`<div class="choice">
-        <input
-          type="radio"
-          id=${id}
-          name=${step}
-          value=${value}
-          .checked=${live(values[step] === value)}
-          aria-describedby=${hint ? `${id}-hint` : nothing}
-        />
-        <label part="label" for=${id}
-          >${step === 'kind' ? picture(value as (typeof KINDS)[number]) : nothing}${label}</label
-        >
-        ${hint ? html`<p class="hint" part="hint" id="${id}-hint">${hint}</p>` : nothing}
-      </div>`;
-    })}`;
+    const art =
+      step === 'kind' ? (kind: string) => picture(kind as (typeof KINDS)[number]) : undefined;
+    return choices(step, options, values[step], art);
   }
 
   /** The message, described by the instruction, its error and the visible count. */

@@ -51,7 +51,7 @@ import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { fetchReceiverLimits } from './receiver-limits.js';
 import { besideEndpoint } from './relay-url.js';
 import { styles } from './synpunkt-form.styles.js';
-import { errorLine, messageCount } from './templates.js';
+import { choices, errorLine, messageCount } from './templates.js';
 import {
   asksEarlierReference,
   emptyValues,
@@ -1211,22 +1211,7 @@ export class SynpunktForm extends LitElement {
         // Not f-kind-hint: that is the first choice's own hint (its input's id is f-kind).
         hint ? html`<p class="hint" part="hint" id="f-${key}-about">${hint}</p>` : nothing
       }
-      ${errorLine(key, this.errorOf(key))}
-      ${options.map(([value, label, optionHint], index) => {
-        const id = index === 0 ? `f-${key}` : `f-${key}-${value}`;
-        return html`<div class="choice">
-          <input
-            type="radio"
-            id=${id}
-            name=${key}
-            value=${value}
-            .checked=${live(checked === value)}
-            aria-describedby=${optionHint ? `${id}-hint` : nothing}
-          />
-          <label part="label" for=${id}>${label}</label>
-          ${optionHint ? html`<p class="hint" part="hint" id="${id}-hint">${optionHint}</p>` : nothing}
-        </div>`;
-      })}
+      ${errorLine(key, this.errorOf(key))} ${choices(key, options, checked)}
     </fieldset>`;
   }
 

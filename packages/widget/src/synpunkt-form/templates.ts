@@ -2,6 +2,7 @@ import type { MessageLength } from '@synpunkt/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Catalog, FieldKey } from '../translations/catalog.js';
 import { formatNumber } from './format-date.js';
+import { live } from './live.js';
 
 // Parts the one-page form and the lättläst steps render alike, written once for both.
 
@@ -25,4 +26,32 @@ export function messageCount(
       length > max ? html` · <strong>${t.messageOver(n(length - max))}</strong>` : nothing
     }
   </p>`;
+}
+
+/**
+ * Radio buttons, each with its label and its hint if it has one. The first is `f-<key>`, so the
+ * error summary's link can focus it; the others are `f-<key>-<value>`. `art` puts a picture in
+ * a label (lättläst's kinds).
+ */
+export function choices<V extends string>(
+  key: FieldKey,
+  options: readonly (readonly [V, string, string?])[],
+  checked: string,
+  art?: (value: V) => TemplateResult,
+): TemplateResult[] {
+  return options.map(([value, label, hint], index) => {
+    const id = index === 0 ? `f-${key}` : `f-${key}-${value}`;
+    return html`<div class="choice">
+      <input
+        type="radio"
+        id=${id}
+        name=${key}
+        value=${value}
+        .checked=${live(checked === value)}
+        aria-describedby=${hint ? `${id}-hint` : nothing}
+      />
+      <label part="label" for=${id}>${art ? art(value) : nothing}${label}</label>
+      ${hint ? html`<p class="hint" part="hint" id="${id}-hint">${hint}</p>` : nothing}
+    </div>`;
+  });
 }
