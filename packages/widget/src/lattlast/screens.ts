@@ -1,7 +1,5 @@
+import { KINDS } from '@synpunkt/sdk';
 import type { Catalog, LattlastCatalog, StepId } from '../translations/catalog.js';
-
-/** The kinds in the order the form shows them. */
-export const KINDS = ['praise', 'suggestion', 'complaint'] as const;
 
 /**
  * The texts one lättläst step shows, in reading order: its question, its instruction and its

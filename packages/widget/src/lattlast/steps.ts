@@ -1,6 +1,7 @@
 import {
   AREA_UNKNOWN,
   type Attachment,
+  type Kind,
   type MessageLength,
   type ValidationIssue,
 } from '@synpunkt/sdk';
@@ -14,10 +15,10 @@ import {
 import { live } from '../synpunkt-form/live.js';
 import type { Catalog, FieldKey, LattlastCatalog, StepId } from '../translations/catalog.js';
 import { formatDate } from '../synpunkt-form/format-date.js';
-import { choices, errorLine, messageCount } from '../synpunkt-form/templates.js';
+import { choices, errorLine, kindChoices, messageCount } from '../synpunkt-form/templates.js';
 import { asksEarlierReference, fieldOf, type FormValues } from '../synpunkt-form/values.js';
 import { picture } from './pictures.js';
-import { asSentences, KINDS, screenText } from './screens.js';
+import { asSentences, screenText } from './screens.js';
 import { canSpeak, Speaker } from './speech.js';
 
 type Maybe = TemplateResult | typeof nothing;
@@ -299,13 +300,12 @@ export class Steps implements ReactiveController {
     const { t, areas, values } = this.ctx;
     const options =
       step === 'kind'
-        ? KINDS.map((kind) => [kind, t.kinds[kind].label, t.kinds[kind].hint] as const)
+        ? kindChoices(t)
         : [
             ...areas.map((area) => [area.value, area.label] as const),
             [AREA_UNKNOWN, t.areaUnknown] as const,
           ];
-    const art =
-      step === 'kind' ? (kind: string) => picture(kind as (typeof KINDS)[number]) : undefined;
+    const art = step === 'kind' ? (kind: string) => picture(kind as Kind) : undefined;
     return choices(step, options, values[step], art);
   }
 

@@ -51,7 +51,7 @@ import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { fetchReceiverLimits } from './receiver-limits.js';
 import { besideEndpoint } from './relay-url.js';
 import { styles } from './synpunkt-form.styles.js';
-import { choices, errorLine, messageCount } from './templates.js';
+import { choices, errorLine, kindChoices, messageCount } from './templates.js';
 import {
   asksEarlierReference,
   emptyValues,
@@ -1289,15 +1289,12 @@ export class SynpunktForm extends LitElement {
   }
 
   private renderKind(t: Catalog): TemplateResult {
-    const kinds = (['praise', 'suggestion', 'complaint'] as const).map(
-      (kind) => [kind, t.kinds[kind].label, t.kinds[kind].hint] as const,
-    );
     return this.radios(
       'kind',
       this.staff ? t.kindLegendStaff : t.kindLegend,
       // For the person who is afraid to complain; staff registering it need not be told.
       this.staff ? undefined : t.kindHint,
-      kinds,
+      kindChoices(t),
       this.values.kind,
     );
   }

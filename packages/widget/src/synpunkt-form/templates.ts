@@ -1,4 +1,4 @@
-import type { MessageLength } from '@synpunkt/sdk';
+import { KINDS, type MessageLength } from '@synpunkt/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Catalog, FieldKey } from '../translations/catalog.js';
 import { formatNumber } from './format-date.js';
@@ -55,3 +55,7 @@ export function choices<V extends string>(
     </div>`;
   });
 }
+
+/** The kinds as choices, in the order the sdk lists them: value, label, hint. */
+export const kindChoices = (t: Pick<Catalog, 'kinds'>) =>
+  KINDS.map((kind) => [kind, t.kinds[kind].label, t.kinds[kind].hint] as const);
