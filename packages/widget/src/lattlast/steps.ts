@@ -35,8 +35,6 @@ export interface StepContext {
   attachments: readonly Attachment[];
   /** Files a reload dropped (a draft keeps none): named on the first and last step. */
   lostFiles: readonly string[];
-  /** The problems shown now. */
-  issues: readonly ValidationIssue[];
   /** The municipality's name, or "kommunen". */
   who: string;
   /** The privacy page, if set and safe. */
@@ -64,8 +62,8 @@ export interface StepContext {
   validate: () => ValidationIssue[];
   /** Shows these problems (focus goes to the summary). */
   showIssues: (issues: ValidationIssue[]) => void;
-  /** The text of a problem. */
-  errorText: (issue: ValidationIssue) => string;
+  /** The first problem shown now with a field, if it has one. */
+  errorOf: (key: FieldKey) => string | undefined;
   /** Sends (the form validates everything again first). */
   send: () => void;
   /**
@@ -199,11 +197,11 @@ export class Steps implements ReactiveController {
             ? html`<fieldset
                 part="fieldset"
                 role="radiogroup"
-                aria-invalid=${this.errorOf(key) ? 'true' : 'false'}
+                aria-invalid=${this.ctx.errorOf(key) ? 'true' : 'false'}
                 aria-describedby=${this.describedBy(key)}
               >
                 <legend part="legend">${title}</legend>
-                ${top} ${errorLine(key, this.errorOf(key))} ${this.question(step)}
+                ${top} ${errorLine(key, this.ctx.errorOf(key))} ${this.question(step)}
               </fieldset>`
             : html`${title} ${top}
                 <div class=${step}>
@@ -286,13 +284,10 @@ export class Steps implements ReactiveController {
     return texts;
   }
 
-  private errorOf(key: FieldKey): string | undefined {
-    const issue = this.ctx.issues.find((i) => fieldOf(i) === key);
-    return issue && this.ctx.errorText(issue);
-  }
-
   private describedBy(key: FieldKey, ...more: string[]): string {
-    return ['ll-instruction', ...(this.errorOf(key) ? [`f-${key}-error`] : []), ...more].join(' ');
+    return ['ll-instruction', ...(this.ctx.errorOf(key) ? [`f-${key}-error`] : []), ...more].join(
+      ' ',
+    );
   }
 
   /** The choices as big cards (see the styles): radio, label with picture, hint. */
@@ -312,7 +307,7 @@ export class Steps implements ReactiveController {
   /** The message, described by the instruction, its error and the visible count. */
   private message(): TemplateResult {
     const { t, values, count } = this.ctx;
-    return html`${errorLine('message', this.errorOf('message'))}
+    return html`${errorLine('message', this.ctx.errorOf('message'))}
       <textarea
         id="f-message"
         name="message"
@@ -321,7 +316,7 @@ export class Steps implements ReactiveController {
         required
         .value=${live(values.message)}
         aria-describedby=${this.describedBy('message', 'f-message-count')}
-        aria-invalid=${this.errorOf('message') ? 'true' : 'false'}
+        aria-invalid=${this.ctx.errorOf('message') ? 'true' : 'false'}
       ></textarea>
       ${messageCount(t, count)}`;
   }

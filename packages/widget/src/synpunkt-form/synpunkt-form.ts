@@ -941,7 +941,6 @@ export class SynpunktForm extends LitElement {
       attachments: this.attachments,
       // Named where the standard form would name them: only if it has a file field to go to.
       lostFiles: fileLimits(this.client.capabilities) ? this.lostFiles : [],
-      issues: this.issues,
       who: this.who,
       privacyUrl: safeUrl(this.privacyUrl),
       sending: this.status === 'sending',
@@ -954,7 +953,7 @@ export class SynpunktForm extends LitElement {
       onInput: this.onInput,
       validate: () => this.client.validate(this.draft()),
       showIssues: (issues) => (issues[0] ? this.showIssues(issues) : (this.issues = [])),
-      errorText: (issue) => this.errorText(issue),
+      errorOf: (key) => this.errorOf(key),
       send: () => void this.send(),
       // A field only the standard form asks: there, with what is wrong with it still shown
       // at the field and in the summary (WCAG 3.3.1), not a form that looks fine.
