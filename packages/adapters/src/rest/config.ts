@@ -107,6 +107,12 @@ export function headersProblem(headers: unknown): string | undefined {
   return validHeaders(record) ? undefined : INVALID_ERROR;
 }
 
+/**
+ * `z.maximum` as a refinement: the same message, without zod's less-than check, which nothing
+ * else in the widget's single file uses (the browser loads this schema too).
+ */
+const atMost = (max: number, error: string) => z.refine<number>((value) => value <= max, { error });
+
 const positive = (what: string) =>
   z.exactOptional(
     z
@@ -165,7 +171,7 @@ const schema = z.strictObject(
         .int({ error: 'must be a whole number of milliseconds' })
         .check(
           z.minimum(1, { error: 'must be at least 1 millisecond' }),
-          z.maximum(600_000, { error: 'must be at most 600 000 milliseconds (10 minutes)' }),
+          atMost(600_000, 'must be at most 600 000 milliseconds (10 minutes)'),
         ),
       15_000,
     ),
@@ -180,7 +186,7 @@ const schema = z.strictObject(
         .int({ error: 'must be a whole number from 0 to 10' })
         .check(
           z.minimum(0, { error: 'must be a whole number from 0 to 10' }),
-          z.maximum(10, { error: 'must be a whole number from 0 to 10' }),
+          atMost(10, 'must be a whole number from 0 to 10'),
         ),
       2,
     ),
