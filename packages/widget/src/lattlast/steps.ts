@@ -12,10 +12,9 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { live } from '../synpunkt-form/live.js';
 import type { Catalog, FieldKey, LattlastCatalog, StepId } from '../translations/catalog.js';
 import { formatDate } from '../synpunkt-form/format-date.js';
-import { choices, errorLine, kindChoices, messageCount } from '../synpunkt-form/templates.js';
+import { choices, errorLine, kindChoices, messageField } from '../synpunkt-form/templates.js';
 import { asksEarlierReference, fieldOf, type FormValues } from '../synpunkt-form/values.js';
 import { picture } from './pictures.js';
 import { asSentences, screenText } from './screens.js';
@@ -307,18 +306,10 @@ export class Steps implements ReactiveController {
   /** The message, described by the instruction, its error and the visible count. */
   private message(): TemplateResult {
     const { t, values, count } = this.ctx;
-    return html`${errorLine('message', this.ctx.errorOf('message'))}
-      <textarea
-        id="f-message"
-        name="message"
-        part="input"
-        rows="8"
-        required
-        .value=${live(values.message)}
-        aria-describedby=${this.describedBy('message', 'f-message-count')}
-        aria-invalid=${this.ctx.errorOf('message') ? 'true' : 'false'}
-      ></textarea>
-      ${messageCount(t, count)}`;
+    const error = this.ctx.errorOf('message');
+    const describedBy = this.describedBy('message', 'f-message-count');
+    return html`${errorLine('message', error)}
+    ${messageField(t, values.message, count, describedBy, !!error, false)}`;
   }
 
   /**

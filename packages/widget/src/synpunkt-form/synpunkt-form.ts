@@ -51,7 +51,7 @@ import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { fetchReceiverLimits } from './receiver-limits.js';
 import { besideEndpoint } from './relay-url.js';
 import { styles } from './synpunkt-form.styles.js';
-import { choices, errorLine, kindChoices, messageCount } from './templates.js';
+import { choices, errorLine, kindChoices, messageField } from './templates.js';
 import {
   asksEarlierReference,
   emptyValues,
@@ -1329,18 +1329,14 @@ export class SynpunktForm extends LitElement {
       this.staff ? t.messageHintStaff : t.messageHint,
       false,
       (d) =>
-        html`<textarea
-            id="f-message"
-            name="message"
-            part="input"
-            rows="8"
-            required
-            ?readonly=${this.status === 'sending'}
-            .value=${live(this.values.message)}
-            aria-describedby=${d || nothing}
-            aria-invalid=${this.invalid('message')}
-          ></textarea>
-          ${messageCount(t, messageLength(this.values.message, this.messageCapabilities))}`,
+        messageField(
+          t,
+          this.values.message,
+          messageLength(this.values.message, this.messageCapabilities),
+          d,
+          this.errorOf('message') !== undefined,
+          this.status === 'sending',
+        ),
       'f-message-count',
     );
   }

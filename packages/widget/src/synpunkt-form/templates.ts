@@ -15,17 +15,35 @@ export const errorLine = (
     ? nothing
     : html`<p class="error" part="error" id="f-${key}-error">${error}</p>`;
 
-/** The message's visible character count, `f-message-count`; what is over the limit in bold. */
-export function messageCount(
+/**
+ * The message's text area, and below it the visible character count (`f-message-count`), with
+ * what is over the limit in bold. `describedBy` names the count among the rest.
+ */
+export function messageField(
   t: Pick<Catalog, 'dateLocale' | 'messageCount' | 'messageOver'>,
+  value: string,
   { length, max }: MessageLength,
+  describedBy: string,
+  invalid: boolean,
+  readonly: boolean,
 ): TemplateResult {
   const n = (value: number) => formatNumber(value, t.dateLocale);
-  return html`<p id="f-message-count" class="count ${length > max ? 'over' : ''}" part="count">
-    ${t.messageCount(n(length), n(max))}${
-      length > max ? html` · <strong>${t.messageOver(n(length - max))}</strong>` : nothing
-    }
-  </p>`;
+  return html`<textarea
+      id="f-message"
+      name="message"
+      part="input"
+      rows="8"
+      required
+      ?readonly=${readonly}
+      .value=${live(value)}
+      aria-describedby=${describedBy}
+      aria-invalid=${invalid ? 'true' : 'false'}
+    ></textarea>
+    <p id="f-message-count" class="count ${length > max ? 'over' : ''}" part="count">
+      ${t.messageCount(n(length), n(max))}${
+        length > max ? html` · <strong>${t.messageOver(n(length - max))}</strong>` : nothing
+      }
+    </p>`;
 }
 
 /**
