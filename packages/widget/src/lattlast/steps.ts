@@ -14,7 +14,13 @@ import {
 } from 'lit';
 import type { Catalog, FieldKey, LattlastCatalog, StepId } from '../translations/catalog.js';
 import { formatDate } from '../synpunkt-form/format-date.js';
-import { choices, errorLine, kindChoices, messageField } from '../synpunkt-form/templates.js';
+import {
+  choices,
+  errorLine,
+  kindChoices,
+  messageField,
+  notice,
+} from '../synpunkt-form/templates.js';
 import { asksEarlierReference, fieldOf, type FormValues } from '../synpunkt-form/values.js';
 import { picture } from './pictures.js';
 import { asSentences, screenText } from './screens.js';
@@ -387,9 +393,6 @@ export class Steps implements ReactiveController {
             : nothing,
         )}
       </dl>
-      <p class="notice" part="notice">
-        ${t.publicRecord(this.ctx.who)}
-        ${this.ctx.privacyUrl ? html`<a href=${this.ctx.privacyUrl}>${t.privacyLink}</a>` : nothing}
-      </p>`;
+      ${notice(t.publicRecord(this.ctx.who), this.ctx.privacyUrl, t.privacyLink)}`;
   }
 }

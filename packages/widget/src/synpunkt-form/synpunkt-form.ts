@@ -51,7 +51,7 @@ import { honeypotField, honeypotStyles, Protection } from './protection.js';
 import { fetchReceiverLimits } from './receiver-limits.js';
 import { besideEndpoint } from './relay-url.js';
 import { styles } from './synpunkt-form.styles.js';
-import { choices, errorLine, kindChoices, messageField } from './templates.js';
+import { choices, errorLine, kindChoices, messageField, notice } from './templates.js';
 import {
   asksEarlierReference,
   emptyValues,
@@ -1036,16 +1036,11 @@ export class SynpunktForm extends LitElement {
         }
         ${limits || this.attachments.length > 0 ? this.renderFiles(t, limits) : nothing}
         ${this.renderReply(t)} ${honeypotField(t.locale)}
-        <p class="notice" part="notice">
-          ${this.staff ? t.publicRecordStaff(this.who) : t.publicRecord(this.who)}
-          ${
-            safeUrl(this.privacyUrl)
-              ? html`<a href=${this.privacyUrl}
-                  >${this.staff ? t.privacyLinkStaff : t.privacyLink}</a
-                >`
-              : nothing
-          }
-        </p>
+        ${notice(
+          this.staff ? t.publicRecordStaff(this.who) : t.publicRecord(this.who),
+          safeUrl(this.privacyUrl),
+          this.staff ? t.privacyLinkStaff : t.privacyLink,
+        )}
         <button
           type="submit"
           part="button"

@@ -77,3 +77,13 @@ export function choices<V extends string>(
 /** The kinds as choices, in the order the sdk lists them: value, label, hint. */
 export const kindChoices = (t: Pick<Catalog, 'kinds'>) =>
   KINDS.map((kind) => [kind, t.kinds[kind].label, t.kinds[kind].hint] as const);
+
+/** The public-record notice, and a link to the privacy page when there is one. */
+export const notice = (
+  text: string,
+  privacyUrl: string | undefined,
+  link: string,
+): TemplateResult =>
+  html`<p class="notice" part="notice">
+    ${text} ${privacyUrl ? html`<a href=${privacyUrl}>${link}</a>` : nothing}
+  </p>`;
