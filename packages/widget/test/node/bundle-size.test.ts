@@ -30,9 +30,11 @@ const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.
  * hint in Swedish and English, its styles, its place in the draft and the relay's limits, and
  * the sdk's check that only a complaint staff register may be serious); the file was 17 bytes
  * under 50 KB. Lowered to 48.8 KB when terser went over esbuild's output a second time
- * (1.7 KB: the same code, compressed in two passes and with the module's top level mangled).
+ * (1.7 KB: the same code, compressed in two passes and with the module's top level mangled),
+ * then to 48.5 KB when the parts the standard form and lättläst both draw (fields, radios, error
+ * lines, the message and its count, the public-record notice) were written once (0.3 KB).
  */
-const BUDGET = 48.8 * 1024;
+const BUDGET = 48.5 * 1024;
 
 function read(): string {
   assert.ok(
