@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { commandProblem, unexpectedOption } from './cli-options.js';
 import { ConfigError, loadConfig } from './config.js';
 import { EXIT_CONFIG, EXIT_IOERR, EXIT_TEMPFAIL, EXIT_USAGE } from './exit-codes.js';
-import { createRelay } from './index.js';
+import { createRelay, type Relay } from './index.js';
 import { createLogger } from './log.js';
 import { runOutboxCommand } from './outbox-commands.js';
 import { runPersonCommand } from './person-command.js';
@@ -32,14 +32,14 @@ const USAGE = `Usage:
 
 async function serveRelay(configPath: string): Promise<void> {
   const log = createLogger();
-  const relay = await createRelay(loadConfig(configPath), { log });
-  await relay.start();
+  // The handlers come before anything else: a SIGTERM while the relay starts (waiting for the
+  // store's lock, or just after it began to listen and deliver) must stop it like one at any
+  // other time, not kill it with deliveries in flight.
+  let relay: Relay | undefined = undefined;
+  let started = false;
   let signalled = false;
-  const shutdown = (signal: string) => {
-    if (signalled) return;
-    signalled = true;
-    log.info('relay.stopping', { signal });
-    relay.stop().then(
+  const stop = (running: Relay) => {
+    running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
         log.error('relay.stop_failed', { code: (error as Error).name });
@@ -47,8 +47,24 @@ async function serveRelay(configPath: string): Promise<void> {
       },
     );
   };
+  const shutdown = (signal: string) => {
+    if (signalled) return;
+    signalled = true;
+    log.info('relay.stopping', { signal });
+    if (relay === undefined) {
+      // Not made yet: nothing listens or delivers, and the kernel lets go of the store's lock.
+      log.info('relay.stopped', {});
+      process.exit(0);
+    }
+    // While it starts, it stops as soon as start() has returned.
+    if (started) stop(relay);
+  };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  relay = await createRelay(loadConfig(configPath), { log });
+  if (!signalled) await relay.start();
+  started = true;
+  if (signalled) stop(relay);
 }
 
 const OPTIONS = {

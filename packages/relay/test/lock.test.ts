@@ -124,4 +124,35 @@ describe('one relay per store', () => {
       tmp.cleanup();
     }
   });
+  it('a relay waiting for the store stops on SIGTERM with exit code 0, and the other keeps serving', async () => {
+    const tmp = tempDir();
+    const storePath = join(tmp.dir, 'relay.db');
+    const config = testConfig(storePath);
+    const holder = await startChild(config, join(tmp.dir, 'relay.config.json'));
+    const waitingConfig = join(tmp.dir, 'waiting.config.json');
+    writeFileSync(waitingConfig, JSON.stringify({ ...config, storeLockWaitMs: 20_000 }));
+    let output = '';
+    const waiting = spawn(process.execPath, ['--import', TSX, CLI, '--config', waitingConfig], {
+      cwd: PACKAGE_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      waiting.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      waiting.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+        (resolve) => waiting.once('exit', (code, signal) => resolve({ code, signal })),
+      );
+      await eventually(() => output.includes('"event":"store.in_use"'), 20_000, 'the wait');
+      // systemctl stop during a deploy: a stop like any other, not a death by signal.
+      waiting.kill('SIGTERM');
+      assert.deepEqual(await exited, { code: 0, signal: null }, output);
+      assert.match(output, /"event":"relay.stopping","signal":"SIGTERM"/);
+      assert.doesNotMatch(output, /relay\.listening/);
+      assert.equal((await fetch(`${holder.url}/healthz`)).status, 200);
+    } finally {
+      if (waiting.exitCode === null && waiting.signalCode === null) waiting.kill('SIGKILL');
+      await kill(holder);
+      tmp.cleanup();
+    }
+  });
 });
