@@ -187,7 +187,10 @@ const configSchema = z
       .default([]),
     referencePrefix: z
       .string({ error: 'must be text' })
-      .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'must be 1–10 capital letters or digits, such as SYN')
+      .regex(
+        /^[A-Z][A-Z0-9]{0,9}$/,
+        'must be 1–10 capital letters or digits, the first a letter, such as SYN',
+      )
       .default('SYN'),
     replyDays: wholeNumber(0, 365).default(10),
     bodyLimitBytes: positiveInt('bytes').default(16 * 1024 * 1024),

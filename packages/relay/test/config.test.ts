@@ -47,6 +47,11 @@ describe('configuration', () => {
       );
     }
     assert.match(configError({ ...base(), referencePrefix: 'syn-' }), /referencePrefix/);
+    // A prefix that starts with a digit is refused, and the message says why.
+    assert.match(
+      configError({ ...base(), referencePrefix: '1AB' }),
+      /referencePrefix.*the first a letter/,
+    );
     assert.match(
       configError({ ...base(), targets: [{ name: 'a', type: 'fax', settings: {} }] }),
       /targets\[0\]\.type: must be one of/,
