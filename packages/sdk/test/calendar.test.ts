@@ -121,6 +121,11 @@ describe('holidays', () => {
   it('refuses years outside 1900–2200 and non-integers', () => {
     assert.throws(() => holidays(3000), RangeError);
     assert.throws(() => holidays(1899), RangeError);
+    assert.throws(() => holidays(2201), RangeError);
+    // The bounds themselves are in: a deadline counted into 2200 is still given.
+    assert.equal(holidays(1900).length, 16);
+    assert.equal(holidays(2200).length, 16);
+    assert.equal(addWorkingDays('2199-12-30', 1), '2200-01-02');
     assert.throws(() => holidays(2026.5), RangeError);
     assert.throws(() => isWorkingDay('3000-01-01'), RangeError);
   });
