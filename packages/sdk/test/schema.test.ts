@@ -539,6 +539,9 @@ describe('phone numbers', () => {
     ['+46701234567', '+46701234567'],
     ['+46 (0)70-123 45 67', '+46701234567'],
     ['+46(0)701234567', '+46701234567'],
+    // The trunk 0 after +46 without brackets, as people who know both forms often write it.
+    ['+46 070-123 45 67', '+46701234567'],
+    ['+46 08-123 456 78', '+46812345678'],
     ['0046 70 123 45 67', '+46701234567'],
     ['0046701234567', '+46701234567'],
     ['08-123 456 78', '+46812345678'],
@@ -584,6 +587,9 @@ describe('phone numbers', () => {
     '112',
     '+4670123', // too short after +46
     '070 123 45 6', // a mobile number one digit short: seven digits follow 070
+    '072-123 45 6', // and every other mobile prefix: 072, 076, 079
+    '076-123 45 6',
+    '079-123 45 6',
     '+46 73 123 45 678', // and not eight
     '07012345678901', // too long
     '+46701234567890', // too long for Sweden
