@@ -1084,6 +1084,11 @@ describe('field helpers', () => {
     assert.equal(sniffMediaType(TINY_PDF_BASE64), 'application/pdf');
     assert.equal(sniffMediaType(jpeg(8).toString('base64')), 'image/jpeg');
     assert.equal(sniffMediaType(Buffer.from('GIF89a').toString('base64')), undefined);
+    // A PDF starts "%PDF-" and a PNG has all eight signature bytes: a near miss is no such file.
+    assert.equal(sniffMediaType(Buffer.from('%PDF1.7 ').toString('base64')), undefined);
+    const png = Buffer.from(TINY_PNG_BASE64, 'base64');
+    png[7] = 0;
+    assert.equal(sniffMediaType(png.toString('base64')), undefined);
     assert.equal(sniffMediaType('!!!!'), undefined);
   });
   it('isBase64 and base64ByteLength agree with Buffer', () => {
