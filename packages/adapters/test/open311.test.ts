@@ -17,7 +17,13 @@ import {
   splitName,
   type Open311Config,
 } from '../src/open311/index.js';
-import { startOpen311Peer, type Open311Peer, type StoredRequest } from './peers/open311-peer.js';
+import {
+  startOpen311Peer,
+  THROTTLE_DESCRIPTION,
+  THROTTLE_SECONDS,
+  type Open311Peer,
+  type StoredRequest,
+} from './peers/open311-peer.js';
 import { startRedirector } from './peers/redirector.js';
 
 const FALLBACK_ADDRESS = 'Exempelkommun';
@@ -143,6 +149,17 @@ describe('open311 adapter against a GeoReport v2 server', () => {
         assert.equal(poll.query.get('jurisdiction_id'), peer.jurisdictionId);
     });
 
+    it('takes a blank service_request_id beside a token as no id yet, and polls the token for it', async () => {
+      peer.answer = 'token-blank-id';
+      peer.pollsUntilId = 1;
+      const submission = sampleSubmission();
+      const receipt = await adapter().submit(submission);
+      const [stored] = peer.find(submission.id);
+      assert.ok(stored);
+      assert.equal(receipt.reference, stored.serviceRequestId);
+      assert.ok(peer.log.some((call) => call.path === `/v2/tokens/${stored.token}.json`));
+    });
+
     it('gives a retryable error naming the token when no id comes, and a retry polls instead of posting again', async () => {
       peer.answer = 'token';
       peer.pollsUntilId = Infinity;
@@ -194,19 +211,22 @@ describe('open311 adapter against a GeoReport v2 server', () => {
 
   describe('errors in the spec’s format', () => {
     it('never follows a redirect: the api_key and the sender’s details go nowhere else', async () => {
-      const redirector = await startRedirector(308);
-      try {
-        const error = await adapterFailure(
-          open311Adapter(configFor(peer, { baseUrl: `${redirector.url}/open311/v2/` })).submit(
-            sampleSubmission(),
-          ),
-        );
-        assert.equal(error.reason, 'configuration');
-        assert.equal(error.status, 308);
-        assert.match(error.message, /redirect .*set endpoint to the final address/);
-        assert.deepEqual(redirector.caught, [], 'nothing reached the other server');
-      } finally {
-        await redirector.close();
+      // 300 (Multiple Choices) too: every 3xx is a redirect, never a created request.
+      for (const status of [300, 308]) {
+        const redirector = await startRedirector(status);
+        try {
+          const error = await adapterFailure(
+            open311Adapter(configFor(peer, { baseUrl: `${redirector.url}/open311/v2/` })).submit(
+              sampleSubmission(),
+            ),
+          );
+          assert.equal(error.reason, 'configuration', `${status}`);
+          assert.equal(error.status, status);
+          assert.match(error.message, /redirect .*set endpoint to the final address/);
+          assert.deepEqual(redirector.caught, [], 'nothing reached the other server');
+        } finally {
+          await redirector.close();
+        }
       }
     });
 
@@ -250,6 +270,32 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       assert.equal(error.retryable, true);
       assert.equal(error.retryAfterMs, 7000);
       assert.match(error.message, /Underhåll pågår/);
+    });
+
+    it('a 408 (a proxy gave up waiting for the request) is retryable, like a timeout of our own', async () => {
+      peer.outage = 'http408';
+      const error = await adapterFailure(adapter().submit(sampleSubmission()));
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      assert.equal(error.status, 408);
+    });
+
+    it('a 429 is retryable and honours Retry-After as an HTTP date; a long description is cut for the log', async () => {
+      peer.outage = 'http429';
+      const error = await adapterFailure(adapter().submit(sampleSubmission()));
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      assert.equal(error.status, 429);
+      // An HTTP date has whole seconds: the wait is the time left until it, give or take one.
+      const wait = error.retryAfterMs ?? 0;
+      assert.ok(
+        wait > (THROTTLE_SECONDS - 5) * 1000 && wait <= THROTTLE_SECONDS * 1000,
+        `retryAfterMs ${wait}`,
+      );
+      assert.match(error.message, /För många förfrågningar\. Försök igen senare\./);
+      assert.ok(THROTTLE_DESCRIPTION.length > 1_500);
+      assert.ok(error.message.length < 1_200, `message of ${error.message.length} characters`);
+      assert.match(error.message, /…$/);
     });
 
     it('a reset connection, a closed port and a timeout are retryable', async () => {
@@ -445,6 +491,19 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       assert.equal(peer.find(summer.id)[0]?.attributes.occurred_at, '2026-07-01T09:00:00+02:00');
     });
 
+    it('places a time in the hours the clocks change: the repeated hour in winter time, the skipped one in summer time', async () => {
+      // 25 Oct 2026: 02:00–03:00 comes twice; the later (winter) reading is taken.
+      const repeated = sampleSubmission({ occurredAt: '2026-10-25T02:30' });
+      // 29 Mar 2026: 02:00–03:00 does not exist; 02.30 gets the summer offset, as documented.
+      const skipped = sampleSubmission({ occurredAt: '2026-03-29T02:30' });
+      const before = sampleSubmission({ occurredAt: '2026-03-29T01:30' });
+      for (const submission of [repeated, skipped, before]) await adapter().submit(submission);
+      const sent = (submission: Submission) => peer.find(submission.id)[0]?.attributes.occurred_at;
+      assert.equal(sent(repeated), '2026-10-25T02:30:00+01:00');
+      assert.equal(sent(skipped), '2026-03-29T02:30:00+02:00');
+      assert.equal(sent(before), '2026-03-29T01:30:00+01:00');
+    });
+
     it('sends the earlier case number as attribute[earlier_reference], <script>, & and ]]> intact; none when not given', async () => {
       const earlierReference = '<script>1</script>&]]>+&attribute[kind]=praise';
       const submission = sampleSubmission({ earlierReference });
@@ -575,6 +634,16 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       ]);
       assert.deepEqual(second, first);
       assert.equal(peer.posts(), 1);
+    });
+
+    it('remembers every submission it delivered: a retry after others were sent posts nothing', async () => {
+      const sender = adapter();
+      const first = sampleSubmission();
+      const receipt = await sender.submit(first);
+      for (let i = 0; i < 3; i++) await sender.submit(sampleSubmission());
+      assert.deepEqual(await sender.submit(first), receipt);
+      assert.equal(peer.posts(), 4);
+      assert.equal(peer.find(first.id).length, 1);
     });
 
     it('when the caller who started a send gives up, one still waiting sends it by itself', async () => {

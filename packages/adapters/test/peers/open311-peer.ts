@@ -38,10 +38,16 @@ export interface LoggedCall {
 }
 
 /** How the peer answers a new request (`html`: a 200 with a web page, as a misconfigured proxy would). */
-export type AnswerMode = 'id' | 'token' | 'blackbox' | 'html';
+export type AnswerMode = 'id' | 'token' | 'token-blank-id' | 'blackbox' | 'html';
 
 /** Ways the peer can be down. */
-export type Outage = false | 'http503' | 'hang' | 'reset';
+export type Outage = false | 'http503' | 'http408' | 'http429' | 'hang' | 'reset';
+
+/** What the 429 of `outage = 'http429'` says: far longer than an error message should quote. */
+export const THROTTLE_DESCRIPTION = `För många förfrågningar. ${'Försök igen senare. '.repeat(100)}`;
+
+/** When the 429 of `outage = 'http429'` says to come back: `Retry-After` as an HTTP date. */
+export const THROTTLE_SECONDS = 120;
 
 /** The running peer and its switches. */
 export interface Open311Peer {
@@ -55,11 +61,15 @@ export interface Open311Peer {
   readonly log: LoggedCall[];
   /** Raw POST bodies, in order. */
   readonly bodies: string[];
-  /** `id` (realtime), `token` (batch) or `blackbox`. */
+  /** `id` (realtime), `token` (batch; `token-blank-id`: with `service_request_id: ' '`) or `blackbox`. */
   answer: AnswerMode;
   /** Token answers: polls before `GET /tokens/{token}` shows the id (`Infinity`: never). */
   pollsUntilId: number;
-  /** Down: 503 with `Retry-After: 7`, a connection that never answers, or a reset socket. */
+  /**
+   * Down: 503 with `Retry-After: 7`, 408 (a proxy gave up waiting), 429 with `Retry-After` as an
+   * HTTP date `THROTTLE_SECONDS` ahead and a long description, a connection that never answers,
+   * or a reset socket.
+   */
   outage: Outage;
   /** Refuses every new request with a 400 in the spec's error format. */
   refusing: boolean;
@@ -256,6 +266,10 @@ export async function startOpen311Peer(
     }
     const notice = 'Kommunen svarar inom tio arbetsdagar.';
     if (peer.answer === 'token') return [{ token: stored.token, service_notice: notice }];
+    // A batch server that writes the id it does not have yet as an empty string.
+    if (peer.answer === 'token-blank-id') {
+      return [{ service_request_id: ' ', token: stored.token, service_notice: notice }];
+    }
     if (peer.answer === 'html') return new RawAnswer('text/html', '<html>Välkommen</html>');
     if (peer.answer === 'blackbox') return [{ service_notice: notice, account_id: null }];
     // Numbers, as in the spec's example: the adapter must turn them into text.
@@ -318,6 +332,17 @@ export async function startOpen311Peer(
     }
     if (peer.outage === 'http503') {
       send(response, 503, [{ code: 503, description: 'Underhåll pågår' }], { 'retry-after': '7' });
+      return;
+    }
+    if (peer.outage === 'http408') {
+      send(response, 408, [{ code: 408, description: 'Request Timeout' }]);
+      return;
+    }
+    if (peer.outage === 'http429') {
+      const at = new Date(Date.now() + THROTTLE_SECONDS * 1000).toUTCString();
+      send(response, 429, [{ code: 429, description: THROTTLE_DESCRIPTION }], {
+        'retry-after': at,
+      });
       return;
     }
     route(request, url).then(
