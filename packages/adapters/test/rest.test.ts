@@ -141,6 +141,29 @@ describe('rest adapter against a real endpoint', () => {
     assert.equal(receipt.id, submission.id);
   });
 
+  it('retries a 408 and any 5xx (a CDN’s 520 too), then delivers once', async () => {
+    const submission = sampleSubmission();
+    peer.script({ status: 408, body: 'Request Timeout' }, { status: 520, body: 'Unknown error' });
+
+    const receipt = await adapter({ retries: 2 }).submit(submission);
+
+    assert.deepEqual(
+      peer.triesOf(submission.id).map((t) => t.status),
+      [408, 520, 201],
+    );
+    assert.equal(receipt.id, submission.id);
+  });
+
+  it('a 408 that persists is unavailable and retryable, not a refusal', async () => {
+    peer.script({ status: 408, body: 'Request Timeout' });
+
+    const error = await adapterFailure(adapter({ retries: 0 }).submit(sampleSubmission()));
+
+    assert.equal(error.reason, 'unavailable');
+    assert.equal(error.retryable, true);
+    assert.equal(error.status, 408);
+  });
+
   it('honours Retry-After on 429: the second try comes after the advertised second', async () => {
     const submission = sampleSubmission();
     peer.mode = 'throttling';
@@ -241,6 +264,37 @@ describe('rest adapter against a real endpoint', () => {
     ]);
   });
 
+  it('a Retry-After date already past is no wait at all, never a negative one', async () => {
+    peer.script({
+      status: 503,
+      headers: { 'Retry-After': new Date(Date.now() - 60_000).toUTCString() },
+      body: 'Service Unavailable',
+    });
+
+    const error = await adapterFailure(adapter({ retries: 0 }).submit(sampleSubmission()));
+
+    assert.equal(error.reason, 'unavailable');
+    assert.equal(error.retryAfterMs, 0);
+  });
+
+  it('a 409 is a rejection even when its problem lists field errors: the key is spent, never resend', async () => {
+    peer.script(
+      problemJson({
+        type: 'https://example.org/problems/conflict',
+        title: 'Conflict',
+        status: 409,
+        errors: [{ path: ['message'], code: 'too_long', params: { max: 4000 } }],
+      }),
+    );
+
+    const error = await adapterFailure(adapter().submit(sampleSubmission()));
+
+    assert.equal(error.reason, 'rejected');
+    assert.equal(error.retryable, false);
+    assert.equal(error.status, 409);
+    assert.deepEqual(error.issues, []);
+  });
+
   it('refuses with 409 when the same id arrives with another body, and keeps the first', async () => {
     const submission = sampleSubmission();
     const first = await adapter().submit(submission);
@@ -281,21 +335,24 @@ describe('rest adapter against a real endpoint', () => {
   });
 
   it('never follows a redirect: the submission and its key go nowhere else', async () => {
-    const redirector = await startRedirector(307);
-    try {
-      const error = await adapterFailure(
-        restAdapter({
-          endpoint: `${redirector.url}/v1/synpunkter`,
-          headers: { 'X-Api-Key': 'hemlig' },
-        }).submit(sampleSubmission()),
-      );
-      assert.equal(error.reason, 'configuration');
-      assert.equal(error.retryable, false);
-      assert.equal(error.status, 307);
-      assert.match(error.message, /redirect .*set endpoint to the final address/);
-      assert.deepEqual(redirector.caught, [], 'nothing reached the other server');
-    } finally {
-      await redirector.close();
+    // 300 (Multiple Choices) too: every 3xx is a redirect to refuse.
+    for (const status of [300, 307]) {
+      const redirector = await startRedirector(status);
+      try {
+        const error = await adapterFailure(
+          restAdapter({
+            endpoint: `${redirector.url}/v1/synpunkter`,
+            headers: { 'X-Api-Key': 'hemlig' },
+          }).submit(sampleSubmission()),
+        );
+        assert.equal(error.reason, 'configuration', `${status}`);
+        assert.equal(error.retryable, false);
+        assert.equal(error.status, status);
+        assert.match(error.message, /redirect .*set endpoint to the final address/);
+        assert.deepEqual(redirector.caught, [], 'nothing reached the other server');
+      } finally {
+        await redirector.close();
+      }
     }
   });
 
