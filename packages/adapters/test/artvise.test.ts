@@ -18,8 +18,10 @@ import { caseValues } from '../src/artvise/mapping.js';
 import { createCaseRequest, getCaseByIdentifierRequest } from '../src/artvise/operations.js';
 import { parseArtviseConfig } from '../src/artvise/config.js';
 import { element, escapeText, XmlCharacterError, type Xml } from '../src/artvise/xml.js';
+import { startRedirector } from './peers/redirector.js';
 import {
   startArtvisePeer,
+  THROTTLE_SECONDS,
   type ArtvisePeer,
   type Contract,
   type StoredCase,
@@ -683,6 +685,66 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.equal(http.status, 401);
     });
 
+    it('an API key without access is a configuration error: HTTP 403, a fault or Ok=false saying so', async () => {
+      peer.failNext('GetCaseByIdentifier', 'http-403');
+      const http = await submitWith();
+      assert.equal(http.reason, 'configuration');
+      assert.equal(http.retryable, false);
+      assert.equal(http.status, 403);
+      peer.failNext('GetCaseByIdentifier', 'access-denied-fault');
+      const fault = await submitWith();
+      assert.equal(fault.reason, 'configuration');
+      assert.match(fault.message, /Access is denied/);
+      peer.failNext('CreateCase', 'ok-false-access');
+      const refusal = await submitWith();
+      assert.equal(refusal.reason, 'configuration');
+      assert.equal(refusal.retryable, false);
+      assert.match(refusal.message, /Behörighet saknas/);
+    });
+
+    it('a SOAP 1.2 Receiver fault is the server failing: retryable', async () => {
+      peer.failNext('GetCaseByIdentifier', 'receiver-fault');
+      const error = await submitWith();
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      assert.equal(error.status, 'soap:Receiver');
+    });
+
+    it('a 429 is retryable and carries its Retry-After, also as an HTTP date', async () => {
+      peer.failNext('GetCaseByIdentifier', 'http-429');
+      const error = await submitWith();
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      assert.equal(error.status, 429);
+      // An HTTP date has whole seconds: the wait is the time left until it, give or take one.
+      const wait = error.retryAfterMs ?? 0;
+      assert.ok(
+        wait > (THROTTLE_SECONDS - 5) * 1000 && wait <= THROTTLE_SECONDS * 1000,
+        `retryAfterMs ${wait}`,
+      );
+    });
+
+    it('an answer with a DOCTYPE is refused, not read: no case is made from it', async () => {
+      const submission = sampleSubmission();
+      peer.failNext('GetCaseByIdentifier', 'doctype');
+      const error = await submitWith({}, submission);
+      assert.match(error.message, /DOCTYPE/);
+      assert.equal(peer.casesFor(submission.id).length, 0);
+    });
+
+    it('never follows a redirect: the API key and the case go nowhere else', async () => {
+      const redirector = await startRedirector(307);
+      try {
+        const error = await submitWith({ endpoint: `${redirector.url}/MercuryAPI/Service.svc` });
+        assert.equal(error.reason, 'configuration');
+        assert.equal(error.retryable, false);
+        assert.equal(error.status, 307);
+        assert.deepEqual(redirector.caught, [], 'nothing reached the other server');
+      } finally {
+        await redirector.close();
+      }
+    });
+
     it('a request over the service’s size quota (HTTP 413) is rejected with what to raise', async () => {
       const small = await startArtvisePeer({ apiKey: API_KEY, maxRequestBytes: 65_536 });
       try {
@@ -710,6 +772,11 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       });
       assert.equal(error.reason, 'configuration');
       assert.equal(error.status, 404);
+      peer.failNext('GetCaseByIdentifier', 'http-405');
+      const notAllowed = await submitWith();
+      assert.equal(notAllowed.reason, 'configuration');
+      assert.equal(notAllowed.status, 405);
+      assert.match(notAllowed.message, /check endpoint/);
     });
 
     it('a failed CreateDeed keeps its own reason: Ok=false is not retryable', async () => {

@@ -366,13 +366,16 @@ function result(operation: Operation, content: string[] | null, type = ''): stri
 }
 
 /** How a fault is coded: WCF sends `s:Client` for a bad request, `a:InternalServiceFault` for its own failures. */
-export type FaultKind = 'client' | 'server';
+export type FaultKind = 'client' | 'server' | 'receiver';
 
 function fault(kind: FaultKind, message: string): string {
   const code =
     kind === 'client'
       ? x('faultcode', 's:Client')
-      : x('faultcode', 'a:InternalServiceFault', ` xmlns:a="${DISPATCHER_NS}"`);
+      : kind === 'receiver'
+        ? // A SOAP 1.2 code, as a service behind a gateway that speaks both may send it.
+          x('faultcode', 's:Receiver')
+        : x('faultcode', 'a:InternalServiceFault', ` xmlns:a="${DISPATCHER_NS}"`);
   return soap(x('s:Fault', [code, x('faultstring', message, ' xml:lang="sv-SE"')]));
 }
 
@@ -402,8 +405,18 @@ export type Injected =
   | 'http-503'
   | 'http-500-html'
   | 'http-401'
+  | 'http-403'
+  | 'http-405'
   | 'http-408'
+  | 'http-429'
+  | 'receiver-fault'
+  | 'access-denied-fault'
+  | 'ok-false-access'
+  | 'doctype'
   | 'not-xml';
+
+/** How far ahead the `Retry-After` of an injected `http-429` is, as an HTTP date. */
+export const THROTTLE_SECONDS = 30;
 
 /** What the installation holds, for the lookup operations (GetInboxes and the like). */
 export interface PeerCatalogue {
@@ -573,6 +586,27 @@ export async function startArtvisePeer(options: PeerOptions): Promise<ArtvisePee
     if (failure === 'http-500-html')
       return send(response, 500, '<html><body>Runtime Error</body></html>', 'text/html');
     if (failure === 'http-401') return send(response, 401, 'Unauthorized', 'text/plain');
+    if (failure === 'http-403') return send(response, 403, 'Forbidden', 'text/plain');
+    // A GET-only handler, or a path that is not the service: IIS answers a POST with 405.
+    if (failure === 'http-405') return send(response, 405, 'Method Not Allowed', 'text/plain');
+    if (failure === 'http-429') {
+      response.setHeader(
+        'retry-after',
+        new Date(Date.now() + THROTTLE_SECONDS * 1000).toUTCString(),
+      );
+      return send(response, 429, 'Too Many Requests', 'text/plain');
+    }
+    if (failure === 'receiver-fault')
+      return send(response, 500, fault('receiver', 'Tjänsten kunde inte nå databasen.'));
+    if (failure === 'access-denied-fault')
+      return send(response, 500, fault('client', 'Access is denied.'));
+    if (failure === 'ok-false-access')
+      return send(response, 200, result(operation, refused('Behörighet saknas för inkorgen.')));
+    // A well-formed answer with a document type declaration (entities): SOAP forbids one.
+    if (failure === 'doctype') {
+      const answer = result(operation, null);
+      return send(response, 200, `<!DOCTYPE s:Envelope [<!ENTITY e "x">]>${answer}`);
+    }
     // A proxy in front of IIS that gave up waiting for the request body.
     if (failure === 'http-408')
       return send(response, 408, '<html><body>Request Timeout</body></html>', 'text/html');
