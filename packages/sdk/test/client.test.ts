@@ -152,6 +152,19 @@ describe('createClient: ids and idempotency', () => {
     assert.equal(adapter.stored.size, 1);
   });
 
+  it('keeps an id the caller set also when the draft changed: the caller decides what it names', async () => {
+    const adapter = recording(receiptAt('2026-11-25T10:00:01Z'));
+    const client = createClient({ adapter, now: clock });
+    const id = '3f2b8c1e-5d4a-4b6c-9e8f-1a2b3c4d5e6f';
+    await client.submit(draft({ id }));
+    const edited = draft({ id, message: 'Gungan är lagad, men rutschkanan är trasig.' });
+    assert.equal((await client.submit(edited)).id, id);
+    assert.deepEqual(
+      adapter.calls.map((call) => call.id),
+      [id, id],
+    );
+  });
+
   it('refuses a draft.id that is not a UUID', () => {
     const client = createClient({ adapter: memoryAdapter(), now: clock });
     assert.deepEqual(client.validate(draft({ id: 'mitt-id' })), [
@@ -293,6 +306,15 @@ describe('createClient: the backend’s limits', () => {
     await refused({ attachments: { maxCount: 1 } }, draft({ attachments: [png, png] }), [
       { path: ['attachments'], code: 'too_many_files', params: { max: 1 } },
     ]);
+  });
+
+  it('a draft exactly at each of the backend’s limits passes: the limit is the most, not one past it', () => {
+    const at = (capabilities: AdapterCapabilities) =>
+      createClient({ adapter: recording(receiptAt('2026-11-25T10:00:01Z'), capabilities) });
+    const two = draft({ attachments: [png, png] });
+    assert.deepEqual(at({ attachments: { maxCount: 2 } }).validate(two), []);
+    assert.deepEqual(at({ attachments: { maxBytes: png.size } }).validate(two), []);
+    assert.deepEqual(at({ attachments: { maxTotalBytes: 2 * png.size } }).validate(two), []);
   });
 
   it('types → file_type_not_allowed at the file, with the allowed types', async () => {
