@@ -388,6 +388,31 @@ describe('rest adapter against a real endpoint', () => {
     }
   });
 
+  it('refuses a receipt with a blank reference, a receivedAt that is no time or a replyBy that is no date', async () => {
+    const submission = sampleSubmission();
+    const receipt = {
+      id: submission.id,
+      reference: 'SYN-2026-000042',
+      receivedAt: new Date().toISOString(),
+      replyBy: '2026-12-08',
+    };
+    const broken = [
+      { ...receipt, reference: '   ' },
+      { ...receipt, receivedAt: 'i går' },
+      { ...receipt, replyBy: 'nästa vecka' },
+    ];
+    for (const body of broken) {
+      peer.script({
+        status: 201,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const error = await adapterFailure(adapter().submit(submission));
+      assert.equal(error.reason, 'rejected', JSON.stringify(body));
+      assert.equal(error.status, 201);
+    }
+  });
+
   it('gives up after the configured timeout when the endpoint never answers: unavailable', async () => {
     peer.mode = 'silent';
     const submission = sampleSubmission();
@@ -456,6 +481,41 @@ describe('rest adapter against a real endpoint', () => {
     controller.abort(reason);
 
     await assert.rejects(delivery, (error) => error === reason);
+  });
+
+  it('honours Retry-After on 503 too: the second try comes after the advertised second', async () => {
+    const submission = sampleSubmission();
+    peer.script({ status: 503, headers: { 'Retry-After': '1' }, body: 'Service Unavailable' });
+
+    await adapter({ retries: 1 }).submit(submission);
+
+    const tries = peer.triesOf(submission.id);
+    assert.deepEqual(
+      tries.map((t) => t.status),
+      [503, 201],
+    );
+    const waited = tries[1]!.at - tries[0]!.at;
+    // ky's own first backoff is 300 ms; a few ms of clock rounding allowed.
+    assert.ok(waited >= 990, `the adapter waited ${Math.round(waited)} ms, Retry-After said 1 s`);
+  });
+
+  it('with a signal already aborted: rejects with its reason, makes no headers and sends nothing', async () => {
+    const controller = new AbortController();
+    const reason = new Error('the sender left');
+    controller.abort(reason);
+    let made = 0;
+    const headers = () => {
+      made += 1;
+      return { 'X-Api-Key': 'hemlig' };
+    };
+    const seen = peer.requests.length;
+
+    await assert.rejects(
+      adapter({ headers }).submit(sampleSubmission(), { signal: controller.signal }),
+      (error) => error === reason,
+    );
+    assert.equal(made, 0, 'the headers function is not called');
+    assert.equal(peer.requests.length, seen, 'nothing reached the endpoint');
   });
 
   it('rethrows the abort reason while waiting to retry', async () => {
