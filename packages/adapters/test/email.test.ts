@@ -376,6 +376,35 @@ describe('email adapter: the clerk’s mail', () => {
     assert.ok(mail);
     assert.equal(jsonCopyIn(mail).submission.message, message);
     assert.ok(String(mail.parsed.html).includes('Gungan är trasig.<br>-- <br>Anna Andersson'));
+
+    // Every such line, not only the first: a forwarded mail pasted below the sender's own.
+    const twice = sampleSubmission({
+      message: 'Se nedan.\n-- \nAnna\n\nHej!\n-- \nKommunens kundtjänst',
+    });
+    await routed().submit(twice);
+    const [second] = peer.withHeader('x-synpunkt-id', twice.id);
+    assert.doesNotMatch(second?.parsed.text ?? '', /^-- $/m);
+  });
+
+  it('breaks lines in the HTML at CR LF and a lone CR too, not only at LF', async () => {
+    const submission = sampleSubmission({ message: 'Rad ett\r\nRad två\rRad tre' });
+    await routed().submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    const html = String(mail?.parsed.html);
+    const cell = /data-field="message">([^]*?)<\/td>/.exec(html)?.[1] ?? '';
+    // What a client that drops white-space shows: every <br> a break, any other one a space.
+    assert.deepEqual(cell.replace(/\s+/g, ' ').split('<br>'), ['Rad ett', 'Rad två', 'Rad tre']);
+  });
+
+  it('mails an address listed twice for an area once', async () => {
+    const twice = emailAdapter(
+      configFor(peer, { to: { default: [REGISTRY, REGISTRY, 'chef@exempelkommun.se'] } }),
+    );
+    const submission = sampleSubmission();
+    await twice.submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.deepEqual(mail?.envelope.to, [REGISTRY, 'chef@exempelkommun.se']);
+    assert.deepEqual(addresses(mail?.parsed.to), [REGISTRY, 'chef@exempelkommun.se']);
   });
 
   it('keeps the paragraphs and a pasted list on their own lines in the HTML without relying on CSS (Outlook ignores pre-wrap)', async () => {
@@ -713,6 +742,19 @@ describe('email adapter: hostile text', () => {
     assert.ok(!/<script|<img|<!\[CDATA/i.test(html), 'and never as a tag');
   });
 
+  it('markup in an area without a label (its id is shown) is escaped in the HTML title and heading too', async () => {
+    const area = '<img src=x onerror=alert(3)></title><script>alert(4)</script>';
+    const submission = sampleSubmission({ area });
+    await emailAdapter(configFor(peer)).submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    const html = typeof mail.parsed.html === 'string' ? mail.parsed.html : '';
+    assert.ok(!/<script|<img/i.test(html), 'never as a tag');
+    const title = /<title>([^]*?)<\/title>/.exec(html)?.[1] ?? '';
+    assert.ok(title.includes(escapeHtml(area)), title);
+    assert.equal(mail.parsed.subject?.includes(area), true, 'the subject has it as typed');
+  });
+
   it('a 20 MB attachment is refused by the schema with a clear error before any SMTP traffic (client and adapter)', async () => {
     const size = 20 * 1024 * 1024;
     const bytes = Buffer.alloc(size);
@@ -891,6 +933,15 @@ describe('email adapter: failures', () => {
       assert.equal(error.status, 535);
       assert.match(error.message, /smtp\.auth/);
       assert.ok(!error.message.includes('fel'), 'the message does not show the password');
+
+      // No login at all where the server wants one: 530, the same configuration error.
+      const none = await adapterFailure(
+        emailAdapter({ ...configFor(guarded), smtp }).submit(sampleSubmission()),
+      );
+      assert.equal(none.reason, 'configuration');
+      assert.equal(none.retryable, false);
+      assert.equal(none.status, 530);
+      assert.match(none.message, /smtp\.auth/);
 
       const right = emailAdapter({
         ...configFor(guarded),
