@@ -388,6 +388,25 @@ describe('rest adapter against a real endpoint', () => {
     }
   });
 
+  it('takes a receipt whose id the backend wrote in another case, and gives the id as sent', async () => {
+    const submission = sampleSubmission({ id: sampleSubmission().id.toUpperCase() });
+    peer.script({
+      status: 201,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        id: submission.id.toLowerCase(),
+        reference: 'SYN-2026-000042',
+        receivedAt: new Date().toISOString(),
+      }),
+    });
+
+    const receipt = await adapter().submit(submission);
+
+    assert.equal(receipt.id, submission.id);
+    assert.equal(receipt.reference, 'SYN-2026-000042');
+    assert.equal(peer.triesOf(submission.id)[0]?.key, submission.id, 'the key as sent');
+  });
+
   it('refuses a receipt with a blank reference, a receivedAt that is no time or a replyBy that is no date', async () => {
     const submission = sampleSubmission();
     const receipt = {
