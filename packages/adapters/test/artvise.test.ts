@@ -345,6 +345,21 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.ok(html.includes('😀👍🏽'));
     });
 
+    it('the HTML description breaks lines at CR LF, a lone CR and LF alike', async () => {
+      const submission = sampleSubmission({ message: 'Rad ett\r\nRad två\rRad tre\nRad fyra' });
+      await artviseAdapter(settings(peer)).submit(submission);
+      const html = str(peer.casesFor(submission.id)[0]?.dto.HtmlDescription) ?? '';
+      const paragraph = /<p>([^]*?)<\/p>/.exec(html)?.[1] ?? '';
+      // What a viewer that ignores line breaks in HTML shows: every <br> a break, any other a space.
+      assert.deepEqual(
+        paragraph
+          .replace(/\s+/g, ' ')
+          .split('<br>')
+          .map((line) => line.trim()),
+        ['Rad ett', 'Rad två', 'Rad tre', 'Rad fyra'],
+      );
+    });
+
     it('an earlier case number with <, &, ]]> and quotes: first in Description, a row in HtmlDescription, its custom property, intact', async () => {
       const earlierReference = 'KS <script>1</script> & ]]> "x" \'y\'';
       const submission = sampleSubmission({ earlierReference });
@@ -536,6 +551,16 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
         },
       ]);
       assert.equal(dto?.RequiresAnswer, 'true');
+    });
+
+    it('puts a landline number in HomePhone, not MobilePhone (no text message to a desk phone)', async () => {
+      const submission = sampleSubmission({
+        reply: { wanted: true, via: 'phone', name: 'Karin Berg', phone: '08-123 456 78' },
+      });
+      await artviseAdapter(settings(peer)).submit(submission);
+      const [person] = list(peer.casesFor(submission.id)[0]?.dto.Counterparts);
+      assert.equal(str(person?.HomePhone), '+46812345678');
+      assert.equal(person?.MobilePhone, undefined);
     });
 
     it('uses the media type of the channel, and the web one for channels without their own', async () => {
