@@ -142,8 +142,7 @@ function isReceipt(value: unknown, id: string): value is Receipt {
     typeof receipt.reference === 'string' &&
     receipt.reference.length > 0 &&
     typeof receipt.receivedAt === 'string' &&
-    !Number.isNaN(Date.parse(receipt.receivedAt)) &&
-    (receipt.replyBy === undefined || typeof receipt.replyBy === 'string')
+    !Number.isNaN(Date.parse(receipt.receivedAt))
   );
 }
 
@@ -246,10 +245,11 @@ export function createClient(options: ClientOptions): SynpunktClient {
           { reason: 'rejected' },
         );
       }
-      // A reply-by date that is no real date (a broken backend) is dropped, not shown: the
-      // synpunkt arrived, and a form must not fail on writing "senast 2026-99-99" out.
-      const { replyBy, ...rest } = receipt;
-      const valid = replyBy !== undefined && isRealPlainDate(replyBy) ? { replyBy } : {};
+      // A reply-by date that is no real date (a broken backend, or one that writes `null` or a
+      // number) is dropped, not shown: the synpunkt arrived, and a form must not fail on
+      // writing "senast 2026-99-99" out.
+      const { replyBy, ...rest } = receipt as Omit<Receipt, 'replyBy'> & { replyBy?: unknown };
+      const valid = typeof replyBy === 'string' && isRealPlainDate(replyBy) ? { replyBy } : {};
       if (submission.reply.wanted && valid.replyBy === undefined) {
         return { ...rest, replyBy: promisedDay(receipt.receivedAt, replyWithinWorkingDays, now) };
       }

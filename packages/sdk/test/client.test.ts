@@ -373,6 +373,17 @@ describe('createClient: replyBy', () => {
       });
       assert.equal((await client.submit(draft())).replyBy, '2027-01-08', broken);
     }
+    // A backend that writes "no date" as null, or a date as a number, has still taken it.
+    for (const notText of [null, 20270108, { date: '2027-01-08' }]) {
+      const client = createClient({
+        adapter: recording(
+          receiptAt('2026-12-18T09:00:00Z', { replyBy: notText as unknown as string }),
+        ),
+      });
+      const receipt = await client.submit(draft());
+      assert.equal(receipt.replyBy, '2027-01-08', JSON.stringify(notText));
+      assert.equal(receipt.reference, 'SYN-2026-000042');
+    }
     const anonymous = createClient({
       adapter: recording(receiptAt('2026-12-18T09:00:00Z', { replyBy: '2026-99-99' })),
     });
