@@ -407,7 +407,7 @@ describe('rest adapter against a real endpoint', () => {
     assert.equal(peer.triesOf(submission.id)[0]?.key, submission.id, 'the key as sent');
   });
 
-  it('refuses a receipt with a blank reference, a receivedAt that is no time or a replyBy that is no date', async () => {
+  it('refuses a receipt with a blank reference or a receivedAt that is no time', async () => {
     const submission = sampleSubmission();
     const receipt = {
       id: submission.id,
@@ -418,7 +418,6 @@ describe('rest adapter against a real endpoint', () => {
     const broken = [
       { ...receipt, reference: '   ' },
       { ...receipt, receivedAt: 'i går' },
-      { ...receipt, replyBy: 'nästa vecka' },
     ];
     for (const body of broken) {
       peer.script({
@@ -429,6 +428,25 @@ describe('rest adapter against a real endpoint', () => {
       const error = await adapterFailure(adapter().submit(submission));
       assert.equal(error.reason, 'rejected', JSON.stringify(body));
       assert.equal(error.status, 201);
+    }
+  });
+
+  it('takes a receipt whose replyBy is no date, and leaves the date out: the endpoint stored it', async () => {
+    const submission = sampleSubmission();
+    for (const replyBy of ['nästa vecka', '8 december', null, 20261208]) {
+      peer.script({
+        status: 201,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          id: submission.id,
+          reference: 'SYN-2026-000042',
+          receivedAt: new Date().toISOString(),
+          replyBy,
+        }),
+      });
+      const receipt = await adapter().submit(submission);
+      assert.equal(receipt.reference, 'SYN-2026-000042', JSON.stringify(replyBy));
+      assert.equal('replyBy' in receipt, false, JSON.stringify(replyBy));
     }
   });
 

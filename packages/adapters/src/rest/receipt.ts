@@ -2,9 +2,11 @@ import type { Receipt } from '@synpunkt/sdk';
 
 /**
  * The receipt in a success answer, when it is one for this submission: the same `id` (in any
- * letter case; the receipt carries it as sent), a non-empty `reference`, an ISO 8601
- * `receivedAt` and, if present, a `YYYY-MM-DD` `replyBy`. Unknown members are left out.
- * `undefined` when the answer is not such a receipt.
+ * letter case; the receipt carries it as sent), a non-empty `reference` and an ISO 8601
+ * `receivedAt`. `undefined` when the answer is not such a receipt. A `replyBy` is kept when it
+ * is a `YYYY-MM-DD` date and left out otherwise: the backend has stored the synpunkt, so a date
+ * it wrote wrongly must not make the send fail (the client counts the day itself). Unknown
+ * members are left out.
  */
 export function receiptOf(body: unknown, id: string): Receipt | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
@@ -22,7 +24,7 @@ export function receiptOf(body: unknown, id: string): Receipt | undefined {
     return undefined;
   }
   const receipt: Receipt = { id, reference, receivedAt };
-  if (replyBy === undefined || replyBy === null) return receipt;
-  if (typeof replyBy !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(replyBy)) return undefined;
-  return { ...receipt, replyBy };
+  return typeof replyBy === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(replyBy)
+    ? { ...receipt, replyBy }
+    : receipt;
 }
