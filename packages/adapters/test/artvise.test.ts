@@ -563,6 +563,21 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.equal(person?.MobilePhone, undefined);
     });
 
+    it('puts a 0771 or 075 number in HomePhone too: they start with 7 but are no mobiles', async () => {
+      for (const [typed, stored] of [
+        ['0771-12 34 56', '+46771123456'],
+        ['075-123 45 67', '+46751234567'],
+      ] as const) {
+        const submission = sampleSubmission({
+          reply: { wanted: true, via: 'phone', name: 'Karin Berg', phone: typed },
+        });
+        await artviseAdapter(settings(peer)).submit(submission);
+        const [person] = list(peer.casesFor(submission.id)[0]?.dto.Counterparts);
+        assert.equal(str(person?.HomePhone), stored, typed);
+        assert.equal(person?.MobilePhone, undefined, typed);
+      }
+    });
+
     it('uses the media type of the channel, and the web one for channels without their own', async () => {
       const adapter = artviseAdapter(settings(peer));
       const expected = { web: guid(31), phone: guid(32), letter: guid(31) } as const;

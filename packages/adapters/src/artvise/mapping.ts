@@ -165,10 +165,14 @@ export function htmlDescription(
   return `<p>${message}</p>\n<dl>${list.join('')}</dl>`;
 }
 
-/** A Swedish mobile number goes to MobilePhone, any other to HomePhone. */
+/**
+ * A Swedish mobile number (070, 072, 073, 076, 079, as the sdk reads them) goes to MobilePhone,
+ * any other to HomePhone: 0771 (shared cost), 074 and 075 also start with 7 but take no text
+ * message, which is what a case system may send to a MobilePhone.
+ */
 function phoneMembers(phone: string | undefined): ContractValues<'CounterpartDto'> {
   if (phone === undefined) return {};
-  return phone.startsWith('+467') ? { MobilePhone: phone } : { HomePhone: phone };
+  return /^\+467[02369]\d{7}$/.test(phone) ? { MobilePhone: phone } : { HomePhone: phone };
 }
 
 /**
