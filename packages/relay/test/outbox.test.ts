@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
+import { AdapterError } from '@synpunkt/sdk';
 import {
   backoffDelay,
   createRelay,
@@ -375,6 +376,75 @@ describe('the outbox', () => {
     assert.equal(entry?.submissionId, submission.id);
     assert.ok((entry?.attempts ?? 0) >= 1, 'the hung try counted as an attempt');
     assert.match(entry?.lastError ?? '', /timeout|unavailable/);
+  });
+
+  /** A relay whose one target throws `error` on every attempt; returns how often it was tried. */
+  const failingWith = async (error: () => unknown, outbox: RelayConfigInput['outbox']) => {
+    const calls: string[] = [];
+    relay = await createRelay(
+      testConfig(join(tmp.dir, `outbox-${n++}.db`), {
+        targets: [{ name: 'registrator', type: 'rest', settings: {} }],
+        outbox,
+      }),
+      {
+        log: captureLogger().log,
+        adapters: {
+          rest: () => ({
+            name: 'failing',
+            submit: async (submission) => {
+              calls.push(submission.id);
+              throw error();
+            },
+          }),
+        },
+      },
+    );
+    relay.worker.start();
+    const started = relay;
+    await started.app.request('/v1/synpunkter', post(sample()));
+    await eventually(() => (started.store.list()[0]?.attempts ?? 0) >= 1, 10_000, 'an attempt');
+    return { relay: started, calls };
+  };
+
+  it('retries an adapter that throws something other than an AdapterError (a bug, a dropped socket): never dead at once', async () => {
+    const { relay, calls } = await failingWith(() => new TypeError('fetch failed'), {
+      maxAttempts: 5,
+      baseDelayMs: 3_600_000,
+      maxDelayMs: 3_600_000,
+      pollIntervalMs: 10,
+      concurrency: 1,
+      timeoutMs: 1_000,
+    });
+    const [entry] = relay.store.list();
+    assert.equal(entry?.status, 'pending', 'a surprise is retried, not given up on');
+    assert.equal(entry?.attempts, 1);
+    assert.equal(entry?.lastError, 'TypeError');
+    assert.equal(relay.metrics.dead.get('registrator'), 0);
+    assert.equal(calls.length, 1);
+  });
+
+  it('waits as long as a backend’s Retry-After asks when that is longer than the backoff', async () => {
+    const hour = 3_600_000;
+    const { relay, calls } = await failingWith(
+      () => new AdapterError('Busy', { reason: 'unavailable', retryAfterMs: hour }),
+      {
+        maxAttempts: 5,
+        baseDelayMs: 5,
+        maxDelayMs: 10,
+        pollIntervalMs: 10,
+        concurrency: 1,
+        timeoutMs: 1_000,
+      },
+    );
+    const [entry] = relay.store.list();
+    assert.ok(entry);
+    assert.equal(entry.status, 'pending');
+    assert.equal(entry.attempts, 1, 'not tried again within the hour the backend asked for');
+    assert.ok(
+      Date.parse(entry.nextAttemptAt) >= Date.parse(entry.receivedAt) + hour,
+      `next attempt at ${entry.nextAttemptAt}, received at ${entry.receivedAt}`,
+    );
+    assert.equal(calls.length, 1);
   });
 
   it('computes exponential backoff with jitter, capped, honouring Retry-After', () => {
