@@ -176,6 +176,32 @@ describe('POST /v1/synpunkter', () => {
     assert.equal(((await huge.json()) as { type: string }).type, PROBLEM_TYPES.tooLarge);
   });
 
+  it('takes a body of exactly bodyLimitBytes, with or without Content-Length, and answers 413 one byte over', async () => {
+    const limit = 64 * 1024; // testConfig's bodyLimitBytes
+    const sized = (bytes: number) => {
+      const submission = sample();
+      const json = JSON.stringify(submission);
+      return { submission, body: json + ' '.repeat(bytes - Buffer.byteLength(json)) };
+    };
+    for (const declared of [true, false]) {
+      const at = sized(limit);
+      const over = sized(limit + 1);
+      const send = ({ submission, body }: ReturnType<typeof sized>) =>
+        request({
+          ...post(
+            submission,
+            declared ? { 'Content-Length': String(Buffer.byteLength(body)) } : {},
+          ),
+          body,
+        });
+      const how = declared ? 'declared' : 'streamed';
+      assert.equal((await send(at)).status, 201, `${how}: a body at the limit is taken`);
+      const refused = await send(over);
+      assert.equal(refused.status, 413, `${how}: one byte over is refused`);
+      assert.equal(((await refused.json()) as { type: string }).type, PROBLEM_TYPES.tooLarge);
+    }
+  });
+
   it('refuses a body of countless tiny JSON values with 400 before parsing it, and takes the fullest submission', async () => {
     // Under the default 16 MB limit, such a body held the relay's only thread for seconds (and a
     // gigabyte of memory) in JSON.parse and the schema, before the proof of work was asked for.
