@@ -378,6 +378,33 @@ describe('the outbox', () => {
     assert.match(entry?.lastError ?? '', /timeout|unavailable/);
   });
 
+  it('delivers the delivery due longest first, one slot at a time', async () => {
+    const backend = countingAdapter();
+    relay = await createRelay(
+      testConfig(join(tmp.dir, `outbox-${n++}.db`), {
+        targets: [{ name: 'registrator', type: 'rest', settings: {} }],
+        outbox: { ...testConfig('').outbox, concurrency: 1 },
+      }),
+      { log: captureLogger().log, adapters: { rest: () => backend } },
+    );
+    // Stored while the worker is not started, then due at times that are not the order they
+    // came in (a retried one whose backoff ended before a newer one's first attempt).
+    const [a, b, c] = [sample(), sample(), sample()];
+    for (const submission of [a, b, c]) {
+      assert.equal((await relay.app.request('/v1/synpunkter', post(submission))).status, 201);
+    }
+    const dueAt = relay.store.db.prepare(
+      'UPDATE deliveries SET next_attempt_at = ? WHERE submission_id = ?',
+    );
+    dueAt.run(3_000, a.id);
+    dueAt.run(1_000, b.id);
+    dueAt.run(2_000, c.id);
+    relay.worker.start();
+    const started = relay;
+    await eventually(() => started.store.counts().delivered === 3, 10_000, 'all three delivered');
+    assert.deepEqual(backend.calls, [b.id, c.id, a.id]);
+  });
+
   /** A relay whose one target throws `error` on every attempt; returns how often it was tried. */
   const failingWith = async (error: () => unknown, outbox: RelayConfigInput['outbox']) => {
     const calls: string[] = [];
