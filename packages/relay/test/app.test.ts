@@ -72,6 +72,25 @@ describe('POST /v1/synpunkter', () => {
     );
   });
 
+  it('answers 409 also when the two bodies arrive together and reach the same group commit', async () => {
+    const submission = sample();
+    const other = { ...submission, message: 'Något helt annat.' };
+    // Neither is stored when the other is checked: the store itself must tell them apart.
+    const [first, second] = await Promise.all([request(post(submission)), request(post(other))]);
+    assert.deepEqual([first.status, second.status], [201, 409]);
+    assert.equal(
+      ((await second.json()) as { type: string }).type,
+      PROBLEM_TYPES.idempotencyConflict,
+    );
+    const stored = relay.store.db.prepare('SELECT body FROM submissions').all() as {
+      body: string;
+    }[];
+    assert.deepEqual(
+      stored.map((row) => (JSON.parse(row.body) as { message: string }).message),
+      [submission.message],
+    );
+  });
+
   it('treats a body that only differs in untrimmed spaces as the same submission', async () => {
     const submission = sample();
     await request(post(submission));
