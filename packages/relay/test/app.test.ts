@@ -91,6 +91,14 @@ describe('POST /v1/synpunkter', () => {
     );
   });
 
+  it('has a submission on disk, fsync’d, before it answers 201: WAL with synchronous=FULL', async () => {
+    const response = await request(post(sample()));
+    assert.equal(response.status, 201);
+    // NORMAL (1) would be as fast and lose the last commits when the machine loses power.
+    assert.equal(relay.store.db.pragma('synchronous', { simple: true }), 2, 'FULL');
+    assert.equal(relay.store.db.pragma('journal_mode', { simple: true }), 'wal');
+  });
+
   it('treats a body that only differs in untrimmed spaces as the same submission', async () => {
     const submission = sample();
     await request(post(submission));
