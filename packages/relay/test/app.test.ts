@@ -193,6 +193,15 @@ describe('POST /v1/synpunkter', () => {
       ((await text.json()) as { type: string }).type,
       PROBLEM_TYPES.unsupportedMediaType,
     );
+    // JSON in another charset is refused as such, not read as UTF-8 (å, ä, ö would break).
+    const latin1 = await request(
+      post(submission, { 'Content-Type': 'application/json; charset=latin1' }),
+    );
+    assert.equal(latin1.status, 415);
+    const utf8 = await request(
+      post(submission, { 'Content-Type': 'application/json; charset="UTF-8"' }),
+    );
+    assert.equal(utf8.status, 201, 'UTF-8 named in any spelling is fine');
     const broken = await request({ ...post(submission), body: '{"id":' });
     assert.equal(broken.status, 400);
     const huge = await request({
