@@ -272,6 +272,11 @@ describe('POST /v1/synpunkter', () => {
       attachments: Array.from({ length: 5 }, (_, i) => ({ ...png, name: `foto-${i}.png` })),
     });
     assert.equal((await request(post(fullest))).status, 201);
+    // Commas and colons inside a text are not JSON values, also after an escaped quote.
+    const listing = sample({
+      message: `Ett 12" rör läcker vid: ${Array.from({ length: 1_200 }, (_, i) => i + 1).join(', ')}`,
+    });
+    assert.equal((await request(post(listing))).status, 201, 'a long list in a message');
   });
 
   it('refuses an attachment whose bytes are not its claimed type', async () => {
