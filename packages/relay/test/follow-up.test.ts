@@ -13,6 +13,7 @@ import {
   createRelay,
   followUpReport,
   formatReportText,
+  isDue,
   parseConfig,
   quarterOf,
   type Relay,
@@ -231,6 +232,18 @@ describe('follow-up: was the promised reply in time?', () => {
     const rows = JSON.stringify(relay.store.db.prepare('SELECT * FROM follow_ups').all());
     assert.ok(!rows.includes(token) && !rows.includes(address), rows);
     assert.ok(!logs.text().includes(address) && !logs.text().includes(token));
+  });
+
+  it('isDue: a promise kept by a Friday is asked about on Monday from 09:00 until 20:00, not at the weekend', () => {
+    const friday = '2026-03-13';
+    assert.equal(isDue(friday, swedishTime(friday, '12:00')), false, 'not on the promised day');
+    assert.equal(isDue(friday, swedishTime('2026-03-14', '12:00')), false, 'not on Saturday');
+    assert.equal(isDue(friday, swedishTime('2026-03-15', '12:00')), false, 'not on Sunday');
+    assert.equal(isDue(friday, swedishTime('2026-03-16', '08:59')), false, 'not before nine');
+    assert.equal(isDue(friday, swedishTime('2026-03-16', '09:00')), true);
+    assert.equal(isDue(friday, swedishTime('2026-03-16', '19:59')), true);
+    assert.equal(isDue(friday, swedishTime('2026-03-16', '20:00')), false, 'not from eight');
+    assert.equal(isDue(friday, swedishTime('2026-03-17', '10:00')), true, 'still owed');
   });
 
   it('asks in the sender’s language: English, and lättläst Swedish', async (t) => {
