@@ -289,6 +289,27 @@ describe('follow-up: was the promised reply in time?', () => {
     );
   });
 
+  it('does not ask a sender whose synpunkt has not reached the municipality', async (t) => {
+    let clerkDown = false;
+    const { relay, send, questionsTo } = await setUp(
+      t,
+      (address) => clerkDown && address === 'registrator@exempelkommun.se',
+    );
+    const delivered = await send(emailReply('ada@example.org'));
+    clerkDown = true;
+    const stuck = sample(emailReply('bo@example.org'));
+    assert.equal((await relay.app.request('/v1/synpunkter', post(stuck))).status, 201);
+    await eventually(
+      () => relay.store.list().some((e) => e.submissionId === stuck.id && e.attempts >= 1),
+      10_000,
+      'a failed delivery',
+    );
+    const askOn = addWorkingDays(delivered.replyBy!, 1);
+    assert.equal(await relay.followUps!.sweep(swedishTime(askOn, '10:00')), 1);
+    assert.equal((await questionsTo('ada@example.org')).length, 1);
+    assert.deepEqual(await questionsTo('bo@example.org'), [], 'nobody could have answered bo');
+  });
+
   it('a link nobody was given, or no clear answer, records nothing and says what to do', async (t) => {
     const { relay, send, questionsTo } = await setUp(t);
     const receipt = await send(emailReply('ada@example.org'));
