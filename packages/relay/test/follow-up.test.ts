@@ -462,6 +462,26 @@ describe('follow-up: the answer time', () => {
     );
     const answered = { asked: 3, kept: 0, notKept: 1 };
     assert.deepEqual(counts(relay, quarter), answered);
+    // An answer whose body is still arriving when the answer time ends is not recorded: the
+    // question was open when the request came, closed when the answer would be written.
+    const late = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          t.mock.timers.setTime(askedAt + 30 * DAY);
+          controller.enqueue(new TextEncoder().encode('svar=ja'));
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const slow = await relay.app.request(`/uppfoljning/${en}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: late,
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(slow.status, 410, 'closed by the time the answer came');
+    assert.deepEqual(counts(relay, quarter), answered, 'the late answer is not counted');
 
     // Thirty days after the question: closed, for a page opened and for an answer alike.
     t.mock.timers.setTime(askedAt + 30 * DAY);
