@@ -12,6 +12,7 @@ import {
   type Relay,
   type RelayConfigInput,
 } from '../src/index.js';
+import { recordsOf } from '../src/person.js';
 import {
   captureLogger,
   countingAdapter,
@@ -190,10 +191,14 @@ describe('the outbox', () => {
     await eventually(() => school.calls.length >= 3, 10_000, 'retries');
     assert.deepEqual(all.calls, [submission.id], 'the working target got it once');
     assert.ok(relay.metrics.retried.get('skolan') >= 2);
+    // What `person show` and the follow-up sweep see: not delivered while a target waits.
+    const status = () => recordsOf(relay.store.db, [submission.id])[0]?.status;
+    assert.equal(status(), 'accepted');
     school.state = 'up';
     await eventually(() => school.stored.has(submission.id), 10_000, 'delivery after the outage');
     await eventually(() => relay.store.counts().delivered === 2);
     assert.deepEqual(all.calls, [submission.id], 'still once');
+    assert.equal(status(), 'delivered');
   });
 
   it('marks a delivery dead after maxAttempts, and at once when the backend refuses for good', async () => {
