@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { addWorkingDays, formatPlainDate, type Receipt } from '@synpunkt/sdk';
 import { simpleParser } from 'mailparser';
-import { longestWaitForQuestion, tokenHash } from '../src/follow-up.js';
+import { closeQuestions, longestWaitForQuestion, tokenHash } from '../src/follow-up.js';
 import { followUpMigration } from '../src/follow-up-store.js';
 import { recordsOf, submissionsOf } from '../src/person.js';
 import { Store, STORE_VERSION } from '../src/store.js';
@@ -605,6 +605,11 @@ describe('follow-up: the answer time', () => {
     relay.worker.runRetention(askedAt + 3 * DAY);
     assert.equal(await relay.followUps!.sweep(askedAt + 3 * DAY + 3_600_000), 0);
     assert.equal((await questionsTo('ada@example.org')).length, 1);
+    // Fourteen days after the promised day a sweep may still ask about it: still tied.
+    const lastDay = new Date(Date.parse(`${receipt.replyBy!}T12:00:00Z`) + 14 * DAY);
+    const lastAsking = swedishTime(lastDay.toISOString().slice(0, 10), '12:00');
+    closeQuestions(relay.store, lastAsking, 3);
+    assert.equal(await relay.followUps!.sweep(lastAsking), 0, 'not asked twice');
     relay.worker.runRetention(askedAt + 15 * DAY);
     const row = relay.store.db.prepare('SELECT reference, answer FROM follow_ups').get();
     assert.deepEqual({ ...(row as object) }, { reference: null, answer: null });
