@@ -6,6 +6,7 @@ import { addWorkingDays, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Receipt } fro
 import { sampleAnonymous, TINY_PNG_BASE64 } from '@synpunkt/sdk/testing';
 import { submissionHash } from '../src/hash.js';
 import { createRelay, type Relay, type RelayConfigInput } from '../src/index.js';
+import { RateLimiter } from '../src/rate-limit.js';
 import { captureLogger, countingAdapter, post, sample, tempDir, testConfig } from './helpers.js';
 
 describe('POST /v1/synpunkter', () => {
@@ -459,5 +460,21 @@ describe('CORS', () => {
       'https://www.exempelkommun.se',
     );
     assert.match(response.headers.get('Access-Control-Expose-Headers') ?? '', /Retry-After/);
+  });
+});
+
+describe('the rate limiter', () => {
+  it('lets a client that waits the Retry-After it was given in again', () => {
+    let now = 30_000;
+    const limiter = new RateLimiter(60_000, 1, () => now);
+    assert.deepEqual(limiter.hit('192.0.2.7'), { allowed: true });
+    const refused = limiter.hit('192.0.2.7');
+    assert.deepEqual(refused, { allowed: false, retryAfterSeconds: 60 });
+    now = 60_000; // another client meanwhile (the limiter sweeps old windows now and then)
+    assert.deepEqual(limiter.hit('198.51.100.9'), { allowed: true });
+    now = 89_999;
+    assert.equal(limiter.hit('192.0.2.7').allowed, false, 'a moment too early');
+    now = 90_000;
+    assert.deepEqual(limiter.hit('192.0.2.7'), { allowed: true }, 'after Retry-After');
   });
 });
