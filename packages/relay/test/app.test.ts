@@ -477,4 +477,25 @@ describe('the rate limiter', () => {
     now = 90_000;
     assert.deepEqual(limiter.hit('192.0.2.7'), { allowed: true }, 'after Retry-After');
   });
+
+  it('keeps no address in memory either: only hashes salted anew in every process', () => {
+    const keysOf = (limiter: RateLimiter) => [
+      ...(limiter as unknown as { windows: Map<string, unknown> }).windows.keys(),
+    ];
+    const first = new RateLimiter(60_000, 1, () => 0);
+    const second = new RateLimiter(60_000, 1, () => 0);
+    for (const address of ['192.0.2.7', '2001:db8:aa:1::1', '::ffff:198.51.100.9']) {
+      first.hit(address);
+      second.hit(address);
+    }
+    const keys = keysOf(first);
+    assert.equal(keys.length, 3);
+    for (const key of keys) {
+      for (const trace of ['192.0.2', '2001:db8', '198.51.100', 'db8:aa']) {
+        assert.ok(!key.includes(trace), `${key} holds ${trace}`);
+      }
+    }
+    // Without a salt of its own, a hash of an IPv4 address is undone by trying all 2^32.
+    assert.equal(keysOf(second).filter((key) => keys.includes(key)).length, 0);
+  });
 });
