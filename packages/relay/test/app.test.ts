@@ -160,8 +160,18 @@ describe('POST /v1/synpunkter', () => {
     });
     assert.equal(missing.status, 400);
     assert.equal(((await missing.json()) as { type: string }).type, PROBLEM_TYPES.idempotencyKey);
+    // An empty header is a missing one, and the integrator is told so, not that it differs.
+    const empty = await request(post(submission, { 'Idempotency-Key': '' }));
+    assert.equal(empty.status, 400);
+    const problem = (await empty.json()) as { type: string; title: string };
+    assert.equal(problem.type, PROBLEM_TYPES.idempotencyKey);
+    assert.equal(problem.title, 'The Idempotency-Key header is missing');
     const other = await request(post(submission, { 'Idempotency-Key': crypto.randomUUID() }));
     assert.equal(other.status, 400);
+    assert.equal(
+      ((await other.json()) as { title: string }).title,
+      'The Idempotency-Key header must equal the submission id',
+    );
   });
 
   it('answers 422 with field errors as sdk codes', async () => {
