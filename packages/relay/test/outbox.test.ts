@@ -410,6 +410,60 @@ describe('the outbox', () => {
     assert.deepEqual(backend.calls, [b.id, c.id, a.id]);
   });
 
+  it('sends a backend at most outbox.concurrency deliveries at once', async () => {
+    const calls: string[] = [];
+    const waiting: (() => void)[] = [];
+    relay = await createRelay(
+      testConfig(join(tmp.dir, `outbox-${n++}.db`), {
+        targets: [{ name: 'registrator', type: 'rest', settings: {} }],
+        outbox: { ...testConfig('').outbox, concurrency: 2 },
+      }),
+      {
+        log: captureLogger().log,
+        adapters: {
+          rest: () => ({
+            name: 'slow',
+            submit: async (submission) => {
+              calls.push(submission.id);
+              await new Promise<void>((resolve) => waiting.push(resolve));
+              return {
+                id: submission.id,
+                reference: `R-${calls.length}`,
+                receivedAt: new Date().toISOString(),
+              };
+            },
+          }),
+        },
+      },
+    );
+    const started = relay;
+    for (let i = 0; i < 5; i++) {
+      assert.equal((await started.app.request('/v1/synpunkter', post(sample()))).status, 201);
+    }
+    started.worker.start();
+    await eventually(() => calls.length === 2, 10_000, 'two deliveries under way');
+    // More looks for work while both slots are taken: none may start a third.
+    for (let i = 0; i < 5; i++) {
+      started.worker.kick();
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.equal(calls.length, 2, 'still two');
+    assert.equal(started.worker.busy, 2);
+    let most = 0;
+    await eventually(
+      () => {
+        most = Math.max(most, started.worker.busy);
+        waiting.shift()?.();
+        return started.store.counts().delivered === 5;
+      },
+      10_000,
+      'all five delivered',
+    );
+    assert.ok(most <= 2, `${most} at once`);
+    assert.equal(calls.length, 5);
+  });
+
   /** A relay whose one target throws `error` on every attempt; returns how often it was tried. */
   const failingWith = async (error: () => unknown, outbox: RelayConfigInput['outbox']) => {
     const calls: string[] = [];
