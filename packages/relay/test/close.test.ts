@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createRelay } from '../src/index.js';
+import { recordsOf } from '../src/person.js';
 import {
   captureLogger,
   countingAdapter,
@@ -94,6 +95,36 @@ describe('synpunkt-relay outbox close', () => {
         .prepare('SELECT status, body FROM submissions WHERE id = ?')
         .get(submission.id);
       assert.deepEqual(row, { status: 'purged', body: null });
+    } finally {
+      await relay.stop();
+      tmp.cleanup();
+    }
+  });
+
+  it('a closed submission sent again by retry is open again until it is delivered', async () => {
+    const tmp = tempDir();
+    const config = testConfig(join(tmp.dir, 'relay.db'), {
+      outbox: oneTryOutbox(1),
+      targets: restTargets('registrator'),
+    });
+    const registrator = countingAdapter();
+    registrator.state = 'refusing';
+    const relay = await relayWithBackends(config, [registrator]);
+    relay.worker.start();
+    try {
+      const submission = sample();
+      const status = () => recordsOf(relay.store.db, [submission.id])[0]?.status;
+      await relay.app.request('/v1/synpunkter', post(submission));
+      await eventually(() => relay.store.counts().dead === 1);
+      assert.equal(relay.store.closeDeliveries(submission.id).outcome, 'closed');
+      assert.equal(status(), 'closed');
+
+      // The registry takes it after all: the operator sends it again.
+      registrator.state = 'up';
+      assert.equal(relay.store.retry(submission.id), 1);
+      assert.equal(status(), 'accepted', 'what person show says: not dealt with yet');
+      await eventually(() => relay.store.counts().delivered === 1, 10_000, 'delivered');
+      assert.equal(status(), 'delivered');
     } finally {
       await relay.stop();
       tmp.cleanup();
