@@ -116,6 +116,19 @@ describe('synpunkt-relay person (requests from a data subject)', () => {
       (JSON.parse(byReference.stdout) as Shown[])[0]?.submission?.message,
       'Anonym-4714 text',
     );
+    // As a person reads it out on the phone, or a clerk types it: in lower case.
+    const typed = await runCli([
+      'person',
+      'show',
+      references[3]!.toLowerCase(),
+      '--config',
+      configPath,
+    ]);
+    assert.equal(typed.code, 0, typed.stderr);
+    assert.deepEqual(
+      (JSON.parse(typed.stdout) as Shown[]).map((s) => s.reference),
+      [references[3]],
+    );
 
     // Erasure: her content goes now, also the dead one's, and nobody else's.
     const erased = await runCli(['person', 'erase', 'anna.z@example.org', '--config', configPath]);
