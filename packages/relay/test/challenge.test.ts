@@ -181,6 +181,20 @@ describe('proof of work (ALTCHA-compatible)', () => {
     assert.equal(accepted.status, 201);
   });
 
+  it('the retention sweep forgets spent challenges once expired: the store does not grow with each submission', async () => {
+    const count = () =>
+      (relay.store.db.prepare('SELECT count(*) AS n FROM spent_challenges').get() as { n: number })
+        .n;
+    const response = await relay.app.request(
+      '/v1/synpunkter',
+      post(sample(), { [POW_HEADER]: await solved() }),
+    );
+    assert.equal(response.status, 201);
+    assert.ok(count() >= 1);
+    relay.worker.runRetention(Date.now() + 24 * 3_600_000);
+    assert.equal(count(), 0);
+  });
+
   it('refuses an expired solution', () => {
     let now = Date.now();
     const pow = new ProofOfWork('a-long-enough-test-key-for-hmac', 100, 1_000, () => now);
