@@ -195,6 +195,30 @@ describe('proof of work (ALTCHA-compatible)', () => {
     assert.equal(count(), 0);
   });
 
+  it('counts GET /v1/challenge against the client’s rate limit: challenges are not free to sign', async () => {
+    const limitedTmp = tempDir();
+    const limited = await createRelay(
+      testConfig(join(limitedTmp.dir, 'pow-limited.db'), {
+        challenge: { enabled: true, hmacKey: { env: 'TEST_ALTCHA_KEY' }, maxNumber: 2_000 },
+        rateLimit: { windowMs: 60_000, max: 1 },
+      }),
+      {
+        log: captureLogger().log,
+        adapters: { rest: () => countingAdapter() },
+        env: { TEST_ALTCHA_KEY: 'a-long-enough-test-key-for-hmac' },
+      },
+    );
+    try {
+      assert.equal((await limited.app.request('/v1/challenge')).status, 200);
+      const refused = await limited.app.request('/v1/challenge');
+      assert.equal(refused.status, 429);
+      assert.ok(Number(refused.headers.get('Retry-After')) >= 1);
+    } finally {
+      await limited.stop();
+      limitedTmp.cleanup();
+    }
+  });
+
   it('refuses an expired solution', () => {
     let now = Date.now();
     const pow = new ProofOfWork('a-long-enough-test-key-for-hmac', 100, 1_000, () => now);
