@@ -69,6 +69,8 @@ describe('operations', () => {
       const big = () => sample({ message: 'Gungan är trasig. '.repeat(400) });
       const refused = await relay.app.request('/v1/synpunkter', post(big()));
       assert.equal(refused.status, 503, 'the submission cannot be stored');
+      // The form waits that long and sends it again, with the same Idempotency-Key.
+      assert.equal(refused.headers.get('Retry-After'), '30');
       assert.match(logs.text(), /"event":"store.write_failed"/);
       const failing = await relay.app.request('/healthz');
       assert.equal(failing.status, 503, 'health agrees with POST');
