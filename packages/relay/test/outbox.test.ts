@@ -260,6 +260,15 @@ describe('the outbox', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(all.calls.length, 1, 'the target is not sent it again and again');
     assert.equal(relay.store.counts().pending, 1, 'nothing is lost');
+
+    // A refusal (dead at once) that cannot be recorded is held back for a backoff too.
+    all.state = 'refusing';
+    const refused = sample();
+    const triesOf = () => all.calls.filter((id) => id === refused.id).length;
+    await relay.app.request('/v1/synpunkter', post(refused));
+    await eventually(() => triesOf() >= 1, 10_000, 'the refused attempt');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(triesOf(), 1, 'a refusing backend is not sent it again and again');
   });
 
   it('keeps a honeypot submission in quarantine until an operator releases it', async () => {
