@@ -310,6 +310,20 @@ describe('follow-up: was the promised reply in time?', () => {
     assert.deepEqual(await questionsTo('bo@example.org'), [], 'nobody could have answered bo');
   });
 
+  it('a stop during a sweep finishes the question being sent and asks nobody else', async (t) => {
+    const { relay, send, questionsTo } = await setUp(t);
+    const addresses = ['ada@example.org', 'bo@example.org', 'cy@example.org'];
+    let receipt: Receipt | undefined;
+    for (const address of addresses) receipt = await send(emailReply(address));
+    const askAt = swedishTime(addWorkingDays(receipt!.replyBy!, 1), '10:00');
+    const sweeping = relay.followUps!.sweep(askAt);
+    await relay.followUps!.stop();
+    assert.equal(await sweeping, 1, 'the one under way');
+    let sent = 0;
+    for (const address of addresses) sent += (await questionsTo(address)).length;
+    assert.equal(sent, 1);
+  });
+
   it('a link nobody was given, or no clear answer, records nothing and says what to do', async (t) => {
     const { relay, send, questionsTo } = await setUp(t);
     const receipt = await send(emailReply('ada@example.org'));
