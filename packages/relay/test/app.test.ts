@@ -313,6 +313,23 @@ describe('POST /v1/synpunkter', () => {
     assert.equal(((await limited.json()) as { type: string }).type, PROBLEM_TYPES.rateLimited);
   });
 
+  it('counts a client by the address its proxy saw, not one it wrote into X-Forwarded-For itself', async () => {
+    // Behind a trusted proxy: the proxy appends the address it saw; what comes before it is
+    // whatever the client sent, so a bot could pick a new one for every request.
+    await relay.stop();
+    await make({ trustProxy: true, rateLimit: { windowMs: 60_000, max: 1 } });
+    const viaProxy = (claimed: string) =>
+      request(post(sample(), { 'X-Forwarded-For': `${claimed}, 203.0.113.5` }));
+    assert.equal((await viaProxy('198.51.100.1')).status, 201);
+    assert.equal((await viaProxy('198.51.100.2')).status, 429, 'a made-up address is no escape');
+    // Without trustProxy the header is anybody's: it is not read at all.
+    await relay.stop();
+    await make({ rateLimit: { windowMs: 60_000, max: 1 } });
+    const direct = (claimed: string) => request(post(sample(), { 'X-Forwarded-For': claimed }));
+    assert.equal((await direct('198.51.100.1')).status, 201);
+    assert.equal((await direct('198.51.100.2')).status, 429, 'the header is not trusted');
+  });
+
   it('counts an IPv6 client by its /64, an IPv4-mapped address as the IPv4 address, and ignores a port', async () => {
     await relay.stop();
     const logger = captureLogger();
