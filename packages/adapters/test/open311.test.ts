@@ -25,6 +25,7 @@ import {
   type StoredRequest,
 } from './peers/open311-peer.js';
 import { startRedirector } from './peers/redirector.js';
+import { assertWaitsUntilHttpDate } from './retry-after.js';
 
 const FALLBACK_ADDRESS = 'Exempelkommun';
 
@@ -286,12 +287,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       assert.equal(error.reason, 'unavailable');
       assert.equal(error.retryable, true);
       assert.equal(error.status, 429);
-      // An HTTP date has whole seconds: the wait is the time left until it, give or take one.
-      const wait = error.retryAfterMs ?? 0;
-      assert.ok(
-        wait > (THROTTLE_SECONDS - 5) * 1000 && wait <= THROTTLE_SECONDS * 1000,
-        `retryAfterMs ${wait}`,
-      );
+      assertWaitsUntilHttpDate(error, THROTTLE_SECONDS);
       assert.match(error.message, /För många förfrågningar\. Försök igen senare\./);
       assert.ok(THROTTLE_DESCRIPTION.length > 1_500);
       assert.ok(error.message.length < 1_200, `message of ${error.message.length} characters`);
