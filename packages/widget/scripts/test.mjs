@@ -15,6 +15,11 @@ const which = process.argv[2];
 
 const totals = { passed: 0, failed: 0 };
 
+// A test that hangs fails after five minutes with its name, instead of holding up the whole run
+// (no test here needs a tenth of that; this is no measure of speed). The packages' own `test`
+// scripts pass the same.
+const TEST_TIMEOUT = '--test-timeout=300000';
+
 async function suite(command, args) {
   tally(totals, await capture(command, args, { cwd }));
 }
@@ -31,7 +36,14 @@ if (which !== 'browser') {
     .filter((name) => name.endsWith('.test.ts'))
     .sort()
     .map((name) => `test/node/${name}`);
-  await suite(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+  await suite(process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    TEST_TIMEOUT,
+    '--test-reporter=spec',
+    ...files,
+  ]);
 }
 
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed\n`);
