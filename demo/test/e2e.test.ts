@@ -37,6 +37,11 @@ function clerkMails(id: string): CaughtMail[] {
   );
 }
 
+/** The clerk mails of a synpunkt, once at least `count` of them have come in. */
+function clerkMailsArrived(id: string, what: string, count = 1): Promise<CaughtMail[]> {
+  return eventually(() => (clerkMails(id).length >= count ? clerkMails(id) : undefined), what);
+}
+
 /** Script errors and CSP violations in the pages of the current test. */
 let errors: string[] = [];
 /** The statuses of the form's `GET /v1/limits` in the pages of the current test. */
@@ -243,10 +248,7 @@ describe('Exempelkommun, end to end', () => {
       `the receipt says when the answer comes: ${text}`,
     );
     const id = idOf(reference);
-    const [mail] = await eventually(
-      () => (clerkMails(id).length ? clerkMails(id) : undefined),
-      'the clerk’s mail',
-    );
+    const [mail] = await clerkMailsArrived(id, 'the clerk’s mail');
     assert.ok(mail);
     assert.equal(mail.to, 'registrator@exempelkommun.se');
     assert.match(
@@ -398,10 +400,7 @@ describe('Exempelkommun, end to end', () => {
       `the receipt says no answer will come: ${text}`,
     );
     const id = idOf(reference);
-    const [mail] = await eventually(
-      () => (clerkMails(id).length ? clerkMails(id) : undefined),
-      'the clerk’s mail',
-    );
+    const [mail] = await clerkMailsArrived(id, 'the clerk’s mail');
     assert.deepEqual(mail?.submission?.reply, { wanted: false });
     assert.equal(mail?.submission?.mode, 'lattlast');
     assert.equal(mail?.submission?.kind, 'praise');
@@ -425,10 +424,7 @@ describe('Exempelkommun, end to end', () => {
     assert.match(text, /Personen ska få svar senast/);
     assert.match(text, /Ge personen ärendenumret/);
     const id = idOf(reference);
-    const [mail] = await eventually(
-      () => (clerkMails(id).length ? clerkMails(id) : undefined),
-      'the clerk’s mail',
-    );
+    const [mail] = await clerkMailsArrived(id, 'the clerk’s mail');
     assert.equal(mail?.submission?.channel, 'phone');
     assert.equal((mail?.submission?.reply as { phone?: string }).phone, '+46701234567');
     assert.match(mail?.subject ?? '', /Förslag – Bibliotek/);
@@ -446,10 +442,7 @@ describe('Exempelkommun, end to end', () => {
     });
 
     const id = idOf((await receiptOf(page)).reference);
-    const mails = await eventually(
-      () => (clerkMails(id).length === 2 ? clerkMails(id) : undefined),
-      'the mails to the unit and to its head',
-    );
+    const mails = await clerkMailsArrived(id, 'the mails to the unit and to its head', 2);
     assert.deepEqual(mails.map((mail) => mail.to).toSorted(), [
       'aldreomsorg@exempelkommun.se',
       'chef.aldreomsorg@exempelkommun.se',
@@ -485,10 +478,7 @@ describe('Exempelkommun, end to end', () => {
       serious: true,
     });
     const id = idOf((await receiptOf(page)).reference);
-    const mails = await eventually(
-      () => (clerkMails(id).length === 2 ? clerkMails(id) : undefined),
-      'the mails to the school and to its principal',
-    );
+    const mails = await clerkMailsArrived(id, 'the mails to the school and to its principal', 2);
     assert.deepEqual(mails.map((mail) => mail.to).toSorted(), [
       'rektor@exempelkommun.se',
       'skola@exempelkommun.se',
@@ -509,10 +499,7 @@ describe('Exempelkommun, end to end', () => {
       reply: ['Telefon', /Telefonnummer/, '070-765 43 21'],
     });
     const ordinary = idOf((await receiptOf(ordinaryPage)).reference);
-    const [mail] = await eventually(
-      () => (clerkMails(ordinary).length ? clerkMails(ordinary) : undefined),
-      'the mail to the school',
-    );
+    const [mail] = await clerkMailsArrived(ordinary, 'the mail to the school');
     assert.match(mail?.subject ?? '', /\] Klagomål – Förskola och skola/);
     await eventually(() => {
       const done = demo.relay.store.list(['delivered']).filter((e) => e.submissionId === ordinary);
@@ -600,7 +587,7 @@ describe('Exempelkommun, end to end', () => {
     await page.getByRole('button', { name: 'Försök igen' }).click();
     const { reference } = await receiptOf(page);
     const id = idOf(reference);
-    await eventually(() => (clerkMails(id).length ? true : undefined), 'the clerk’s mail');
+    await clerkMailsArrived(id, 'the clerk’s mail');
     // Give a duplicate time to show up if there were one.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     assert.equal(clerkMails(id).length, 1, 'exactly one e-mail');

@@ -87,6 +87,27 @@ function clerkMailsFor(peer: SmtpPeer, id: string): ReceivedMail[] {
   return [...byMessageId.values()];
 }
 
+/**
+ * The clerk's mail for a submission the schema never saw, built by nodemailer's own MIME
+ * composer (no SMTP) and parsed back: what the mail builder alone makes of hostile input.
+ */
+async function composedClerkMail(
+  submission: Submission,
+  peer: SmtpPeer,
+): Promise<{ mail: ReceivedMail; reference: string }> {
+  const config = parseEmailConfig(configFor(peer));
+  const reference = referenceOf(submission.id);
+  const composer = createTransport({ streamTransport: true, buffer: true });
+  const info = await composer.sendMail(clerkMail(submission, reference, config));
+  const raw = info.message as Buffer;
+  const mail: ReceivedMail = {
+    envelope: { from: info.envelope.from || '', to: info.envelope.to },
+    raw,
+    parsed: await simpleParser(raw),
+  };
+  return { mail, reference };
+}
+
 /** No Bcc or X-Evil header, in the parsed mail or as a line of the raw header block. */
 function assertNoInjectedHeader(mail: ReceivedMail): void {
   assert.equal(mail.parsed.bcc, undefined, 'no Bcc');
@@ -638,16 +659,7 @@ describe('email adapter: hostile text', () => {
           email: 'anna@example.org',
         },
       };
-      const config = parseEmailConfig(configFor(peer));
-      const reference = referenceOf(submission.id);
-      const composer = createTransport({ streamTransport: true, buffer: true });
-      const info = await composer.sendMail(clerkMail(submission, reference, config));
-      const raw = info.message as Buffer;
-      const mail: ReceivedMail = {
-        envelope: { from: info.envelope.from || '', to: info.envelope.to },
-        raw,
-        parsed: await simpleParser(raw),
-      };
+      const { mail, reference } = await composedClerkMail(submission, peer);
       assertNoInjectedHeader(mail);
       assert.deepEqual(mail.envelope.to, [REGISTRY]);
       assert.deepEqual(mail.parsed.replyTo?.value, [
@@ -707,16 +719,7 @@ describe('email adapter: hostile text', () => {
       ...sampleSubmission(),
       earlierReference: `KS 1\r\n${HOSTILE}\r\nX-Evil: 1\u2028\u202eX`,
     };
-    const config = parseEmailConfig(configFor(peer));
-    const reference = referenceOf(submission.id);
-    const composer = createTransport({ streamTransport: true, buffer: true });
-    const info = await composer.sendMail(clerkMail(submission, reference, config));
-    const raw = info.message as Buffer;
-    const mail: ReceivedMail = {
-      envelope: { from: info.envelope.from || '', to: info.envelope.to },
-      raw,
-      parsed: await simpleParser(raw),
-    };
+    const { mail, reference } = await composedClerkMail(submission, peer);
     assertNoInjectedHeader(mail);
     assert.deepEqual(mail.envelope.to, [REGISTRY]);
     assert.equal(
