@@ -311,7 +311,7 @@ describe('the empty form', () => {
   for (const [kind, hint] of [
     ['praise', 'Något som fungerar bra.'],
     ['suggestion', 'En idé om hur något kan bli bättre.'],
-    ['complaint', 'Något som inte fungerar som det ska.'],
+    ['complaint', 'En tjänst eller ett bemötande som inte var bra.'],
   ] as const) {
     it(`can choose ${kind} by its label, which is described by its one line`, async () => {
       const el = await snippet();
@@ -1216,7 +1216,7 @@ describe('sending', () => {
     await fillValid(el);
     expect((await sendAndFail(el)).retryable).to.equal(false);
     await el.updateComplete;
-    expect(text($(el, '#failure'))).to.contain('kunde inte tas emot');
+    expect(text($(el, '#failure'))).to.contain('vi kunde inte ta emot synpunkten');
     expect($$(el, '#retry')).to.have.length(0);
   });
 
@@ -1480,7 +1480,7 @@ describe('staff mode', () => {
 
   describe('a serious complaint', () => {
     const HINT =
-      'Kryssa i om du bedömer att klagomålet är allvarligt. Då märks det som allvarligt och ska lämnas direkt till närmaste chef.';
+      'Kryssa i om du bedömer att klagomålet är allvarligt. Ett allvarligt klagomål ska alltid gå direkt till närmaste chef.';
 
     it('is offered with a complaint only, as a labelled checkbox of at least 24 px, and sent as serious', async () => {
       const el = await snippet({ staff: true });

@@ -34,11 +34,11 @@ export const sv: Catalog = {
   kinds: {
     praise: { label: 'Beröm', hint: 'Något som fungerar bra.' },
     suggestion: { label: 'Förslag', hint: 'En idé om hur något kan bli bättre.' },
-    complaint: { label: 'Klagomål', hint: 'Något som inte fungerar som det ska.' },
+    complaint: { label: 'Klagomål', hint: 'En tjänst eller ett bemötande som inte var bra.' },
   },
   seriousLabel: 'Allvarligt klagomål',
   seriousHint:
-    'Kryssa i om du bedömer att klagomålet är allvarligt. Då märks det som allvarligt och ska lämnas direkt till närmaste chef.',
+    'Kryssa i om du bedömer att klagomålet är allvarligt. Ett allvarligt klagomål ska alltid gå direkt till närmaste chef.',
 
   areaLabel: 'Vad gäller det?',
   areaChoose: 'Välj',
@@ -126,7 +126,7 @@ export const sv: Catalog = {
   failedRetryable:
     'Det blev ett fel när vi försökte skicka. Din text finns kvar. Försök igen om en stund.',
   failedFinal:
-    'Det blev ett fel och synpunkten kunde inte tas emot. Din text finns kvar. Du kan kopiera den och höra av dig på ett annat sätt.',
+    'Det blev ett fel, och vi kunde inte ta emot synpunkten. Din text finns kvar. Du kan kopiera den och höra av dig på ett annat sätt.',
   failedStaff: {
     heading: 'Synpunkten registrerades inte',
     retryable:

@@ -68,7 +68,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ['radiogroup', 'Vad vill du lämna?', 'Det påverkar inte hur du blir bemött om du klagar.'],
       ['radio', 'Beröm', 'Något som fungerar bra.'],
       ['radio', 'Förslag', 'En idé om hur något kan bli bättre.'],
-      ['radio', 'Klagomål', 'Något som inte fungerar som det ska.'],
+      ['radio', 'Klagomål', 'En tjänst eller ett bemötande som inte var bra.'],
       ['combobox', 'Vad gäller det?'],
       [
         'textbox',
@@ -312,7 +312,7 @@ describe('names, roles and descriptions (standard mode)', () => {
         [
           'checkbox',
           'Allvarligt klagomål',
-          'Kryssa i om du bedömer att klagomålet är allvarligt. Då märks det som allvarligt och ska lämnas direkt till närmaste chef.',
+          'Kryssa i om du bedömer att klagomålet är allvarligt. Ett allvarligt klagomål ska alltid gå direkt till närmaste chef.',
         ],
         ['textbox', 'Skriv vad personen sa', /^Skriv med personens egna ord så långt det går\./],
         [
