@@ -650,7 +650,7 @@ describe('an earlier case number', () => {
       'Case number from an earlier contact (optional)',
     );
     expect(text($(en, '#f-earlierReference-hint'))).to.equal(
-      'Have you already had a reply on the same matter and want to take it further? Write the case number so that we can find it.',
+      'Do you want to follow up a matter you have already had a reply about? Write the case number so that we can find it.',
     );
     await expect(en).to.be.accessible();
   });
@@ -1558,7 +1558,7 @@ describe('staff mode', () => {
       await clickLabel(en, 'f-kind-complaint');
       expect(text($(en, 'label[for="f-serious"]'))).to.equal('Serious complaint');
       expect(text($(en, '#f-serious-hint'))).to.equal(
-        'Tick this if you judge the complaint to be serious. It is then marked as serious and is to be passed straight to the nearest manager.',
+        'Tick this if you judge the complaint to be serious. A serious complaint must always go straight to the manager responsible.',
       );
       await expect(en).to.be.accessible();
     });

@@ -34,11 +34,14 @@ export const en: Catalog = {
   kinds: {
     praise: { label: 'Praise', hint: 'Something that works well.' },
     suggestion: { label: 'Suggestion', hint: 'An idea for how something could be better.' },
-    complaint: { label: 'Complaint', hint: 'Something that does not work as it should.' },
+    complaint: {
+      label: 'Complaint',
+      hint: 'Service or treatment by staff that was not good enough.',
+    },
   },
   seriousLabel: 'Serious complaint',
   seriousHint:
-    'Tick this if you judge the complaint to be serious. It is then marked as serious and is to be passed straight to the nearest manager.',
+    'Tick this if you judge the complaint to be serious. A serious complaint must always go straight to the manager responsible.',
 
   areaLabel: 'What is it about?',
   areaChoose: 'Choose',
@@ -58,9 +61,9 @@ export const en: Catalog = {
   whereHint: 'An address or a place, for example the playground on Storgatan.',
   earlierLabel: 'Case number from an earlier contact',
   earlierHint:
-    'Have you already had a reply on the same matter and want to take it further? Write the case number so that we can find it.',
+    'Do you want to follow up a matter you have already had a reply about? Write the case number so that we can find it.',
   earlierHintStaff:
-    'Has the person already had a reply on the same matter and wants to take it further? Write the case number.',
+    'Does the person want to follow up a matter they have already had a reply about? Write the case number.',
 
   filesLabel: 'Attach files',
   filesHint: (count, perFile, together, types) =>
@@ -104,7 +107,7 @@ export const en: Catalog = {
   emailLabel: 'E-mail address',
   phoneLabel: 'Phone number',
   streetLabel: 'Street address',
-  postalCodeLabel: 'Postal code',
+  postalCodeLabel: 'Postcode',
   cityLabel: 'Town or city',
 
   channelLabel: 'How did the feedback come in?',
@@ -112,9 +115,9 @@ export const en: Catalog = {
 
   theMunicipality: 'the municipality',
   publicRecord: (who) =>
-    `What you send to ${who} becomes a public document. This means others can ask to read it. Do not write sensitive details about yourself or others, such as about health.`,
+    `What you send to ${who} becomes a public document. This means others can ask to read it. Do not write sensitive details about yourself or others, such as health information.`,
   publicRecordStaff: (who) =>
-    `What is sent to ${who} becomes a public document. Do not write sensitive details about the person or others, such as about health.`,
+    `What is sent to ${who} becomes a public document. Do not write sensitive details about the person or others, such as health information.`,
   privacyLink: 'How we handle your personal data',
   privacyLinkStaff: 'How we handle personal data',
 
@@ -127,7 +130,7 @@ export const en: Catalog = {
   failedRetryable:
     'Something went wrong when we tried to send it. Your text is still here. Please try again in a moment.',
   failedFinal:
-    'Something went wrong and your feedback could not be received. Your text is still here. You can copy it and contact us another way.',
+    'Something went wrong, and we could not receive your feedback. Your text is still here. You can copy it and contact us another way.',
   failedStaff: {
     heading: 'The feedback was not registered',
     retryable:
@@ -171,7 +174,7 @@ export const en: Catalog = {
     email: 'E-mail address',
     phone: 'Phone number',
     street: 'Street address',
-    postalCode: 'Postal code',
+    postalCode: 'Postcode',
     city: 'Town or city',
     channel: 'How it came in',
     form: 'The form',
@@ -193,7 +196,7 @@ export const en: Catalog = {
     email: 'Write your e-mail address.',
     phone: 'Write your phone number.',
     street: 'Write your street address.',
-    postalCode: 'Write your postal code.',
+    postalCode: 'Write your postcode.',
     city: 'Write your town or city.',
     channel: 'Choose how the feedback came in.',
     form: 'Something is missing in the form. Reload the page and try again.',
@@ -207,7 +210,7 @@ export const en: Catalog = {
     email: "Write the person's e-mail address.",
     phone: "Write the person's phone number.",
     street: "Write the person's street address.",
-    postalCode: "Write the person's postal code.",
+    postalCode: "Write the person's postcode.",
     city: "Write the person's town or city.",
   },
   contactNotAllowedStaff: 'The person wants to stay anonymous. Remove the contact details.',
@@ -221,7 +224,7 @@ export const en: Catalog = {
     invalid_id: () => 'The form has an error. Reload the page and try again.',
     invalid_email: () => 'Write an e-mail address such as name@example.com.',
     invalid_phone: () => 'Write a phone number, for example +46 70 123 45 67.',
-    invalid_postal_code: () => 'Write a Swedish postal code with five digits, for example 123 45.',
+    invalid_postal_code: () => 'Write a Swedish postcode with five digits, for example 123 45.',
     invalid_date: () => 'Write a real date, for example 2026-03-15.',
     date_in_future: () => 'That date is in the future. Choose today or an earlier date.',
     invalid_url: () => "The page's address could not be read. Reload the page and try again.",

@@ -116,7 +116,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ],
       ['radio', 'Praise', 'Something that works well.'],
       ['radio', 'Suggestion', 'An idea for how something could be better.'],
-      ['radio', 'Complaint', 'Something that does not work as it should.'],
+      ['radio', 'Complaint', 'Service or treatment by staff that was not good enough.'],
       ['combobox', 'What is it about?'],
       [
         'textbox',
