@@ -1191,7 +1191,7 @@ describe('email adapter: confirmation to the sender', () => {
         'Tack för att du skrev till oss. Exempelkommun fick din synpunkt den 24 november 2026 kl. 00:33.',
         'Vi har sparat din synpunkt som beröm.',
         '',
-        'Din synpunkt har numret SYN-2026-000008. Säg numret om du ringer oss om din synpunkt.',
+        'Din synpunkt har numret SYN-2026-000008. Säg numret när du hör av dig om din synpunkt.',
         '',
         'Du får svar i ett mejl. Det kommer senast tisdag 8 december 2026.',
         'Din synpunkt är nu en allmän handling. Det betyder att andra kan få läsa den.',

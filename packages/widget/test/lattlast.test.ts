@@ -338,7 +338,7 @@ describe('lättläst: moving between steps', () => {
     await el.updateComplete;
     // In easy words, with what to do.
     expect(text($(el, '#failure'))).to.contain(
-      'Det gick inte att skicka. Din text finns kvar. Vänta en stund. Tryck sedan på Försök igen.',
+      'Det gick inte att skicka. Din text finns kvar. Vänta en stund. Tryck sedan på ”Försök igen”.',
     );
     expect(focused(el)).to.equal($(el, '#retry'));
     expect(heading(el)).to.contain('Steg 5 av 5');
@@ -424,7 +424,7 @@ describe('lättläst: switching modes', () => {
     // The first step after the reload says so, with a way to the file field.
     const el = await snippet();
     expect(el.mode).to.equal('lattlast');
-    const lost = 'Dina filer finns inte kvar: foto.png. Filer sparas inte när sidan laddas om.';
+    const lost = 'Dina filer finns inte kvar: foto.png. Sidan startade om. Då försvinner filer.';
     expect(text($(el, '#ll-files'))).to.contain(lost);
     const again = () => $$(el, 'button').find((b) => text(b) === 'Lägg till filer igen')!;
     expect(again().getAttribute('aria-describedby')).to.equal('ll-files');
@@ -554,7 +554,7 @@ describe('lättläst: switching modes', () => {
     }
     expect(heading(el)).to.contain('Stämmer allt?');
     const review = text($(el, 'dl'));
-    expect(review).to.contain('Numret på din förra synpunkt KS 2026/123');
+    expect(review).to.contain('Numret från förra gången du hörde av dig KS 2026/123');
     await expect(el).to.be.accessible();
 
     const failed = oneEvent(el, 'synpunkt-error');
@@ -563,7 +563,7 @@ describe('lättläst: switching modes', () => {
     await el.updateComplete;
     const summary = $(el, '#error-summary');
     expect(text(summary)).to.contain(
-      'Numret på din förra synpunkt: Texten är för lång. Du kan skriva högst 10 tecken.',
+      'Numret från förra gången du hörde av dig: Texten är för lång. Du kan skriva högst 10 tecken.',
     );
     await expect(el).to.be.accessible();
     $<HTMLAnchorElement>(el, '#error-summary a[href="#f-earlierReference"]').click();

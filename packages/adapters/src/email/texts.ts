@@ -142,7 +142,7 @@ export const CONFIRMATION_TEXTS: Record<'sv' | 'sv-lattlast' | 'en', Confirmatio
     kind: { praise: 'beröm', suggestion: 'ett förslag', complaint: 'ett klagomål' },
     about: (kind) => `Vi har sparat din synpunkt som ${kind}.`,
     reference: (reference) =>
-      `Din synpunkt har numret ${reference}. Säg numret om du ringer oss om din synpunkt.`,
+      `Din synpunkt har numret ${reference}. Säg numret när du hör av dig om din synpunkt.`,
     willReply: {
       email: 'Du får svar i ett mejl.',
       phone: 'Vi ringer dig när vi har ett svar.',

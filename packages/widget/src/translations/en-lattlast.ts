@@ -23,7 +23,7 @@ export const enLattlast: LattlastCatalog = {
   },
   failedHeading: 'Your feedback was not sent',
   failedRetryable:
-    'It could not be sent. Your text is still here. Wait a moment. Then press Try again.',
+    'It could not be sent. Your text is still here. Wait a moment. Then press “Try again”.',
   failedFinal:
     'It could not be sent. Your text is still here. Copy the text. Send it to the municipality another way.',
   steps: {
@@ -71,7 +71,7 @@ export const enLattlast: LattlastCatalog = {
 
   summaryHeading: 'You need to change something',
   filesNotRestored: (names) =>
-    `Your files are not here any more: ${names}. Files are not kept when the page reloads. Choose “Add the files again”. This takes you to the usual form.`,
+    `Your files are not here any more: ${names}. The page started again. That removes files. Choose “Add the files again”. This takes you to the usual form.`,
   // The review step's labels: the same words as the steps' questions.
   fields: {
     kind: 'Kind of feedback',
@@ -79,7 +79,7 @@ export const enLattlast: LattlastCatalog = {
     message: 'Your feedback',
     occurredAt: 'When',
     place: 'Where',
-    earlierReference: 'Your earlier feedback number',
+    earlierReference: 'The number from last time you contacted us',
     attachments: 'Files',
     replyWanted: 'Do you want an answer',
     via: 'How you want the answer',

@@ -23,7 +23,7 @@ export const svLattlast: LattlastCatalog = {
   },
   failedHeading: 'Synpunkten skickades inte',
   failedRetryable:
-    'Det gick inte att skicka. Din text finns kvar. Vänta en stund. Tryck sedan på Försök igen.',
+    'Det gick inte att skicka. Din text finns kvar. Vänta en stund. Tryck sedan på ”Försök igen”.',
   failedFinal:
     'Det gick inte att skicka. Din text finns kvar. Kopiera texten. Skicka den till kommunen på ett annat sätt.',
   steps: {
@@ -70,7 +70,7 @@ export const svLattlast: LattlastCatalog = {
 
   summaryHeading: 'Du behöver ändra något',
   filesNotRestored: (names) =>
-    `Dina filer finns inte kvar: ${names}. Filer sparas inte när sidan laddas om. Välj ”Lägg till filer igen”. Då kommer du till det vanliga formuläret.`,
+    `Dina filer finns inte kvar: ${names}. Sidan startade om. Då försvinner filer. Välj ”Lägg till filer igen”. Då kommer du till det vanliga formuläret.`,
   // The review step's labels: the same words as the steps' questions.
   fields: {
     kind: 'Vilken sorts synpunkt',
@@ -78,7 +78,7 @@ export const svLattlast: LattlastCatalog = {
     message: 'Din synpunkt',
     occurredAt: 'När',
     place: 'Var',
-    earlierReference: 'Numret på din förra synpunkt',
+    earlierReference: 'Numret från förra gången du hörde av dig',
     attachments: 'Filer',
     replyWanted: 'Vill du få svar',
     via: 'Hur du vill få svar',
