@@ -624,7 +624,7 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       await artviseAdapter(settings(peer)).submit(anonymous, receipt);
       const quiet = str(peer.casesFor(anonymous.id)[0]?.dto.HtmlDescription) ?? '';
       assert.doesNotMatch(quiet, /Svara senast/);
-      assert.match(quiet, /<dt>Svar önskas<\/dt><dd>nej \(anonym\)<\/dd>/);
+      assert.match(quiet, /<dt>Vill ha svar<\/dt><dd>nej \(anonym\)<\/dd>/);
     });
 
     it('leaves custom properties out when none are configured', async () => {

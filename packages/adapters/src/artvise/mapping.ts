@@ -146,7 +146,7 @@ export function htmlDescription(
   rows.push(['Verksamhet', caseTitle(config, submission).replace(/^[^:]*: /, '')]);
   if (submission.place) rows.push(['Plats', submission.place]);
   if (submission.occurredAt) rows.push(['När det hände', submission.occurredAt.replace('T', ' ')]);
-  rows.push(['Svar önskas', reply.wanted ? `ja, via ${REPLY_NAMES[reply.via]}` : 'nej (anonym)']);
+  rows.push(['Vill ha svar', reply.wanted ? `ja, via ${REPLY_NAMES[reply.via]}` : 'nej (anonym)']);
   if (reply.wanted && receipt.replyBy !== undefined) {
     rows.push(['Svara senast', formatPlainDate(receipt.replyBy, 'sv-SE')]);
   }
