@@ -117,7 +117,7 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
       'Something went wrong on our side, so we could not save your answer just now. Please try again in a while.',
     tryAgain: 'Try again',
     closed: 'This question is closed',
-    closedText: 'The time to answer this question is over, so it can no longer be answered.',
+    closedText: 'The time for answering this question is over, so you can no longer answer it.',
     closedThanks: 'Thank you for wanting to help us!',
     stillWaiting: (municipality) =>
       `Still waiting for an answer to your feedback? Contact ${municipality} and give the case number from the e-mail.`,
@@ -260,7 +260,7 @@ export function unknownLinkPage(answerDays?: number): string {
       ? ['', '']
       : [
           `\n<p>Frågan i mejlet går att svara på i ${answerDays} dagar. Är mejlet äldre än så är frågan stängd, och du behöver inte göra något mer. Tack ändå för att du ville svara!</p>`,
-          ` The question in the e-mail can be answered for ${answerDays} days. If the e-mail is older than that, the question is closed and you need not do anything more. Thank you all the same for wanting to answer!`,
+          ` You can answer the question in the e-mail for ${answerDays} days. If the e-mail is older than that, the question is closed and you need not do anything more. Thank you all the same for wanting to answer!`,
         ];
   return page(
     { lang: 'sv', title: '' },
