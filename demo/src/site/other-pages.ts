@@ -58,7 +58,7 @@ export function otherPages(): Page[] {
       section: '/kontakt',
       breadcrumbs: '<a href="/">Start</a> › <a href="/kontakt">Kontakta oss</a> › Felanmälan',
       main: `<h1>Gör en felanmälan</h1>
-<p class="lead">Är något trasigt, till exempel en gatlampa, en gunga eller ett hål i gatan? Berätta det för oss så lagar vi det.</p>
+<p class="lead">Är något trasigt, till exempel en gatlampa, en gunga eller ett hål i gatan? Berätta det för oss, så lagar vi det.</p>
 <p>Ring kundtjänst på 0123-45 00 00 eller skicka e-post till <a href="mailto:felanmalan@exempelkommun.se">felanmalan@exempelkommun.se</a>. Skriv var det är och vad som är trasigt.</p>
 <p>Är det bråttom, till exempel vatten som rinner ut på gatan? Ring vår jour på 0123-45 00 99. Den svarar dygnet runt.</p>`,
     },

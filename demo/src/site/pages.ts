@@ -153,7 +153,7 @@ ${snippet(settings, ' staff lex-sarah-url="/intranat/lex-sarah"', STAFF_FALLBACK
       lang: 'sv',
       main: `<h1>Så hanterar vi personuppgifter</h1>
 <p>Kommunstyrelsen i Exempelkommun är personuppgiftsansvarig för synpunkter som du lämnar.
-Vi använder dina kontaktuppgifter bara för att kunna svara dig. Har du lämnat en e-postadress får du också ett mejl om att vi har tagit emot synpunkten. Vill du ha svar med e-post frågar vi dig efteråt om du fick svaret i tid. Du kan svara på den frågan i 30 dagar. Sedan sparar vi bara svaret, inte vem som gav det.
+Vi använder dina kontaktuppgifter för att kunna svara dig. Har du lämnat en e-postadress får du också ett mejl om att vi har tagit emot synpunkten. Vill du ha svar med e-post frågar vi dig efteråt om du fick svaret i tid. Du kan svara på den frågan i 30 dagar. Sedan sparar vi bara svaret, inte vem som gav det.
 Det du skickar blir allmän handling.</p>
 <p>Synpunkten går vidare till den som ska svara dig, och där sparas den som allmän handling. I tjänsten som tar emot formuläret raderar vi din text och dina kontaktuppgifter 30 dagar efter att synpunkten har kommit fram.</p>
 <p>Du har rätt att få veta vilka uppgifter vi har om dig. Kontakta vårt dataskyddsombud på dataskydd@exempelkommun.se.</p>`,
