@@ -93,7 +93,12 @@ export function createApp(deps: AppDependencies): Hono<Env> {
         return reject(
           'forbidden_origin',
           problemResponse(
-            problem(TYPES.forbiddenOrigin, 403, 'This origin may not use the relay'),
+            problem(
+              TYPES.forbiddenOrigin,
+              403,
+              "This origin is not in the relay's allowedOrigins",
+              `To let pages on ${origin} send, add it to allowedOrigins in the relay configuration.`,
+            ),
             {
               Vary: 'Origin',
             },

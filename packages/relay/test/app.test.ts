@@ -459,6 +459,14 @@ describe('CORS', () => {
       post(submission, { Origin: 'https://evil.example' }),
     );
     assert.equal(posted.status, 403);
+    // Whoever pasted the form on a new site reads what to change (curl, the network panel).
+    assert.deepEqual(await posted.json(), {
+      type: PROBLEM_TYPES.forbiddenOrigin,
+      title: "This origin is not in the relay's allowedOrigins",
+      status: 403,
+      detail:
+        'To let pages on https://evil.example send, add it to allowedOrigins in the relay configuration.',
+    });
     assert.equal(relay.store.receipt(submission.id), undefined, 'nothing was stored');
   });
 
