@@ -94,13 +94,13 @@ describe('emailAdapter: the follow-up question to the sender', () => {
     const long = words.filter((word) => word.length > 6).length;
     const lix = words.length / sentences + (100 * long) / words.length;
     assert.ok(lix < 25, `LIX ${lix.toFixed(1)} is very easy (below 25)`);
-    assert.equal(english?.parsed.subject, 'Did you get an answer in time? (SYN-2026-000042)');
+    assert.equal(english?.parsed.subject, 'Did you get a reply in time? (SYN-2026-000042)');
     assert.ok(
       english.parsed.text?.includes('On 4 December 2026 you sent feedback to Exempelkommun.'),
       english.parsed.text,
     );
     assert.ok(
-      english.parsed.text?.includes('We promised to answer you by Friday, 18 December 2026.'),
+      english.parsed.text?.includes('We promised to reply to you by Friday, 18 December 2026.'),
       english.parsed.text,
     );
   });

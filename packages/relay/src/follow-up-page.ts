@@ -95,22 +95,22 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
   en: {
     lang: 'en',
     locale: 'en-GB',
-    title: 'Did you get an answer in time?',
+    title: 'Did you get a reply in time?',
     promised: (reference, date) =>
-      `You sent feedback with case number ${reference}. We promised to answer you by ${date}.`,
-    question: (date) => `Did you get an answer by ${date}?`,
-    yes: 'Yes, I got an answer in time',
-    no: 'No, I did not get an answer in time',
+      `You sent feedback with case number ${reference}. We promised to reply to you by ${date}.`,
+    question: (date) => `Did you get a reply by ${date}?`,
+    yes: 'Yes, I got a reply in time',
+    no: 'No, I did not get a reply in time',
     answered: {
-      kept: 'You answered that you got an answer in time.',
-      'not-kept': 'You answered that you did not get an answer in time.',
+      kept: 'You answered that you got a reply in time.',
+      'not-kept': 'You answered that you did not get a reply in time.',
     },
     change: 'You can change your answer.',
     chooseOne: 'Choose yes or no.',
     thanks: 'Thank you for your answer!',
-    thanksKept: 'We are glad you got an answer in time. Your answer helps us keep our promises.',
+    thanksKept: 'We are glad you got a reply in time. Your answer helps us keep our promises.',
     thanksNotKept: (municipality, reference) =>
-      `We are sorry you did not get an answer in time. We have saved your answer, and ${municipality} will follow it up. Still waiting for an answer? Contact ${municipality} and give the case number ${reference}.`,
+      `We are sorry you did not get a reply in time. We have saved your answer, and ${municipality} will follow it up. Still waiting for a reply? Contact ${municipality} and give the case number ${reference}.`,
     changeLink: 'Change your answer',
     notSaved: 'Your answer was not saved',
     notSavedText:
@@ -120,7 +120,7 @@ const TEXTS: Record<FollowUpLanguage, PageTexts> = {
     closedText: 'The time for answering this question is over, so you can no longer answer it.',
     closedThanks: 'Thank you for wanting to help us!',
     stillWaiting: (municipality) =>
-      `Still waiting for an answer to your feedback? Contact ${municipality} and give the case number from the e-mail.`,
+      `Still waiting for a reply to your feedback? Contact ${municipality} and give the case number from the e-mail.`,
     municipality: 'the municipality',
   },
 };

@@ -253,12 +253,12 @@ describe('follow-up: was the promised reply in time?', () => {
     await relay.followUps!.sweep(swedishTime(addWorkingDays(english.replyBy!, 1), '10:00'));
 
     const [en] = await questionsTo('ada@example.org');
-    assert.equal(en?.subject, `Did you get an answer in time? (${english.reference})`);
+    assert.equal(en?.subject, `Did you get a reply in time? (${english.reference})`);
     const promised = formatPlainDate(english.replyBy!, 'en-GB');
-    assert.ok(en.text.includes(`We promised to answer you by ${promised}.`), en.text);
+    assert.ok(en.text.includes(`We promised to reply to you by ${promised}.`), en.text);
     const page = await (await relay.app.request(`/uppfoljning/${LINK.exec(en.text)![1]}`)).text();
     assert.match(page, /<html lang="en">/);
-    assert.ok(page.includes(`Did you get an answer by ${promised}?`), page);
+    assert.ok(page.includes(`Did you get a reply by ${promised}?`), page);
 
     const [easy] = await questionsTo('bo@example.org');
     assert.ok(easy, 'the lättläst sender is asked');

@@ -78,12 +78,12 @@ export const FOLLOW_UP_TEXTS: Record<FollowUpLanguage, FollowUpTexts> = {
     locale: 'sv-SE',
   },
   en: {
-    subject: (reference) => `Did you get an answer in time? (${reference})`,
+    subject: (reference) => `Did you get a reply in time? (${reference})`,
     greeting: 'Hello,',
     sent: (when, municipality) => `On ${when} you sent feedback to ${municipality}.`,
-    promised: (date) => `We promised to answer you by ${date}.`,
+    promised: (date) => `We promised to reply to you by ${date}.`,
     question:
-      'Did you get an answer in time? Answer with one click on this page (you do not need to log in):',
+      'Did you get a reply in time? Answer with one click on this page (you do not need to log in):',
     voluntary: 'Answering is voluntary. Your answer helps us keep our promises.',
     reference: (reference) => `Case number: ${reference}`,
     notYou: 'If you have not sent us any feedback, you can ignore this e-mail.',
