@@ -134,7 +134,7 @@ ${snippet(settings, ` lattlast${SAME_FORM}`, SV_FALLBACK)}`,
       section: '/kontakt',
       main: `<h1>Give feedback</h1>
 <p class="lead">Tell us what you think about the municipality's services: praise, suggestions or complaints.</p>
-<p>If you want an answer, you will get one within ${settings.replyDays} working days. You can also stay anonymous.</p>
+<p>If you want a reply, you will get one within ${settings.replyDays} working days. You can also stay anonymous.</p>
 ${snippet(settings, ` lang="en"${SAME_FORM}`, '<p><a href="mailto:kommun@exempelkommun.se">Send your feedback by e-mail</a>.</p>')}`,
       scripts: widget,
     },
