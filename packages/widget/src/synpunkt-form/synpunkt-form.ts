@@ -20,8 +20,14 @@ import {
   type ValidationIssue,
 } from '@synpunkt/sdk';
 import { restAdapter, type HeadersFunction } from '@synpunkt/adapters/rest';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from './decorators.js';
+import {
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { live } from './live.js';
 import { lattlastStyles } from '../lattlast/lattlast.styles.js';
 import { Steps } from '../lattlast/steps.js';
@@ -193,93 +199,131 @@ function endpointAdapter(endpoint: string, headers: HeadersFunction): Adapter {
  */
 export class SynpunktForm extends LitElement {
   static override styles = [styles, lattlastStyles, honeypotStyles];
+  // The reactive properties: one object here is smaller in the self-hosted file than a
+  // decorator call for each field. Each key names a field below (TypeScript cannot check that:
+  // a field missing here does not re-render). Internal state also says `attribute: false`, so
+  // the manifest does not offer it to editors as an attribute.
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    adapter: { attribute: false },
+    privacyUrl: { attribute: 'privacy-url' },
+    replyDays: { attribute: 'reply-days', type: Number },
+    staff: { type: Boolean },
+    draftStorage: { attribute: 'draft-storage' },
+    draftKey: { attribute: 'draft-key' },
+    appealUrl: { attribute: 'appeal-url' },
+    faultReportUrl: { attribute: 'fault-report-url' },
+    ivoUrl: { attribute: 'ivo-url' },
+    lexSarahUrl: { attribute: 'lex-sarah-url' },
+    municipality: {},
+    challenge: {},
+    challengeUrl: { attribute: 'challenge-url' },
+    lattlast: { type: Boolean },
+    areas: { attribute: false },
+    catalog: { attribute: false },
+    lattlastCatalog: { attribute: false },
+    mode: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    values: { state: true, attribute: false },
+    attachments: { state: true, attribute: false },
+    issues: { state: true, attribute: false },
+    refused: { state: true, attribute: false },
+    lostFiles: { state: true, attribute: false },
+    learnedLimit: { state: true, attribute: false },
+    receiverRoutes: { state: true, attribute: false },
+    retryable: { state: true, attribute: false },
+    filesMayBeSlow: { state: true, attribute: false },
+    receipt: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    hasAlternatives: { state: true, attribute: false },
+  };
 
   /**
    * Where to POST the synpunkt (the relay or the municipality's own REST endpoint). A relay's
    * limits are asked beside it (`/synpunkter` → `/limits`) and shown before anyone writes.
    */
-  @property() endpoint = '';
+  endpoint = '';
   /** For integrators: any sdk adapter. Overrides `endpoint`. */
-  @property({ attribute: false }) adapter: Adapter | undefined;
+  adapter: Adapter | undefined;
   /** The municipality's page about personal data (GDPR). */
-  @property({ attribute: 'privacy-url' }) privacyUrl = '';
+  privacyUrl = '';
   /**
    * The municipality's promise: an answer within this many working days. The relay answers with
    * its own date (its `replyDays`), which the receipt shows; this one is used when the endpoint's
    * receipt has none. Set both to the same number.
    */
-  @property({ attribute: 'reply-days', type: Number }) replyDays = 10;
+  replyDays = 10;
   /** Staff register a synpunkt someone gave by phone, visit, letter or e-mail. */
-  @property({ type: Boolean }) staff = false;
+  staff = false;
   /** `session` (default): the draft survives a reload in this tab. `none`: nothing is stored. */
-  @property({ attribute: 'draft-storage' }) draftStorage: 'session' | 'none' = 'session';
+  draftStorage: 'session' | 'none' = 'session';
   /**
    * One form on several pages (its Swedish, English and lättläst versions): the same `draft-key` on each,
    * and what the person has written follows them between those pages in the tab. Without it each
    * page keeps its own draft. Only forms with the same `endpoint` and `staff` share one.
    */
-  @property({ attribute: 'draft-key' }) draftKey = '';
+  draftKey = '';
   /** Where to read about appealing a decision (överklagande). Hidden when empty. */
-  @property({ attribute: 'appeal-url' }) appealUrl = '';
+  appealUrl = '';
   /** Where to report a fault (felanmälan). Hidden when empty. */
-  @property({ attribute: 'fault-report-url' }) faultReportUrl = '';
+  faultReportUrl = '';
   /** IVO, for concerns about care. Set it empty to hide the line. */
-  @property({ attribute: 'ivo-url' }) ivoUrl = 'https://www.ivo.se/';
+  ivoUrl = 'https://www.ivo.se/';
   /**
    * Staff only: the municipality's routine for reporting serious wrongs in social care under lex
    * Sarah (usually on the intranet). Hidden when empty and on a citizen's form.
    */
-  @property({ attribute: 'lex-sarah-url' }) lexSarahUrl = '';
+  lexSarahUrl = '';
   /** The municipality's name, used in texts ("Det du skickar till Exempels kommun…"). */
-  @property() municipality = '';
+  municipality = '';
   /**
    * `off`: no proof of work. Otherwise, with an `endpoint`, the form fetches a challenge from
    * the relay when the person starts typing and solves it in the background (no puzzle shown).
    */
-  @property() challenge: 'on' | 'off' = 'on';
+  challenge: 'on' | 'off' = 'on';
   /** Where to fetch the challenge; default: `endpoint` with `/synpunkter` → `/challenge`. */
-  @property({ attribute: 'challenge-url' }) challengeUrl = '';
+  challengeUrl = '';
   /**
    * Start in lättläst (easy-to-read) mode: one question per step, easier words, "Lyssna".
    * The "Lättläst" toggle at the top switches either way. Staff mode is always standard.
    */
-  @property({ type: Boolean }) lattlast = false;
+  lattlast = false;
   /** The areas to choose from; read from `<synpunkt-area>` children when there are any. */
-  @property({ attribute: false }) areas: Area[] = [];
+  areas: Area[] = [];
   /** Whether `areas` was read from `<synpunkt-area>` children (see `readAreas`). */
   private areasFromChildren = false;
   /** For integrators: texts in another language, overriding `sv`/`en`. */
-  @property({ attribute: false }) catalog: Catalog | undefined;
+  catalog: Catalog | undefined;
   /** The lättläst texts to go with `catalog`; without them a custom catalog has no lättläst mode. */
-  @property({ attribute: false }) lattlastCatalog: LattlastCatalog | undefined;
+  lattlastCatalog: LattlastCatalog | undefined;
 
   /** The presentation: the one-page form, or lättläst steps. */
-  @state() mode: Mode = 'standard';
+  mode: Mode = 'standard';
   /** Where the sender is in the flow. */
-  @state() status: Status = 'editing';
-  @state() private values: FormValues = emptyValues();
-  @state() private attachments: Attachment[] = [];
-  @state() private issues: ValidationIssue[] = [];
-  @state() private refused: Refusal[] = [];
-  @state() private lostFiles: string[] = [];
+  status: Status = 'editing';
+  private values: FormValues = emptyValues();
+  private attachments: Attachment[] = [];
+  private issues: ValidationIssue[] = [];
+  private refused: Refusal[] = [];
+  private lostFiles: string[] = [];
   /**
    * A shorter limit the receiver named when it refused the message (a relay whose target is
    * Open311 takes 4 000 characters), for the area and kind it was sent with: from then on the
    * counter counts to it, so the count and the error say the same.
    */
-  @state() private learnedLimit: { area: string; kind: string; max: number } | undefined;
+  private learnedLimit: { area: string; kind: string; max: number } | undefined;
   /** What the relay's targets take (its `GET /v1/limits`), once it has answered. */
-  @state() private receiverRoutes: readonly RouteLimits[] | undefined;
+  private receiverRoutes: readonly RouteLimits[] | undefined;
   /** The limits URL asked, so a changed `endpoint` asks its own relay. */
   private limitsUrl: string | undefined;
   /** Whether files could be added at the last render: the moment that ends is said aloud. */
   private filesTaken = true;
-  @state() private retryable = false;
+  private retryable = false;
   /** The last failure was in transit (no answer at all) with files attached: they may be why. */
-  @state() private filesMayBeSlow = false;
-  @state() private receipt: Receipt | undefined;
-  @state() private announcement = '';
-  @state() private hasAlternatives = false;
+  private filesMayBeSlow = false;
+  private receipt: Receipt | undefined;
+  private announcement = '';
+  private hasAlternatives = false;
 
   /**
    * The id, first send time, mode and language the current content is (or was) sent under;
