@@ -441,7 +441,9 @@ describe('lättläst: switching modes', () => {
     again().click();
     await el.updateComplete;
     expect(el.mode).to.equal('standard');
+    // On the picker's button, in the form's words: the dialog is one key press away.
     expect(focused(el)).to.equal($(el, '#f-attachments'));
+    expect(text($(el, '#f-attachments'))).to.equal('Välj filer');
     expect(text(el)).to.contain('Lägg till dem igen: foto.png.');
 
     // Added again: no more notice.

@@ -278,7 +278,7 @@ describe('the empty form', () => {
     expect($(el, '#f-kind').getAttribute('aria-describedby')).to.equal('f-kind-hint');
     expect(text($(el, '#f-kind-hint'))).to.equal('Något som fungerar bra.');
     expect($<HTMLAnchorElement>(el, '.notice a').getAttribute('href')).to.equal('/personuppgifter');
-    expect($<HTMLInputElement>(el, '#f-attachments').accept).to.equal(
+    expect($<HTMLInputElement>(el, 'input[type="file"]').accept).to.equal(
       'image/jpeg,image/png,application/pdf',
     );
     await expect(el).to.be.accessible();
@@ -759,6 +759,76 @@ describe('attachments', () => {
     expect(names).to.deep.equal(['karta_gnp.exe.png', 'foto_två.png']);
   });
 
+  it("picks files with a button in the form's words; the browser's own picker is never seen", async () => {
+    const el = await snippet();
+    const button = $<HTMLButtonElement>(el, '#f-attachments');
+    const input = $<HTMLInputElement>(el, 'input[type="file"]');
+    expect(button.tagName).to.equal('BUTTON');
+    expect(button.type).to.equal('button');
+    expect(text(button)).to.equal('Välj filer');
+    // The native input draws no box, so no "Choose Files" or "No file chosen" in the browser's
+    // language, and takes no Tab stop: the button is the one stop, and the one target.
+    expect(input.getClientRects()).to.have.length(0);
+    expect(input.checkVisibility()).to.equal(false);
+    expect(input.multiple).to.equal(true);
+    expect(button.getBoundingClientRect().height).to.be.at.least(24);
+    expect(button.getBoundingClientRect().width).to.be.at.least(24);
+    // The button, and a click on the field's label, open the system's file dialog (the input's).
+    let opened = 0;
+    input.addEventListener('click', (event) => {
+      opened += 1;
+      event.preventDefault(); // no dialog in a test
+    });
+    button.click();
+    expect(opened).to.equal(1);
+    $(el, 'label[for="f-attachments"]').click();
+    expect(opened).to.equal(2);
+    await pick(el, [png('a.png'), png('b.png')]);
+    await waitUntil(() => $$(el, '.files li').length === 2, 'files listed');
+    // The input is emptied after each pick; the button never says nothing is chosen.
+    expect(input.files).to.have.length(0);
+    expect(text(button)).to.equal('Lägg till fler filer');
+    expect($(el, '#f-attachments')).to.equal(button);
+    await expect(el).to.be.accessible();
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(text(button)).to.equal('Add more files');
+    for (let file = 0; file < 2; file += 1) {
+      $(el, '.files li button').click();
+      await el.updateComplete;
+    }
+    expect(text(button)).to.equal('Choose files');
+    await expect(el).to.be.accessible();
+  });
+
+  it("a file the receiver refuses: the summary's link goes to the picker's button, which says why", async () => {
+    const el = await snippet();
+    await pick(el, [png('karta.png')]);
+    await waitUntil(() => $$(el, '.files li').length === 1, 'file listed');
+    await fillValid(el);
+    el.adapter = {
+      name: 'refusing',
+      capabilities: {},
+      submit: async () => {
+        throw new AdapterError('refused', {
+          reason: 'invalid',
+          issues: [{ path: ['attachments', 0, 'type'], code: 'file_type_mismatch' }],
+        });
+      },
+    };
+    await sendAndFail(el);
+    await el.updateComplete;
+    $<HTMLAnchorElement>(el, '#error-summary a[href="#f-attachments"]').click();
+    await el.updateComplete;
+    const button = $(el, '#f-attachments');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    expect(button.tagName).to.equal('BUTTON');
+    expect(button.getAttribute('aria-invalid')).to.equal('true');
+    expect(button.getAttribute('aria-describedby')).to.contain('f-attachments-error');
+    expect(text($(el, '#f-attachments-error'))).to.contain('En fil är inte den filtyp');
+    await expect(el).to.be.accessible();
+  });
+
   it('removes a file with its button and puts focus back on the picker', async () => {
     const el = await snippet();
     await pick(el, [png('a.png'), png('b.png')]);
@@ -1176,6 +1246,11 @@ describe('sending', () => {
     await el.updateComplete;
     expect($<HTMLTextAreaElement>(el, '#f-message').readOnly).to.equal(true);
     expect($<HTMLInputElement>(el, '#f-name').readOnly).to.equal(true);
+    // Files picked now would be dropped: the file button opens no dialog meanwhile.
+    let opened = 0;
+    $(el, 'input[type="file"]').addEventListener('click', () => (opened += 1));
+    $(el, '#f-attachments').click();
+    expect(opened).to.equal(0);
     await clickLabel(el, 'f-kind');
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#f-kind').checked).to.equal(false);

@@ -19,7 +19,7 @@ export const styles = css`
     text-indent: 0 !important;
     text-align: start !important;
     /*
-     * Native controls (radios, the date picker's icon, the file button) drawn for the form's own
+     * Native controls (radios, checkboxes, the date picker's icon) drawn for the form's own
      * light ground: a page in dark mode would otherwise paint them dark, unchecked radios looking
      * checked and the calendar icon white on white. A page's rule on the element overrides it.
      */
@@ -155,9 +155,6 @@ export const styles = css`
     width: 100%;
     max-width: 100%;
     min-height: 2.75em;
-  }
-  input[type='file'] {
-    padding: 0.375em;
   }
   input[type='date'] {
     width: auto;

@@ -173,14 +173,14 @@ function endpointAdapter(endpoint: string, headers: HeadersFunction): Adapter {
  * @csspart field - One field with its label, hint and error.
  * @csspart label - Each label.
  * @csspart hint - Each hint below a label.
- * @csspart input - Every text field, select, textarea and file picker.
+ * @csspart input - Every text field, select and textarea.
  * @csspart count - The character count.
  * @csspart files - The list of attached files.
  * @csspart error - Each inline error message.
  * @csspart error-summary - The list of problems shown at the top after a failed send.
  * @csspart failure - The message shown when sending failed.
  * @csspart notice - The public-record notice with the privacy link.
- * @csspart button - Every button.
+ * @csspart button - Every button, the file picker's "Välj filer" too.
  * @csspart receipt - The thank-you view with the reference.
  * @cssprop --synpunkt-font - Font family (default: the page's).
  * @cssprop --synpunkt-color-text - Text colour (default #1b1b1b; for the page's, write its colour: inherit gives the default).
@@ -675,6 +675,17 @@ export class SynpunktForm extends LitElement {
     }
   }
 
+  /**
+   * The file button: opens the system's file dialog through the input, which is hidden. The
+   * browser's own button and its "No file chosen" would be in the browser's language, not the
+   * form's, and say nothing is chosen beside the files listed (the input is emptied after each
+   * pick), to the eye and to a screen reader alike (Chromium gives it as the input's value).
+   */
+  private readonly pickFiles = (): void => {
+    if (this.status !== 'sending')
+      this.renderRoot.querySelector<HTMLElement>('[type=file]')?.click();
+  };
+
   private readonly onFiles = async (event: Event): Promise<void> => {
     const input = event.target as HTMLInputElement;
     const limits = fileLimits(this.client.capabilities);
@@ -686,7 +697,7 @@ export class SynpunktForm extends LitElement {
     this.attachments = attachments;
     this.refused = refused;
     this.lostFiles = [];
-    // The picker says nothing and shows "no file chosen" again: say what happened.
+    // The system's dialog closes without a word: say what happened.
     const added = attachments.slice(before).map((file) => file.name);
     this.announce(
       [
@@ -1215,7 +1226,7 @@ export class SynpunktForm extends LitElement {
     ...more: string[]
   ): TemplateResult {
     return html`<div class="field ${this.errorOf(key) ? 'has-error' : ''}" part="field">
-      <label part="label" for="f-${key}"
+      <label part="label" for="f-${key}" id="f-${key}-label"
         >${label}${
           optional
             ? // One text node with its space: Chromium drops a lone space between Lit's markers.
@@ -1418,16 +1429,19 @@ export class SynpunktForm extends LitElement {
                 </ul>`
               : nothing
           }
-          <input
-            type="file"
+          <input type="file" hidden multiple accept=${types.join(',')} @change=${this.onFiles} />
+          <button
+            type="button"
             id="f-attachments"
-            part="input"
-            multiple
-            accept=${types.join(',')}
+            part="button"
+            class="secondary"
+            aria-labelledby="f-attachments-label f-attachments"
             aria-describedby=${d || nothing}
             aria-invalid=${this.invalid('attachments')}
-            @change=${this.onFiles}
-          />
+            @click=${this.pickFiles}
+          >
+            ${this.attachments.length > 0 ? t.filesChooseMore : t.filesChoose}
+          </button>
           ${this.attachments.length > 0 ? this.renderFileList(t) : nothing}`,
       ...(notes.length > 0 ? ['f-attachments-refused'] : []),
     );

@@ -145,6 +145,13 @@ export interface Catalog {
   filesHint: (count: number, perFile: string, together: string, types: string) => string;
   /** Accessible name of the list of attached files. */
   filesAdded: string;
+  /**
+   * The button that opens the system's file dialog (the browser's own would say "Choose Files"
+   * in the browser's language): "Välj filer".
+   */
+  filesChoose: string;
+  /** The same button once files are added: "Lägg till fler filer". */
+  filesChooseMore: string;
   /** The remove button of one file: "Ta bort a.png". */
   fileRemove: (name: string) => string;
   /** A file of a type not taken, with the types that are ("JPEG, PNG och PDF"). */

@@ -69,6 +69,8 @@ export const en: Catalog = {
   filesHint: (count, perFile, together, types) =>
     `You can attach ${types}. At most ${count} files, at most ${perFile} each and ${together} in total.`,
   filesAdded: 'Attached files',
+  filesChoose: 'Choose files',
+  filesChooseMore: 'Add more files',
   fileRemove: (name) => `Remove ${name}`,
   fileRefusedType: (name, types) => `${name} cannot be attached. You can only attach ${types}.`,
   fileRefusedBytes: (name) =>

@@ -66,6 +66,8 @@ export const sv: Catalog = {
   filesHint: (count, perFile, together, types) =>
     `Du kan bifoga ${types}. Högst ${count} filer, högst ${perFile} per fil och ${together} tillsammans.`,
   filesAdded: 'Bifogade filer',
+  filesChoose: 'Välj filer',
+  filesChooseMore: 'Lägg till fler filer',
   fileRemove: (name) => `Ta bort ${name}`,
   fileRefusedType: (name, types) => `${name} kan inte bifogas. Det går bara att bifoga ${types}.`,
   fileRefusedBytes: (name) =>

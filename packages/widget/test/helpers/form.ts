@@ -124,9 +124,12 @@ export const pdfAsJpeg = (name = 'kvitto.jpg') =>
 export const huge = (name = 'stor.png') =>
   new File([new Uint8Array(5 * 1024 * 1024 + 1)], name, { type: 'image/png' });
 
-/** Picks files in the file input as the browser's file dialog would. */
+/**
+ * Picks files as the system's file dialog would, which the picker's button (`#f-attachments`)
+ * opens: they arrive in its hidden file input.
+ */
 export async function pick(el: SynpunktForm, files: File[]): Promise<void> {
-  const input = $<HTMLInputElement>(el, '#f-attachments');
+  const input = $<HTMLInputElement>(el, 'input[type="file"]');
   const transfer = new DataTransfer();
   files.forEach((file) => transfer.items.add(file));
   input.files = transfer.files;

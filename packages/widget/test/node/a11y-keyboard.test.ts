@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './support/browser.js';
 import { checkFocus, focusIs, press, tabTo } from './support/keyboard.js';
 import type { FormMode, Lang, PageOptions } from './support/server.js';
-import { LANGS, MODES, openGate, SUBMIT, toMessage, WALKS } from './support/states.js';
+import { LANGS, MODES, openGate, PNG, SUBMIT, toMessage, WALKS } from './support/states.js';
 
 // Keyboard only (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7, 2.4.11, 2.4.13) and focus management (2.4.3,
 // 3.2.1, 3.2.2, 3.3.1): the whole form is filled in and sent with key presses alone, never a
@@ -229,3 +229,54 @@ for (const mode of MODES) {
     });
   });
 }
+
+describe('keyboard only: the file picker', () => {
+  const WORDS: Record<Lang, [choose: string, more: string]> = {
+    sv: ['Välj filer', 'Lägg till fler filer'],
+    en: ['Choose files', 'Add more files'],
+  };
+  for (const lang of LANGS) {
+    it(`one Tab stop in the form's words; Enter and Space open the file dialog (${lang})`, async () => {
+      const page = await open('standard', lang);
+      try {
+        const problems: string[] = [];
+        const picker = page.locator('synpunkt-form #f-attachments');
+        // Playwright takes the system's dialog over only once it is listened for, a moment
+        // after: listened for from here on, the key presses below come well after.
+        page.on('filechooser', () => {});
+        await tabTo(page, '#f-place', problems);
+        // The next stop is the picker's button, and the one after is the next question: the
+        // hidden input is no stop of its own.
+        await press(page, 'Tab', problems);
+        assert.ok(await focusIs(page, 'button#f-attachments'), 'Tab did not reach the picker');
+        assert.equal((await picker.textContent())?.trim(), WORDS[lang][0]);
+        for (const [key, name] of [
+          ['Enter', 'lekplats.png'],
+          ['Space', 'gunga.png'],
+        ] as const) {
+          const dialog = page.waitForEvent('filechooser');
+          await press(page, key, problems);
+          const chooser = await dialog;
+          assert.ok(chooser.isMultiple(), 'the dialog takes one file only');
+          await chooser.setFiles([
+            { name, mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.from(name)]) },
+          ]);
+          await page.locator('synpunkt-form .files li', { hasText: name }).waitFor();
+          // Focus stays on the button, which now says files can be added to those listed.
+          assert.ok(
+            await focusIs(page, 'button#f-attachments'),
+            `focus left the picker after ${key}`,
+          );
+          assert.equal((await picker.textContent())?.trim(), WORDS[lang][1]);
+        }
+        assert.equal(await page.locator('synpunkt-form .files li').count(), 2);
+        await tabTo(page, '.files li button', problems); // each file's remove button, then on
+        await tabTo(page, '#f-replyWanted', problems);
+        await tabTo(page, '#f-attachments', problems, 'Shift+Tab');
+        assert.deepEqual(problems, [], 'focus could not be seen at some stops');
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+});

@@ -56,6 +56,18 @@ function expectAllNamed(tree: AxTree): void {
   assert.deepEqual(unnamed, [], 'controls without a name');
 }
 
+/**
+ * The file picker speaks the form's language only: the browser's own file button would add its
+ * status, in the browser's language ("No file chosen", also beside files just added).
+ */
+function expectNoBrowserFileTexts(tree: AxTree): void {
+  const browsers = tree.nodes
+    .filter((node) => /No files? chosen|Choose Files?\b/.test(`${node.name} ${node.value}`))
+    .map((node) => `${node.role} "${node.name}" value "${node.value}"`);
+  assert.deepEqual(browsers, [], "the browser's own file picker texts");
+  assert.equal(tree.one('button', /^(Bifoga filer|Attach files)/).value, '');
+}
+
 const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
   sv: {
     rows: [
@@ -83,7 +95,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ],
       [
         'button',
-        'Bifoga filer (frivilligt)',
+        'Bifoga filer (frivilligt) Välj filer',
         'Du kan bifoga JPEG, PNG eller PDF. Högst 5 filer, högst 5 MB per fil och 10 MB tillsammans.',
       ],
       ['radiogroup', 'Vill du ha svar?'],
@@ -131,7 +143,7 @@ const EMPTY: Record<Lang, { rows: Row[]; groups: Record<string, string[]> }> = {
       ],
       [
         'button',
-        'Attach files (optional)',
+        'Attach files (optional) Choose files',
         'You can attach JPEG, PNG or PDF. At most 5 files, at most 5 MB each and 10 MB in total.',
       ],
       ['radiogroup', 'Would you like a reply?'],
@@ -164,6 +176,7 @@ describe('names, roles and descriptions (standard mode)', () => {
         expectRows(tree, EMPTY[lang].rows);
         expectGroups(tree, EMPTY[lang].groups);
         expectAllNamed(tree);
+        expectNoBrowserFileTexts(tree);
       } finally {
         await p.context().close();
       }
@@ -270,10 +283,11 @@ describe('names, roles and descriptions (standard mode)', () => {
         ['button', 'Ta bort lekplats.png'],
         [
           'button',
-          'Bifoga filer (frivilligt)',
+          'Bifoga filer (frivilligt) Lägg till fler filer',
           /^Du kan bifoga JPEG, PNG eller PDF\. .* brev\.txt kan inte bifogas\./,
         ],
       ]);
+      expectNoBrowserFileTexts(tree);
       await walk[5]!.reach(p, harness.server); // sending
       tree = await axTree(p);
       const busy = tree.one('button', 'Skickar…');

@@ -12,6 +12,8 @@ export interface AxNode {
   name: string;
   /** The accessible description (aria-describedby and the like). */
   description: string;
+  /** The value said after the name: a field's text, a native file input's "No file chosen". */
+  value: string;
   /** Properties: `invalid`, `required`, `checked`, `focused`, `level`, … as strings. */
   props: Record<string, string>;
 }
@@ -26,6 +28,7 @@ interface RawNode {
   role?: RawValue;
   name?: RawValue;
   description?: RawValue;
+  value?: RawValue;
   properties?: { name: string; value: RawValue }[];
 }
 
@@ -47,6 +50,7 @@ export async function axTree(page: Page): Promise<AxTree> {
         role: text(node.role),
         name: text(node.name),
         description: text(node.description),
+        value: text(node.value),
         props: Object.fromEntries((node.properties ?? []).map((p) => [p.name, text(p.value)])),
         ignored: node.ignored,
       })),

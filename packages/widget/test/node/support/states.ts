@@ -18,7 +18,7 @@ export interface State {
 }
 
 /** A test PNG (1 × 1). */
-const PNG = Buffer.from(
+export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
@@ -69,7 +69,12 @@ const standard: State[] = [
   {
     name: 'files added and refused',
     reach: async (page) => {
-      await shadow(page, '#f-attachments').setInputFiles([
+      // "Välj filer" opens the system's file dialog, where the files are chosen.
+      const [dialog] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        shadow(page, '#f-attachments').click(),
+      ]);
+      await dialog.setFiles([
         { name: 'lekplats.png', mimeType: 'image/png', buffer: PNG },
         { name: 'brev.txt', mimeType: 'text/plain', buffer: Buffer.from('hej') },
       ]);
