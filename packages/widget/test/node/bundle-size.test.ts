@@ -9,9 +9,9 @@ import { gzipSync } from 'node:zlib';
 const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.url));
 /**
  * The ceiling this file may not grow past. The widget issue asks for 25 KB; that is out of reach
- * with zod (7.2 KB), ky (4.2 KB) and lit (5.5 KB), which the issues name, when English (3.8 KB)
- * and lättläst (3.6 KB) aside, the standard form's own code, styles and Swedish texts are
- * 24.0 KB by themselves (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
+ * with zod (7.3 KB), ky (4.2 KB) and lit (5.5 KB), which the issues name, when English (3.8 KB)
+ * and lättläst (3.7 KB) aside, the standard form's own code, styles and Swedish texts are
+ * 23.9 KB by themselves (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
  * down). This guards against growth while the team decides; lower it with every saving.
  * Lowered from 50 KB after taking the indentation out of the html templates and importing only
  * the Lit decorators in use won back 0.4 KB, then to 49 KB when the sdk's own `isInstant`
