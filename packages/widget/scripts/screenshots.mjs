@@ -78,7 +78,9 @@ try {
         viewport: { width, height: 800 },
         deviceScaleFactor: width === 320 ? 2 : 1,
         reducedMotion: 'reduce',
-        // A Swedish browser (with --lang): dates as åååå-mm-dd, as most people using the form see them.
+        // A Swedish browser (with --lang), as most people using the form have. The date field
+        // still shows mm/dd/yyyy when the installed Chromium carries only its en-US locale file
+        // (Debian's chromium without chromium-l10n); a Swedish Chromium shows åååå-mm-dd.
         locale: 'sv-SE',
       });
       const tab = await context.newPage();
