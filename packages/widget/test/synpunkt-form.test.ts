@@ -801,6 +801,38 @@ describe('attachments', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("takes files dropped on the button, as the browser's own picker did, with the same limits", async () => {
+    const el = await snippet();
+    const button = $<HTMLButtonElement>(el, '#f-attachments');
+    const drag = (type: 'dragover' | 'drop', files: File[]) => {
+      const transfer = new DataTransfer();
+      files.forEach((file) => transfer.items.add(file));
+      const event = new DragEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        dataTransfer: transfer,
+      });
+      button.dispatchEvent(event);
+      return event;
+    };
+    // Taken on the button: the browser neither refuses the drop nor opens the file in the tab.
+    expect(drag('dragover', [png('gunga.png')]).defaultPrevented).to.equal(true);
+    expect(drag('drop', [png('gunga.png'), huge('film.png')]).defaultPrevented).to.equal(true);
+    await waitUntil(() => $$(el, '.files li').length === 1, 'the dropped file listed');
+    expect(text($(el, '.files'))).to.contain('gunga.png');
+    // The one over 5 MB is refused as in the dialog, and says why.
+    expect(text(el)).to.contain('film.png');
+    expect(text($(el, '#f-attachments-refused'))).to.contain('film.png');
+    expect(text(button)).to.equal('Lägg till fler filer');
+    await expect(el).to.be.accessible();
+    await fillValid(el);
+    await sendAndWait(el);
+    const [record] = await received();
+    expect((record!.body.attachments as { name: string }[]).map((file) => file.name)).to.deep.equal(
+      ['gunga.png'],
+    );
+  });
+
   it("a file the receiver refuses: the summary's link goes to the picker's button, which says why", async () => {
     const el = await snippet();
     await pick(el, [png('karta.png')]);

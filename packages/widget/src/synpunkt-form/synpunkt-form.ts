@@ -686,11 +686,14 @@ export class SynpunktForm extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('[type=file]')?.click();
   };
 
+  /** Files picked in the system's dialog (the hidden input's change), or dropped on the button. */
   private readonly onFiles = async (event: Event): Promise<void> => {
-    const input = event.target as HTMLInputElement;
+    // A dropped file is added here, not opened by the browser in place of the form.
+    event.preventDefault();
+    const source = (event as DragEvent).dataTransfer ?? (event.target as HTMLInputElement);
     const limits = fileLimits(this.client.capabilities);
-    const picked = [...(input.files ?? [])];
-    input.value = '';
+    const picked = [...(source.files ?? [])];
+    if (source instanceof HTMLInputElement) source.value = '';
     if (!limits || picked.length === 0 || this.status === 'sending') return;
     const before = this.attachments.length;
     const { attachments, refused } = await addFiles(this.attachments, picked, limits);
@@ -1439,6 +1442,8 @@ export class SynpunktForm extends LitElement {
             aria-describedby=${d || nothing}
             aria-invalid=${this.invalid('attachments')}
             @click=${this.pickFiles}
+            @dragover=${(event: DragEvent) => event.preventDefault()}
+            @drop=${this.onFiles}
           >
             ${this.attachments.length > 0 ? t.filesChooseMore : t.filesChoose}
           </button>
