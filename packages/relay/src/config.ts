@@ -72,6 +72,14 @@ const positiveInt = (what: string) =>
     .int('must be a whole number')
     .positive('must be greater than 0');
 
+/**
+ * Milliseconds that feed a timer: at most a day. Node fires a timer longer than 2^31 − 1 ms
+ * (24.8 days) after 1 ms instead, so a longer attempt timeout would cut every delivery at once
+ * and a longer poll interval would poll every millisecond.
+ */
+const timerMs = () =>
+  positiveInt('milliseconds').max(86_400_000, 'must be at most 86400000 (a day)');
+
 const targetSchema = z
   .strictObject({
     name: z
@@ -216,9 +224,9 @@ const configSchema = z
         maxAttempts: positiveInt('attempts').default(57),
         baseDelayMs: positiveInt('milliseconds').default(10_000),
         maxDelayMs: positiveInt('milliseconds').default(3_600_000),
-        pollIntervalMs: positiveInt('milliseconds').default(1_000),
+        pollIntervalMs: timerMs().default(1_000),
         concurrency: positiveInt('deliveries at once').max(64, 'must be at most 64').default(4),
-        timeoutMs: positiveInt('milliseconds').default(60_000),
+        timeoutMs: timerMs().default(60_000),
       })
       .default({
         maxAttempts: 57,

@@ -152,6 +152,17 @@ describe('configuration', () => {
     assert.match(configError({ ...base(), replyDays: '10' }), /replyDays: must be a number$/m);
   });
 
+  it('refuses an outbox time too long for a timer, which would make it fire at once', () => {
+    // Node fires a timer longer than 2^31 - 1 ms (24.8 days) after 1 ms: an attempt's timeout
+    // would cut every delivery at once, a poll interval would poll every millisecond.
+    const outbox = { ...base().outbox, timeoutMs: 3_000_000_000, pollIntervalMs: 2_147_483_648 };
+    const message = configError({ ...base(), outbox });
+    assert.match(message, /outbox\.timeoutMs: must be at most 86400000 \(a day\)$/m);
+    assert.match(message, /outbox\.pollIntervalMs: must be at most 86400000 \(a day\)$/m);
+    const day = { ...base().outbox, timeoutMs: 86_400_000, pollIntervalMs: 86_400_000 };
+    assert.equal(parseConfig({ ...base(), outbox: day }).outbox.timeoutMs, 86_400_000);
+  });
+
   it('defaults the port when listen gives only the host', () => {
     const config = parseConfig({ ...base(), listen: { host: '127.0.0.1' } });
     assert.deepEqual(config.listen, { host: '127.0.0.1', port: 8787 });
