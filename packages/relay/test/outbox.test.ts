@@ -543,6 +543,40 @@ describe('the outbox', () => {
     assert.equal(calls.length, 1);
   });
 
+  it('waits at most a day when a backend’s Retry-After asks for longer (a wrong date, seconds for milliseconds)', async () => {
+    // A real endpoint behind the real rest adapter, down for maintenance "until 9999".
+    const server = createServer((_request, response) => {
+      response.writeHead(503, { 'Retry-After': 'Fri, 31 Dec 9999 23:59:59 GMT' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const endpoint = `http://127.0.0.1:${port}/v1/synpunkter`;
+      relay = await createRelay(
+        testConfig(join(tmp.dir, `outbox-${n++}.db`), {
+          targets: [{ name: 'registrator', type: 'rest', settings: { endpoint, retries: 0 } }],
+        }),
+        { log: captureLogger().log },
+      );
+      const { port: relayPort } = await relay.start();
+      const url = `http://127.0.0.1:${relayPort}`;
+      const sent = Date.now();
+      assert.equal((await fetch(`${url}/v1/synpunkter`, post(sample()))).status, 201);
+      const started = relay;
+      await eventually(() => (started.store.list()[0]?.attempts ?? 0) >= 1, 10_000, 'an attempt');
+      const [entry] = started.store.list();
+      assert.equal(entry?.status, 'pending');
+      assert.ok(
+        Date.parse(entry.nextAttemptAt) <= Date.now() + DAY,
+        `next attempt at ${entry.nextAttemptAt}, not within a day of ${new Date(sent).toISOString()}`,
+      );
+      assert.ok(Date.parse(entry.nextAttemptAt) >= sent + DAY - 60_000, 'but as long as a day');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('computes exponential backoff with jitter, capped, honouring Retry-After', () => {
     const options = { baseDelayMs: 1_000, maxDelayMs: 8_000 };
     assert.equal(
