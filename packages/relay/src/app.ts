@@ -379,7 +379,17 @@ export function createApp(deps: AppDependencies): Hono<Env> {
   });
 
   app.notFound(() => problemResponse(problem(TYPES.notFound, 404, 'Not found')));
-  app.onError((error) => {
+  app.onError((error, c) => {
+    // The sender's connection broke while the body arrived (a phone leaving Wi-Fi halfway
+    // through a photo): nothing was stored, nobody is left to answer, and nothing is wrong with
+    // the relay, so no error for an operator to look into. The form sends it again.
+    if (c.env?.incoming?.readableAborted === true) {
+      log.info('request.aborted', { route: c.req.routePath, code: errorCode(error) });
+      return reject(
+        'aborted',
+        problemResponse(problem(TYPES.malformed, 400, 'The request body did not arrive')),
+      );
+    }
     log.error('request.error', { code: errorCode(error) });
     return problemResponse(problem('about:blank', 500, 'Internal error'));
   });
