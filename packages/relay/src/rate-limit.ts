@@ -70,10 +70,14 @@ export class RateLimiter {
   private readonly windows = new Map<string, Window>();
   private lastSweep = 0;
 
+  /**
+   * `now` is a monotonic clock by default: the system clock set back (NTP, a resumed virtual
+   * machine) would stretch every open window by as much, and tell a client to wait an hour.
+   */
   constructor(
     private readonly windowMs: number,
     private readonly max: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /**

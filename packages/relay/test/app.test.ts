@@ -313,6 +313,25 @@ describe('POST /v1/synpunkter', () => {
     assert.equal(((await limited.json()) as { type: string }).type, PROBLEM_TYPES.rateLimited);
   });
 
+  it('keeps a client’s window a window when the system clock is set back (NTP, a resumed VM)', async () => {
+    await relay.stop();
+    const wallClock = Date.now;
+    let setBack = 0;
+    Date.now = () => wallClock() - setBack;
+    try {
+      await make({ trustProxy: true, rateLimit: { windowMs: 60_000, max: 1 } });
+      const fromClient = () => request(post(sample(), { 'X-Forwarded-For': '203.0.113.5' }));
+      assert.equal((await fromClient()).status, 201);
+      setBack = 3_600_000;
+      const limited = await fromClient();
+      assert.equal(limited.status, 429);
+      const wait = Number(limited.headers.get('Retry-After'));
+      assert.ok(wait <= 60, `told to wait ${wait} s, not the hour the clock went back`);
+    } finally {
+      Date.now = wallClock;
+    }
+  });
+
   it('counts a client by the address its proxy saw, not one it wrote into X-Forwarded-For itself', async () => {
     // Behind a trusted proxy: the proxy appends the address it saw; what comes before it is
     // whatever the client sent, so a bot could pick a new one for every request.
