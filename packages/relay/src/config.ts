@@ -354,19 +354,42 @@ export function parseConfig(input: unknown): RelayConfig {
 }
 
 /**
+ * The file's text, strictly UTF-8. A file saved as Windows' "ANSI" or UTF-16 (older Notepad,
+ * PowerShell 5) would otherwise be read with every å, ä and ö turned into U+FFFD, which then
+ * stands in the clerk's subject and the sender's mail. Only the place is named, not the line:
+ * it may hold a secret.
+ */
+function utf8Of(bytes: Buffer, path: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ConfigError(
+      `The configuration file ${path} is not UTF-8 but UTF-16. Save it as UTF-8.`,
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const before = bytes.toString('utf8').split('\uFFFD')[0]!.split('\n');
+    throw new ConfigError(
+      `The configuration file ${path} is not UTF-8: line ${before.length}, column ${before.at(-1)!.length + 1}. Save it as UTF-8.`,
+    );
+  }
+}
+
+/**
  * Reads and validates a JSON configuration file.
  *
  * @throws ConfigError when the file cannot be read, is not JSON, or has a wrong field.
  */
 export function loadConfig(path: string): RelayConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new ConfigError(
       `Cannot read the configuration file ${path}: ${(error as Error).message}`,
     );
   }
+  let text = utf8Of(bytes, path);
   // A byte-order mark (Windows Notepad writes one) is no JSON: take off one, before parsing, so
   // the line and column of any other mistake count from the text an editor shows.
   if (text.startsWith('\uFEFF')) text = text.slice(1);

@@ -438,6 +438,56 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses a file saved in another encoding than UTF-8, rather than garble å, ä and ö', () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'relay.json');
+      const config = {
+        ...base(),
+        targets: [
+          {
+            name: 'registrator',
+            type: 'email',
+            settings: { municipalityName: 'Växjö kommun', areaLabels: { skola: 'Förskola' } },
+          },
+        ],
+      };
+      const text = JSON.stringify(config, null, 2);
+      const line = text.split('\n').findIndex((l) => l.includes('Växjö')) + 1;
+      const column = text.split('\n')[line - 1]!.indexOf('ä') + 1;
+      // Windows' "ANSI" (Windows-1252, as Latin-1 for these letters): read as UTF-8, every
+      // letter would become U+FFFD in the clerk's subject and the sender's mail.
+      writeFileSync(path, Buffer.from(text, 'latin1'));
+      assert.throws(
+        () => loadConfig(path),
+        (error: Error) => {
+          assert.ok(error instanceof ConfigError);
+          assert.equal(
+            error.message,
+            `The configuration file ${path} is not UTF-8: line ${line}, column ${column}. Save it as UTF-8.`,
+          );
+          return true;
+        },
+      );
+      // UTF-16, as PowerShell 5's Out-File writes it.
+      writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      assert.throws(
+        () => loadConfig(path),
+        (error: Error) => {
+          assert.equal(
+            error.message,
+            `The configuration file ${path} is not UTF-8 but UTF-16. Save it as UTF-8.`,
+          );
+          return true;
+        },
+      );
+      writeFileSync(path, text);
+      assert.equal(loadConfig(path).targets[0]?.settings['municipalityName'], 'Växjö kommun');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('reads a file that starts with a byte-order mark (as Windows Notepad saves it)', () => {
     const tmp = tempDir();
     try {
