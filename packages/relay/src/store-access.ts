@@ -43,6 +43,21 @@ export function storeAccessError(path: string, error: unknown): ConfigError | un
 }
 
 /**
+ * A file at `storePath` that is no SQLite database (a compressed backup, the configuration file
+ * itself) as a configuration error naming `storePath`, or undefined for any other error.
+ * SQLite says only "file is not a database", with no path; the relay exited 1, and systemd
+ * restarted it into the same error.
+ */
+export function notAStoreError(path: string, error: unknown): ConfigError | undefined {
+  if ((error as { code?: unknown } | null)?.code !== 'SQLITE_NOTADB') return undefined;
+  return new ConfigError(
+    `Invalid relay configuration:\n  storePath: ${path} is not an SQLite database (SQLITE_NOTADB): ` +
+      "storePath must name the relay's store, or a file that does not exist yet for a new one. " +
+      'A backup is restored as it was made (sqlite3 .backup), not compressed.',
+  );
+}
+
+/**
  * A lock file (`<storePath>.lock`) this process may not read and write, typically left by a run
  * as another user (root), as a configuration error naming that file and how to give it back;
  * undefined when the lock file is not the cause (then the directory is, see

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { toPlainDate, type Receipt } from '@synpunkt/sdk';
 import { ConfigError } from './config.js';
@@ -12,7 +12,7 @@ import {
 } from './figures.js';
 import { followUpClosingMigration, FollowUpStore, followUpMigration } from './follow-up-store.js';
 import { nextReference } from './references.js';
-import { storeAccessError } from './store-access.js';
+import { notAStoreError, storeAccessError } from './store-access.js';
 import { storeFullError } from './store-space.js';
 
 /**
@@ -243,15 +243,31 @@ export function createPrivately(path: string): void {
   closeSync(fd);
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Stops with a configuration error, not a crash, when the store's directory is missing:
  * systemd would restart into it again and again.
  */
 export function checkStoreDirectory(path: string): void {
+  if (path === ':memory:') return;
   const directory = dirname(path);
-  if (path !== ':memory:' && !statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
+  if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConfigError(
       `Invalid relay configuration:\n  storePath: the directory ${directory} does not exist (create it, writable by the relay, or correct storePath)`,
+    );
+  }
+  // SQLite would say SQLITE_CANTOPEN, which reads as a matter of owners and modes. A file that
+  // cannot even be looked at is left to the check of access that follows.
+  if (isDirectory(path)) {
+    throw new ConfigError(
+      `Invalid relay configuration:\n  storePath: ${path} is a directory; name the store file in it, such as ${join(path, 'relay.db')}`,
     );
   }
 }
@@ -275,7 +291,12 @@ export function openDatabase(path: string, options: StoreOptions = {}): Database
     return prepareDatabase(db, path);
   } catch (error) {
     if (db?.open) db.close();
-    throw storeAccessError(path, error) ?? storeFullError(path, error) ?? error;
+    throw (
+      notAStoreError(path, error) ??
+      storeAccessError(path, error) ??
+      storeFullError(path, error) ??
+      error
+    );
   }
 }
 

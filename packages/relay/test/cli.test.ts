@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -108,6 +108,37 @@ describe('synpunkt-relay outbox', () => {
     const outbox = await runCli(['outbox', 'list', '--config', bad]);
     assert.equal(outbox.code, 78, outbox.stderr);
     assert.ok(!existsSync(directory));
+  });
+
+  it('stops with exit code 78 naming storePath when it names no store: another file, a directory', async () => {
+    // A restored backup still compressed, the configuration file itself: SQLite says only
+    // "file is not a database", the relay exited 1 and systemd restarted it into it again.
+    const other = join(tmp.dir, 'relay.db.gz');
+    writeFileSync(other, 'not an SQLite database, but bytes all the same\n'.repeat(100));
+    const notAStore = join(tmp.dir, 'not-a-store.json');
+    writeFileSync(notAStore, JSON.stringify({ ...config, storePath: other }));
+    for (const args of [
+      ['--config', notAStore],
+      ['outbox', 'list', '--config', notAStore],
+    ]) {
+      const { code, stderr } = await runCli(args);
+      assert.equal(code, 78, stderr);
+      assert.ok(
+        stderr.includes(`storePath: ${other} is not an SQLite database (SQLITE_NOTADB)`),
+        `names the field and the file: ${stderr}`,
+      );
+    }
+    // A directory: not a matter of owners and modes, as SQLite's SQLITE_CANTOPEN made it sound.
+    const directory = join(tmp.dir, 'store-directory');
+    mkdirSync(directory);
+    const aDirectory = join(tmp.dir, 'a-directory.json');
+    writeFileSync(aDirectory, JSON.stringify({ ...config, storePath: directory }));
+    const { code, stderr } = await runCli(['--config', aDirectory]);
+    assert.equal(code, 78, stderr);
+    assert.ok(
+      stderr.includes(`storePath: ${directory} is a directory; name the store file in it`),
+      `names the field and says what is wrong: ${stderr}`,
+    );
   });
 
   it('shows the usage without --config, and says it is missing', async () => {
