@@ -310,8 +310,9 @@ function prepareDatabase(db: Database.Database, path: string): Database.Database
   db.pragma('secure_delete = ON');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) {
-    throw new Error(
-      `The store ${path} has schema version ${version}, newer than this relay knows (${MIGRATIONS.length}). Upgrade the relay.`,
+    // A configuration error (exit code 78): restarting the same release cannot help.
+    throw new ConfigError(
+      `Invalid relay configuration:\n  storePath: the store ${path} has schema version ${version}, newer than this relay knows (${MIGRATIONS.length}). Upgrade the relay, or restore the backup taken before the upgrade.`,
     );
   }
   for (let next = version; next < MIGRATIONS.length; next++) {

@@ -141,6 +141,25 @@ describe('synpunkt-relay outbox', () => {
     );
   });
 
+  it('stops with exit code 78 on a store a newer release wrote: a restart would not help', async () => {
+    // A rollback without restoring the backup: systemd's Restart=on-failure restarted exit
+    // code 1 every RestartSec, for ever, into the same message.
+    const storePath = join(tmp.dir, 'newer.db');
+    const newer = new Store(storePath);
+    newer.db.pragma('user_version = 99');
+    newer.close();
+    const path = join(tmp.dir, 'newer.json');
+    writeFileSync(path, JSON.stringify({ ...config, storePath }));
+    for (const args of [
+      ['--config', path],
+      ['outbox', 'list', '--config', path],
+    ]) {
+      const { code, stderr } = await runCli(args);
+      assert.equal(code, 78, stderr);
+      assert.match(stderr, /storePath: the store .*newer\.db has schema version 99, newer than/);
+    }
+  });
+
   it('shows the usage without --config, and says it is missing', async () => {
     const { code, stderr } = await runCli([]);
     assert.equal(code, 64);
