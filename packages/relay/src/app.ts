@@ -11,6 +11,7 @@ import {
 } from '@synpunkt/sdk';
 import { Hono, type Context } from 'hono';
 import { isJsonContentType, readJsonBody } from './body.js';
+import type { BodyBudget, BodyReservation } from './body-budget.js';
 import type { ProofOfWork } from './challenge.js';
 import type { CommitQueue } from './commit-queue.js';
 import type { RelayConfig } from './config.js';
@@ -39,6 +40,8 @@ export interface AppDependencies {
   metrics: Metrics;
   limiter: RateLimiter;
   pow: ProofOfWork | undefined;
+  /** Request-body bytes in flight across all requests (`bodyBytesInFlight`). */
+  budget: BodyBudget;
   /** Set while shutting down: new submissions get `503`. */
   state: { draining: boolean };
 }
@@ -174,8 +177,49 @@ export function createApp(deps: AppDependencies): Hono<Env> {
         ),
       );
     }
-    const body = await readJsonBody(c.req.raw, config.bodyLimitBytes);
+    // A body over bodyLimitBytes gets 413 without being read, so it reserves nothing.
+    const declared = Number(c.req.header('Content-Length') ?? 0);
+    let reservation: BodyReservation | undefined;
+    if (!(declared > config.bodyLimitBytes)) {
+      reservation = deps.budget.reserve(declared);
+      if (!reservation) return busy();
+    }
+    try {
+      return await receive(c, started, reservation);
+    } finally {
+      // However the request ends: stored, refused, failed, or the sender's connection broke.
+      reservation?.release();
+    }
+  });
+
+  /**
+   * Too many bytes of other bodies are being received and parsed now: come back in a few
+   * seconds (spread from 3 to 8, so that refused senders do not all come back at once). The
+   * rest adapter waits that long and sends again; after its retries the form keeps the text and
+   * offers "Försök igen".
+   */
+  const busy = () =>
+    reject(
+      'busy',
+      problemResponse(
+        problem(
+          TYPES.unavailable,
+          503,
+          'The relay is busy receiving other submissions',
+          `more than bodyBytesInFlight (${config.bodyBytesInFlight}) bytes would be in flight`,
+        ),
+        { 'Retry-After': String(3 + Math.floor(Math.random() * 6)) },
+      ),
+    );
+
+  const receive = async (
+    c: Context<Env>,
+    started: number,
+    reservation: BodyReservation | undefined,
+  ): Promise<Response> => {
+    const body = await readJsonBody(c.req.raw, config.bodyLimitBytes, reservation);
     if (!body.ok) {
+      if (body.error === 'busy') return busy();
       if (body.error === 'too_large') {
         return reject(
           'too_large',
@@ -329,7 +373,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     });
     if (!quarantined) deps.worker.kick();
     return answer(result.receipt, false);
-  });
+  };
 
   const configured = deps.targets.map((t) => t.name);
   /** Open deliveries to targets no longer configured; none when the store cannot be read. */
@@ -373,7 +417,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     } catch {
       queue = { pending: -1, delivered: -1, dead: -1, quarantined: -1, closed: -1 };
     }
-    return c.body(metrics.render(queue, unknownTargets()), 200, {
+    return c.body(metrics.render(queue, unknownTargets(), deps.budget.inFlight), 200, {
       'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
     });
   });

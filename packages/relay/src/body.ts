@@ -1,5 +1,11 @@
-/** Why a body could not be read. */
-export type BodyError = 'too_large' | 'invalid_encoding' | 'invalid_json' | 'too_many_values';
+import type { BodyReservation } from './body-budget.js';
+
+/**
+ * Why a body could not be read. `busy`: a chunked body grew past what the relay's
+ * {@link BodyReservation} could take while other bodies are in flight.
+ */
+export type BodyError =
+  'too_large' | 'busy' | 'invalid_encoding' | 'invalid_json' | 'too_many_values';
 
 /**
  * The most JSON values a body may hold. A submission has about 60 at most (its 14 fields, the
@@ -39,14 +45,17 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Reads a request body's bytes, stopping as soon as it passes `limit` bytes (so a huge body
- * never sits in memory); undefined when it is larger.
+ * never sits in memory): `too_large` when it is larger. With a `reservation`, a body that
+ * arrives beyond the bytes it holds (chunked, without `Content-Length`) must grow it, or
+ * reading stops with `busy`.
  */
 export async function readBodyBytes(
   request: Request,
   limit: number,
-): Promise<Uint8Array | undefined> {
+  reservation?: BodyReservation,
+): Promise<Uint8Array | 'too_large' | 'busy'> {
   const declared = request.headers.get('Content-Length');
-  if (declared !== null && Number(declared) > limit) return undefined;
+  if (declared !== null && Number(declared) > limit) return 'too_large';
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -55,9 +64,11 @@ export async function readBodyBytes(
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > limit) {
+      const refused =
+        size > limit ? 'too_large' : reservation && !reservation.grow(size) ? 'busy' : undefined;
+      if (refused) {
         await reader.cancel().catch(() => {});
-        return undefined;
+        return refused;
       }
       chunks.push(value);
     }
@@ -66,13 +77,18 @@ export async function readBodyBytes(
 }
 
 /**
- * Reads a request body as strict UTF-8 JSON of at most `limit` bytes. Invalid UTF-8 is
+ * Reads a request body as strict UTF-8 JSON of at most `limit` bytes (and, with a
+ * `reservation`, within the relay's budget of bytes in flight). Invalid UTF-8 is
  * refused, not replaced, and so is a body of more than {@link MAX_JSON_VALUES} values, before it
  * is parsed.
  */
-export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
-  const bytes = await readBodyBytes(request, limit);
-  if (bytes === undefined) return { ok: false, error: 'too_large' };
+export async function readJsonBody(
+  request: Request,
+  limit: number,
+  reservation?: BodyReservation,
+): Promise<BodyResult> {
+  const bytes = await readBodyBytes(request, limit, reservation);
+  if (typeof bytes === 'string') return { ok: false, error: bytes };
   let text: string;
   try {
     text = decoder.decode(bytes);

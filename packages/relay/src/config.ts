@@ -5,6 +5,15 @@ import * as z from 'zod';
 import { DEFAULT_ANSWER_DAYS } from './follow-up-store.js';
 import { describeJsonError } from './json-position.js';
 
+/**
+ * Request-body bytes in flight at once when `bodyBytesInFlight` is left out (32 MiB): two
+ * submissions of the largest size (14 MB with files) are read and parsed together, more wait
+ * for a `503` with `Retry-After`. Each costs 40–60 MB of JavaScript heap while it is decoded,
+ * parsed, checked and stored: twenty at once crashed a relay with the heap of a 1 GB machine
+ * (256 MB), and four at once one with the heap of a 512 MB machine (128 MB); two fit that.
+ */
+export const DEFAULT_BODY_BYTES_IN_FLIGHT = 32 * 1024 * 1024;
+
 /** A secret kept out of the file: `{ "env": "SMTP_PASSWORD" }` is read from the environment at start-up. */
 export interface EnvReference {
   env: string;
@@ -202,6 +211,9 @@ const configSchema = z
       .default('SYN'),
     replyDays: wholeNumber(0, 365).default(10),
     bodyLimitBytes: positiveInt('bytes').default(16 * 1024 * 1024),
+    // Request bodies being received and parsed at once, across all requests (see BodyBudget).
+    // Left out: DEFAULT_BODY_BYTES_IN_FLIGHT, or bodyLimitBytes when that is larger.
+    bodyBytesInFlight: positiveInt('bytes').optional(),
     trustProxy: z.boolean({ error: 'must be true or false' }).default(false),
     rateLimit: z
       .strictObject({
@@ -268,6 +280,16 @@ const configSchema = z
         message: 'is required when the challenge is enabled ({ "env": "NAME" })',
       });
     }
+    if (
+      config.bodyBytesInFlight !== undefined &&
+      config.bodyBytesInFlight < config.bodyLimitBytes
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bodyBytesInFlight'],
+        message: `must be at least bodyLimitBytes (${config.bodyLimitBytes}): otherwise a submission of the largest size is refused even when it is the only one`,
+      });
+    }
     if (config.outbox.maxDelayMs < config.outbox.baseDelayMs) {
       ctx.addIssue({
         code: 'custom',
@@ -310,7 +332,12 @@ const configSchema = z
           'at least one target must take every area and kind (leave out `areas`, `kinds` and `serious`), so no synpunkt is left without a receiver',
       });
     }
-  });
+  })
+  .transform((config) => ({
+    ...config,
+    bodyBytesInFlight:
+      config.bodyBytesInFlight ?? Math.max(DEFAULT_BODY_BYTES_IN_FLIGHT, config.bodyLimitBytes),
+  }));
 
 /** The relay's configuration as written in `relay.config.json`, before defaults. */
 export type RelayConfigInput = z.input<typeof configSchema>;

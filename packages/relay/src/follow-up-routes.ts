@@ -67,7 +67,7 @@ export function addFollowUpRoutes<E extends Env>(
     if (!record) return unknown();
     if (record.askedAt <= openSince(Date.now(), answerDays)) return closed(record);
     const bytes = await readBodyBytes(c.req.raw, ANSWER_LIMIT_BYTES);
-    if (bytes === undefined) return html(questionPage(record, { error: true }), 413);
+    if (typeof bytes === 'string') return html(questionPage(record, { error: true }), 413);
     const value = new URLSearchParams(Buffer.from(bytes).toString('utf8')).get('svar');
     const answer = value === null ? undefined : ANSWERS.get(value);
     if (answer === undefined) return html(questionPage(record, { error: true }), 400);

@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import type { Hono } from 'hono';
 import { followUpMailer, type FollowUpMailer } from '@synpunkt/adapters/email';
 import { createApp } from './app.js';
+import { BodyBudget } from './body-budget.js';
 import { warnOfSmallBodyLimit } from './body-limit.js';
 import { ProofOfWork } from './challenge.js';
 import { CommitQueue } from './commit-queue.js';
@@ -221,6 +222,7 @@ export async function createRelay(
     metrics,
     limiter: new RateLimiter(config.rateLimit.windowMs, config.rateLimit.max),
     pow,
+    budget: new BodyBudget(config.bodyBytesInFlight),
     state,
   });
 

@@ -69,8 +69,15 @@ export class Metrics {
     histogram.observe(seconds);
   }
 
-  /** The text for `GET /metrics`. */
-  render(queue: QueueCounts, unknownTargets: readonly UnknownTarget[] = []): string {
+  /**
+   * The text for `GET /metrics`; `bodyBytesInFlight` is what request bodies hold of the relay's
+   * `bodyBytesInFlight` budget now.
+   */
+  render(
+    queue: QueueCounts,
+    unknownTargets: readonly UnknownTarget[] = [],
+    bodyBytesInFlight = 0,
+  ): string {
     const lines: string[] = [];
     const counter = (name: string, help: string, c: Counter, label?: string) => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
@@ -117,6 +124,11 @@ export class Metrics {
         );
       }
     }
+    lines.push(
+      '# HELP synpunkt_body_bytes_in_flight Bytes of request bodies being received and parsed now.',
+    );
+    lines.push('# TYPE synpunkt_body_bytes_in_flight gauge');
+    lines.push(`synpunkt_body_bytes_in_flight ${bodyBytesInFlight}`);
     lines.push('# HELP synpunkt_request_duration_seconds Time to answer a request, by route.');
     lines.push('# TYPE synpunkt_request_duration_seconds histogram');
     for (const [route, h] of this.latency) {

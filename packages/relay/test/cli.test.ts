@@ -93,6 +93,10 @@ describe('synpunkt-relay outbox', () => {
     const { code, stderr } = await runCli(['--config', bad]);
     assert.equal(code, 78);
     assert.match(stderr, /rateLimit\.windowMs: must be greater than 0/);
+    writeFileSync(bad, JSON.stringify({ ...config, bodyBytesInFlight: 1024 }));
+    const small = await runCli(['--config', bad]);
+    assert.equal(small.code, 78);
+    assert.match(small.stderr, /bodyBytesInFlight: must be at least bodyLimitBytes/);
   });
 
   it('stops with exit code 78 naming storePath when its directory does not exist', async () => {

@@ -152,6 +152,31 @@ describe('configuration', () => {
     assert.match(configError({ ...base(), replyDays: '10' }), /replyDays: must be a number$/m);
   });
 
+  it('caps the bytes of bodies in flight at 32 MiB by default, never below bodyLimitBytes', () => {
+    const input = { storePath: 'x.db', targets: [{ name: 'a', type: 'rest', settings: {} }] };
+    assert.equal(parseConfig(input).bodyBytesInFlight, 32 * 1024 * 1024);
+    const large = parseConfig({ ...input, bodyLimitBytes: 40 * 1024 * 1024 });
+    assert.equal(large.bodyBytesInFlight, 40 * 1024 * 1024, 'one body of the largest size fits');
+    assert.equal(parseConfig({ ...input, bodyBytesInFlight: 20_000_000 }).bodyBytesInFlight, 20e6);
+    // A parsed configuration parses again to the same (createRelay parses what it is given).
+    assert.equal(parseConfig(parseConfig(input)).bodyBytesInFlight, 32 * 1024 * 1024);
+  });
+
+  it('refuses a bodyBytesInFlight that a single body of the largest size would not fit', () => {
+    assert.match(
+      configError({ ...base(), bodyLimitBytes: 16_777_216, bodyBytesInFlight: 16_777_215 }),
+      /^ {2}bodyBytesInFlight: must be at least bodyLimitBytes \(16777216\): otherwise a submission of the largest size is refused even when it is the only one$/m,
+    );
+    assert.match(
+      configError({ ...base(), bodyBytesInFlight: 1.5e7 + 0.5 }),
+      /^ {2}bodyBytesInFlight: must be a whole number$/m,
+    );
+    assert.match(
+      configError({ ...base(), bodyBytesInFlight: '32m' }),
+      /^ {2}bodyBytesInFlight: must be a number \(bytes\)$/m,
+    );
+  });
+
   it('refuses an outbox time too long for a timer, which would make it fire at once', () => {
     // Node fires a timer longer than 2^31 - 1 ms (24.8 days) after 1 ms: an attempt's timeout
     // would cut every delivery at once, a poll interval would poll every millisecond.
