@@ -24,6 +24,7 @@ import { problem, problemResponse } from './problems.js';
 import type { RateLimiter } from './rate-limit.js';
 import { figuresOf } from './figures.js';
 import type { Store } from './store.js';
+import { DAMAGED_STORE_HELP } from './store-damage.js';
 import { issuesOfTargets, targetsFor, type Target } from './targets.js';
 
 /** Set on a `201` that repeats an earlier answer for the same `Idempotency-Key`. */
@@ -167,6 +168,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
         }),
       );
     }
+    if (store.damaged !== undefined) return damaged();
     const refused = limited(c);
     if (refused) return refused;
     if (!isJsonContentType(c.req.header('Content-Type'))) {
@@ -191,6 +193,20 @@ export function createApp(deps: AppDependencies): Hono<Env> {
       reservation?.release();
     }
   });
+
+  /**
+   * The store's file is damaged (see `Store.noticeDamage`): nothing can be stored until an
+   * operator restores it, so the form keeps the text. `Retry-After` is longer than the rest
+   * adapter waits for while the sender waits, so it says so at once rather than after a minute
+   * of tries that cannot succeed; the person can press "Försök igen" later.
+   */
+  const damaged = () =>
+    reject(
+      'store_damaged',
+      problemResponse(problem(TYPES.unavailable, 503, 'The relay cannot store submissions now'), {
+        'Retry-After': '300',
+      }),
+    );
 
   /**
    * Too many bytes of other bodies are being received and parsed now: come back in a few
@@ -349,6 +365,7 @@ export function createApp(deps: AppDependencies): Hono<Env> {
       });
     } catch (error) {
       log.error('store.write_failed', { id: submission.id, code: errorCode(error) });
+      if (store.damaged !== undefined) return damaged();
       return reject(
         'unavailable',
         problemResponse(problem(TYPES.unavailable, 503, 'The relay cannot store submissions now'), {
@@ -380,13 +397,17 @@ export function createApp(deps: AppDependencies): Hono<Env> {
   const unknownTargets = () => {
     try {
       return store.unknownTargets(configured);
-    } catch {
+    } catch (error) {
+      store.noticeDamage(error);
       return [];
     }
   };
 
   app.get('/healthz', (c) => {
     const writable = !deps.state.draining && store.writable();
+    // Damaged (found by any operation, or by the probe just now): say so, and where to read
+    // what to do. It stays so until the store is restored and the relay restarted.
+    const damage = store.damaged;
     const targets = Object.fromEntries(
       deps.targets.map((t) => [t.name, deps.worker.lastOutcome.get(t.name) ?? { outcome: 'none' }]),
     );
@@ -395,7 +416,13 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     return c.json(
       {
         status: writable ? 'ok' : 'unavailable',
-        store: writable ? 'writable' : 'failing',
+        store: writable ? 'writable' : damage !== undefined ? 'damaged' : 'failing',
+        ...(damage === undefined
+          ? {}
+          : {
+              code: damage,
+              fix: `The store is damaged: restore the last backup, see ${DAMAGED_STORE_HELP}.`,
+            }),
         targets,
         ...(unknown.length === 0
           ? {}
@@ -414,7 +441,8 @@ export function createApp(deps: AppDependencies): Hono<Env> {
     let queue;
     try {
       queue = store.counts();
-    } catch {
+    } catch (error) {
+      store.noticeDamage(error);
       queue = { pending: -1, delivered: -1, dead: -1, quarantined: -1, closed: -1 };
     }
     return c.body(metrics.render(queue, unknownTargets(), deps.budget.inFlight), 200, {
@@ -434,6 +462,9 @@ export function createApp(deps: AppDependencies): Hono<Env> {
         problemResponse(problem(TYPES.malformed, 400, 'The request body did not arrive')),
       );
     }
+    // A damaged store (SQLITE_CORRUPT when a receipt is looked up): 503, so the form keeps the
+    // text and offers to try again, instead of a bare 500. Logged once, as store.damaged.
+    if (store.noticeDamage(error)) return damaged();
     log.error('request.error', { code: errorCode(error) });
     return problemResponse(problem('about:blank', 500, 'Internal error'));
   });

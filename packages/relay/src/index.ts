@@ -31,6 +31,7 @@ import { OutboxWorker } from './outbox.js';
 import { RateLimiter } from './rate-limit.js';
 import { Store } from './store.js';
 import { lockStore } from './store-lock.js';
+import { damagedStoreFix } from './store-damage.js';
 import { buildTargets, type AdapterFactory, type BuiltInTargetType } from './targets.js';
 
 export { ConfigError, loadConfig, parseConfig, fieldName } from './config.js';
@@ -197,8 +198,20 @@ export async function createRelay(
     lock.release();
     throw error;
   }
+  // One line at error, the first time any operation finds the file damaged: what and where.
+  store.onDamage((code) =>
+    log.error('store.damaged', {
+      storePath: config.storePath,
+      code,
+      fix: damagedStoreFix(config.storePath),
+    }),
+  );
   warnIfReadableByOthers(config.storePath, log);
-  warnOfUnknownTargets(store, targets, log);
+  try {
+    warnOfUnknownTargets(store, targets, log);
+  } catch (error) {
+    if (!store.noticeDamage(error)) throw error;
+  }
   warnOfOpen311WithoutLocation(config.targets, log);
   warnOfShortRetention(config, log);
   warnOfSmallBodyLimit(config.bodyLimitBytes, targets, log);

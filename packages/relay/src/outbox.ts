@@ -157,6 +157,7 @@ export class OutboxWorker {
     try {
       this.runRetention();
     } catch (error) {
+      this.options.store.noticeDamage(error);
       this.options.log.error('retention.failed', { code: errorCode(error) });
     }
   }
@@ -170,7 +171,10 @@ export class OutboxWorker {
     try {
       due = store.due(Date.now(), this.targetNames, settings.concurrency + this.inFlight.size);
     } catch (error) {
-      this.options.log.error('outbox.poll_failed', { code: errorCode(error) });
+      // A damaged store is logged once (store.damaged), not at every poll.
+      if (!store.noticeDamage(error)) {
+        this.options.log.error('outbox.poll_failed', { code: errorCode(error) });
+      }
       return;
     }
     let started = 0;
@@ -261,6 +265,7 @@ export class OutboxWorker {
         if (failures > 1) log.info('delivery.recorded', { ...fields, tries: failures });
         return;
       } catch (error) {
+        store.noticeDamage(error);
         const stoppedLongAgo =
           this.stoppingSince !== undefined && Date.now() - this.stoppingSince > settings.timeoutMs;
         if (stoppedLongAgo) {
@@ -310,6 +315,7 @@ export class OutboxWorker {
     try {
       store.markFailed(row.submissionId, target.name, { dead, nextAttemptAt, error: code }, now);
     } catch (storeError) {
+      store.noticeDamage(storeError);
       // Not recorded, so still due in the store: wait out the backoff here instead.
       const retryAt = dead ? now + backoffDelay(attempt, settings, retryAfter) : nextAttemptAt;
       this.heldUntil.set(`${row.submissionId}\u0000${row.target}`, retryAt);

@@ -14,6 +14,7 @@ import { followUpClosingMigration, FollowUpStore, followUpMigration } from './fo
 import { nextReference } from './references.js';
 import { notAStoreError, storeAccessError } from './store-access.js';
 import { storeFullError } from './store-space.js';
+import { damageCode, damagedStoreError } from './store-damage.js';
 
 /**
  * Where one delivery (one submission to one target) stands. `closed`: an operator handled it by
@@ -293,6 +294,7 @@ export function openDatabase(path: string, options: StoreOptions = {}): Database
     if (db?.open) db.close();
     throw (
       notAStoreError(path, error) ??
+      damagedStoreError(path, error) ??
       storeAccessError(path, error) ??
       storeFullError(path, error) ??
       error
@@ -340,6 +342,9 @@ export class Store {
   private readonly statements;
   /** Storing a submission failed, and none has been stored since: `writable()` says no. */
   private submissionWriteFailed = false;
+  /** The SQLite code of the damage an operation found (see `noticeDamage`). */
+  private damage: string | undefined;
+  private readonly damageListeners: ((code: string) => void)[] = [];
 
   /** Opens the SQLite file at `path`; `prefix` starts every reference (`SYN`). */
   constructor(path: string, prefix = 'SYN', options: StoreOptions = {}) {
@@ -429,6 +434,7 @@ export class Store {
       results = this.storeMany(s, submissions);
     } catch (error) {
       this.submissionWriteFailed = true;
+      this.noticeDamage(error);
       throw error;
     }
     if (results.some((r) => r.outcome === 'created')) this.submissionWriteFailed = false;
@@ -893,15 +899,45 @@ export class Store {
    * refuses every new submission.
    */
   writable(): boolean {
+    if (this.damage !== undefined) return false;
     if (this.submissionWriteFailed && !this.spaceAgain()) return false;
     try {
       const now = Date.now();
       this.statements.health.run(now);
       const row = this.statements.healthRead.get() as { at: number } | undefined;
       return row?.at === now;
-    } catch {
+    } catch (error) {
+      this.noticeDamage(error);
       return false;
     }
+  }
+
+  /**
+   * The SQLite code (`SQLITE_CORRUPT`) once an operation found the file damaged, until the relay
+   * restarts; undefined while none has. A damaged store may lose what is written to it when it
+   * is restored, so the relay takes no submissions then and `/healthz` says so.
+   */
+  get damaged(): string | undefined {
+    return this.damage;
+  }
+
+  /** Calls `listener` with the code the first time an operation finds the store damaged. */
+  onDamage(listener: (code: string) => void): void {
+    this.damageListeners.push(listener);
+  }
+
+  /**
+   * Whether `error` says the store's file is damaged (`SQLITE_CORRUPT`, `SQLITE_NOTADB`); the
+   * first such error marks the store damaged and tells the `onDamage` listeners.
+   */
+  noticeDamage(error: unknown): boolean {
+    const code = damageCode(error);
+    if (code === undefined) return false;
+    if (this.damage === undefined) {
+      this.damage = code;
+      for (const listener of this.damageListeners) listener(code);
+    }
+    return true;
   }
 
   /**
@@ -917,7 +953,8 @@ export class Store {
       })();
       this.submissionWriteFailed = false;
       return true;
-    } catch {
+    } catch (error) {
+      this.noticeDamage(error);
       return false;
     }
   }
