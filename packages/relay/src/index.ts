@@ -199,13 +199,34 @@ export async function createRelay(
     throw error;
   }
   // One line at error, the first time any operation finds the file damaged: what and where.
+  let found: string | undefined;
   store.onDamage((code) =>
     log.error('store.damaged', {
       storePath: config.storePath,
       code,
+      ...(found === undefined ? {} : { found }),
       fix: damagedStoreFix(config.storePath),
     }),
   );
+  // A damaged page that no request happens to read (an old submission's files) would go
+  // unnoticed until a delivery or the retention sweep met it: read them all once at start.
+  // The relay still starts, answering 503 and an unhealthy /healthz, so the form keeps the text.
+  const checkStarted = performance.now();
+  const problems = (() => {
+    try {
+      return store.quickCheck();
+    } catch (error) {
+      store.close();
+      lock.release();
+      throw error;
+    }
+  })();
+  if (problems.length > 0) found = `PRAGMA quick_check at start: ${problems[0]!.slice(0, 200)}`;
+  log.info('store.checked', {
+    ms: Math.round(performance.now() - checkStarted),
+    problems: problems.length,
+  });
+  if (problems.length > 0) store.noticeDamage({ code: 'SQLITE_CORRUPT' });
   warnIfReadableByOthers(config.storePath, log);
   try {
     warnOfUnknownTargets(store, targets, log);

@@ -913,6 +913,23 @@ export class Store {
   }
 
   /**
+   * Reads every page of the store and its indexes (`PRAGMA quick_check`) and returns what is
+   * wrong (at most 10 lines), nothing when the file is sound, or the error of a store too damaged
+   * to be checked. It marks nothing: see `noticeDamage`. A 1 GB store takes about half a second
+   * when the file is in the page cache, 2.5 s when it is read from disk.
+   */
+  quickCheck(): string[] {
+    try {
+      const rows = this.db.pragma('quick_check(10)') as { quick_check: string }[];
+      return rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
+    } catch (error) {
+      const code = damageCode(error);
+      if (code === undefined) throw error;
+      return [`${code}: ${(error as Error).message}`];
+    }
+  }
+
+  /**
    * The SQLite code (`SQLITE_CORRUPT`) once an operation found the file damaged, until the relay
    * restarts; undefined while none has. A damaged store may lose what is written to it when it
    * is restored, so the relay takes no submissions then and `/healthz` says so.

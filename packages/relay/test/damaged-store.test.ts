@@ -133,6 +133,49 @@ describe('a damaged store (SQLITE_CORRUPT)', () => {
     }
   });
 
+  it('found at start by PRAGMA quick_check, where no request reads (an old submission)', async () => {
+    const path = await storeWithSubmissions('at-start.db');
+    // The table's last pages: old submissions nobody asks for until retention or a delivery.
+    const { pages } = (() => {
+      const db = new Database(path, { readonly: true });
+      const n = db.pragma('page_count', { simple: true }) as number;
+      db.close();
+      return { pages: [n - 2, n - 1] };
+    })();
+    overwritePages(path, pages);
+    const captured = captureLogger();
+    const relay = await createRelay(testConfig(path), { log: captured.log });
+    try {
+      const { port } = await relay.start();
+      const url = `http://127.0.0.1:${port}`;
+      const health = await healthOf(url);
+      assert.equal(health.status, 503, JSON.stringify(health.body));
+      assert.equal(health.body['store'], 'damaged');
+      assert.equal((await fetch(`${url}/v1/synpunkter`, post(sample()))).status, 503);
+      assertOneDamagedLine(captured.lines(), path);
+      const line = captured.lines().find((l) => l['event'] === 'store.damaged');
+      assert.match(String(line?.['found']), /^PRAGMA quick_check at start: /);
+      const checked = captured.lines().find((l) => l['event'] === 'store.checked');
+      assert.ok(Number(checked?.['problems']) > 0);
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it('a sound store passes the check at start and is healthy', async () => {
+    const path = await storeWithSubmissions('sound-copy.db');
+    const captured = captureLogger();
+    const relay = await createRelay(testConfig(path), { log: captured.log });
+    try {
+      const { port } = await relay.start();
+      assert.equal((await healthOf(`http://127.0.0.1:${port}`)).status, 200);
+      const checked = captured.lines().find((l) => l['event'] === 'store.checked');
+      assert.equal(checked?.['problems'], 0);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('too damaged to open (its schema overwritten): exit code 78 naming storePath and what to do', async () => {
     const path = await storeWithSubmissions('unreadable.db');
     // Page 1 after its 100-byte header: the schema's first page.
