@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
+import { restAdapter } from '@synpunkt/adapters/rest';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Submission } from '@synpunkt/sdk';
 import { createRelay, type Relay, type RelayConfigInput } from '../src/index.js';
 import { captureLogger, eventually, post, sample, tempDir, testConfig } from './helpers.js';
@@ -149,6 +150,24 @@ describe('request bodies in flight (bodyBytesInFlight): many large uploads at on
     const again = await holdUpload(port, withFiles(MiB), true);
     assert.equal(await again.finish(), 201, 'alone, the chunked body is taken');
     assert.equal((await fetch(`${url}/healthz`)).status, 200);
+  });
+
+  it('the form’s client waits as Retry-After says and sends again, and the synpunkt is stored', async () => {
+    const { url, port } = await start({ bodyLimitBytes: 2 * MiB, bodyBytesInFlight: 2 * MiB });
+    const held = await holdUpload(port, withFiles(1.2 * MiB));
+    await eventually(async () => (await relayInFlight()) > MiB, 5_000, 'the first body reserved');
+    // The widget posts through the rest adapter, which retries a 503 after its Retry-After.
+    const form = restAdapter({ endpoint: `${url}/v1/synpunkter` });
+    const sending = form.submit(withFiles(MiB));
+    await eventually(
+      async () => /reason="busy"\} 1$/m.test(await (await fetch(`${url}/metrics`)).text()),
+      5_000,
+      'the first try refused as busy',
+    );
+    assert.equal(await held.finish(), 201);
+    const receipt = await sending;
+    assert.match(receipt.reference, /^SYN-\d{4}-\d{6}$/);
+    assert.equal(stored().n, 2, 'both stored, each once');
   });
 
   it('gives the bytes of uploads whose connection broke back, so later submissions are taken', async () => {
