@@ -11,7 +11,7 @@ const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.
  * The ceiling this file may not grow past. The widget issue asks for 25 KB; that is out of reach
  * with zod (7.3 KB), ky (4.2 KB) and lit (5.5 KB), which the issues name, when English (3.8 KB)
  * and lättläst (3.7 KB) aside, the standard form's own code, styles and Swedish texts are
- * 23.9 KB by themselves (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
+ * 24.3 KB by themselves (`pnpm bench` prints the breakdown; the widget README, "Size", the ways
  * down). This guards against growth while the team decides; lower it with every saving.
  * Lowered from 50 KB after taking the indentation out of the html templates and importing only
  * the Lit decorators in use won back 0.4 KB, then to 49 KB when the sdk's own `isInstant`
@@ -35,9 +35,12 @@ const bundle = fileURLToPath(new URL('../../dist/synpunkt-form.js', import.meta.
  * lines, the message and its count, the public-record notice) were written once (0.3 KB).
  * Held there when the reactive properties were declared in one `static properties` object
  * instead of a decorator call each (0.15 KB), which paid for the file picker's own button and
- * plainer texts.
+ * plainer texts. Raised to 48.8 KB, the least that holds it, for the rest adapter's hardening
+ * (0.33 KB): an answer's body read within the timeout and at most 1 MiB of it (an endpoint that
+ * stalled after its headers held the sender for ever in a browser), Retry-After read as Unix
+ * seconds too and capped at a day, and an endpoint with a password in it refused at once.
  */
-const BUDGET = 48.5 * 1024;
+const BUDGET = 48.8 * 1024;
 
 function read(): string {
   assert.ok(
