@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { AdapterError, PROBLEM_CONTENT_TYPE, type Submission } from '@synpunkt/sdk';
 import {
@@ -621,6 +623,105 @@ describe('rest adapter against a real endpoint', () => {
     assert.ok(Buffer.from(sent.message, 'utf8').equals(Buffer.from(message, 'utf8')));
     assert.equal(peer.received(submission.id)[0]?.message, message);
   });
+});
+
+// --- Answers whose body misbehaves: headers first, then a stall or no end. -------------------
+
+/**
+ * An endpoint on loopback that answers every POST with `status` and then lets `body` write (or
+ * not write) the rest. The peer above always ends its answers, so these need their own.
+ */
+async function startAnswering(
+  status: number,
+  body: (response: ServerResponse) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      body(response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/synpunkter`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Writes `x` until the connection goes: an answer with no end. */
+function endless(response: ServerResponse): void {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  const pump = () => {
+    while (!response.destroyed && response.write(chunk));
+    if (!response.destroyed) response.once('drain', pump);
+  };
+  response.on('error', () => undefined);
+  pump();
+}
+
+describe('rest adapter with an answer that does not end', () => {
+  it(
+    'gives up within the timeout when the headers come but the body stalls: unavailable, not minutes',
+    { timeout: 15_000 },
+    async () => {
+      for (const status of [201, 503]) {
+        const endpoint = await startAnswering(status, (response) => response.write('{"id":'));
+        try {
+          const started = performance.now();
+          const error = await adapterFailure(
+            restAdapter({ endpoint: endpoint.url, timeoutMs: 300, retries: 0 }).submit(
+              sampleSubmission(),
+            ),
+          );
+          assert.equal(error.reason, 'unavailable', String(status));
+          assert.equal(error.retryable, true);
+          // A 503 is the answer already; its body would only have added a title.
+          assert.match(
+            error.message,
+            status === 201 ? /not the rest within \d+ ms/ : /answered 503$/,
+          );
+          // The try's time (300 ms and the upload allowance), not undici's five minutes.
+          assert.ok(performance.now() - started < 3_000, `${status}: gave up in time`);
+        } finally {
+          await endpoint.close();
+        }
+      }
+    },
+  );
+
+  it(
+    'reads no more of an endless answer than a receipt could be: the try ends, memory stays',
+    { timeout: 15_000 },
+    async () => {
+      const endpoint = await startAnswering(201, endless);
+      const dead = await startAnswering(503, endless);
+      try {
+        const before = process.memoryUsage().rss;
+        const submission = sampleSubmission();
+        const refused = await adapterFailure(
+          restAdapter({ endpoint: endpoint.url, timeoutMs: 5_000, retries: 0 }).submit(submission),
+        );
+        assert.equal(refused.reason, 'rejected');
+        assert.match(refused.message, new RegExp(`without a receipt for ${submission.id}`));
+        const down = await adapterFailure(
+          restAdapter({ endpoint: dead.url, timeoutMs: 5_000, retries: 0 }).submit(
+            sampleSubmission(),
+          ),
+        );
+        assert.equal(down.reason, 'unavailable');
+        assert.equal(down.status, 503);
+        assert.ok(process.memoryUsage().rss - before < 100 * 1024 * 1024, 'no endless buffer');
+      } finally {
+        await endpoint.close();
+        await dead.close();
+      }
+    },
+  );
 });
 
 // --- Headers made for each submission (the widget's honeypot and proof of work). ------------

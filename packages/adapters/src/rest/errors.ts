@@ -17,12 +17,50 @@ export function isTransient(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
+/** The most of an answer the adapter reads: a receipt or a problem is a few hundred bytes. */
+export const MAX_ANSWER_BYTES = 1_048_576;
+
+/** The answer's headers came in time, but its body did not. */
+export class AnswerTimeoutError extends Error {}
+
 /**
- * The body parsed as JSON, or `undefined` when it is not JSON. Throws only when the body cannot
- * be read (the connection broke), which is then a network error.
+ * The body as text, read within `timeoutMs` (ky's timeout ends when the headers arrive, so an
+ * endpoint that sends them and then stalls would hold the sender for minutes). `undefined` when
+ * it is longer than {@link MAX_ANSWER_BYTES}: no receipt or problem is, and an endless one would
+ * fill the memory. Throws an {@link AnswerTimeoutError}, or a network error when the connection
+ * breaks. (Kept small: the widget's bundle carries it.)
  */
-export async function jsonOf(response: Response): Promise<unknown> {
-  const text = await response.text();
+async function textOf(response: Response, timeoutMs: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AnswerTimeoutError()), timeoutMs);
+  });
+  try {
+    for (let read; !(read = await Promise.race([reader.read(), expired])).done;) {
+      if ((size += read.value.byteLength) > MAX_ANSWER_BYTES) return undefined;
+      text += decoder.decode(read.value, { stream: true });
+    }
+  } finally {
+    clearTimeout(timer);
+    // Frees the connection of an answer read no further; a no-op on one read to the end.
+    void reader.cancel().catch(() => undefined);
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * The body parsed as JSON, or `undefined` when it is not JSON (or too long to be an answer of
+ * this protocol). Throws when the body cannot be read within `timeoutMs` or the connection
+ * broke, which is then a timeout or a network error.
+ */
+export async function jsonOf(response: Response, timeoutMs: number): Promise<unknown> {
+  const text = await textOf(response, timeoutMs);
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -43,7 +81,11 @@ function problemTypeOf(body: unknown): { problemType?: string } {
 }
 
 /** Turns a refused answer into the `AdapterError` that says whether a retry may help. */
-async function answerFailure(response: Response, cause: unknown): Promise<AdapterError> {
+async function answerFailure(
+  response: Response,
+  cause: unknown,
+  timeoutMs: number,
+): Promise<AdapterError> {
   const { status } = response;
   if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
     const to = response.headers.get('location');
@@ -53,7 +95,7 @@ async function answerFailure(response: Response, cause: unknown): Promise<Adapte
       { reason: 'configuration', status, cause },
     );
   }
-  const body = await jsonOf(response).catch(() => undefined);
+  const body = await jsonOf(response, timeoutMs).catch(() => undefined);
   const message = `rest: the endpoint answered ${status}${titleOf(body)}`;
   const problem = problemTypeOf(body);
   if (isTransient(status)) {
@@ -85,10 +127,12 @@ async function answerFailure(response: Response, cause: unknown): Promise<Adapte
  * network error (DNS, connection refused, reset, CORS) to a retryable `unavailable`.
  */
 export async function failureOf(error: unknown, timeoutMs: number): Promise<AdapterError> {
-  if (error instanceof HTTPError) return answerFailure(error.response, error);
+  if (error instanceof HTTPError) return answerFailure(error.response, error, timeoutMs);
   const message =
     error instanceof TimeoutError
       ? `rest: the endpoint did not answer within ${timeoutMs} ms`
-      : `rest: could not reach the endpoint (${error instanceof Error ? error.message : String(error)})`;
+      : error instanceof AnswerTimeoutError
+        ? `rest: the endpoint sent the start of its answer but not the rest within ${timeoutMs} ms`
+        : `rest: could not reach the endpoint (${error instanceof Error ? error.message : String(error)})`;
   return new AdapterError(message, { reason: 'unavailable', cause: error });
 }

@@ -156,7 +156,7 @@ export function restAdapter(config: RestAdapterConfig): Adapter {
           signal: signal ?? null,
           ...(options.fetch ? { fetch: options.fetch } : {}),
         });
-        body = await jsonOf(response);
+        body = await jsonOf(response, timeout);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         throw await failureOf(error, timeout);
