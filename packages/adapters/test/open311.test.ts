@@ -667,6 +667,30 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       assert.equal(peer.find(submission.id).length, 1);
     });
 
+    it('a 200 that carries the spec’s error list is that error, not a blackbox receipt', async () => {
+      // Some servers answer everything with 200; the error list is the only sign of a refusal.
+      peer.errorsWith200 = true;
+      const submission = sampleSubmission();
+      const keyError = await adapterFailure(adapter({ apiKey: 'wrong-key' }).submit(submission));
+      assert.equal(keyError.reason, 'configuration');
+      assert.equal(keyError.retryable, false);
+      assert.equal(keyError.status, 200);
+      assert.match(keyError.message, /refused the API key .*HTTP 200, an error list inside/);
+
+      peer.refusing = true;
+      const refusal = await adapterFailure(adapter().submit(submission));
+      assert.equal(refusal.reason, 'rejected');
+      assert.equal(refusal.retryable, false);
+      assert.match(refusal.message, /Ärendesystemet tar inte emot nya ärenden/);
+      assert.equal(peer.find(submission.id).length, 0, 'nothing was stored');
+
+      // The same server's success still gives the request id.
+      peer.refusing = false;
+      const receipt = await adapter().submit(submission);
+      assert.notEqual(receipt.reference, submission.id);
+      assert.equal(peer.find(submission.id).length, 1);
+    });
+
     it('a 2xx that is not GeoReport is refused for good, naming the id to look for', async () => {
       peer.answer = 'html';
       const submission = sampleSubmission();

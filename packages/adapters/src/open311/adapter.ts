@@ -10,7 +10,7 @@ import { checkedSubmission } from '../shared/checked.js';
 import { parseCreated } from './answer.js';
 import { resolveConfig, type Open311Config } from './config.js';
 import { ATTRIBUTES, encodeRequest } from './encode.js';
-import { errorFromAnswer } from './errors.js';
+import { errorFromAnswer, errorInsideSuccess } from './errors.js';
 import { exchange, jsonOf, resourceUrl } from './http.js';
 import { serviceCodeFor } from './routing.js';
 import { pollToken } from './tokens.js';
@@ -149,6 +149,13 @@ export function open311Adapter(config: Open311Config): Open311Adapter {
       throw errorFromAnswer(answer, 'POST /requests.json');
     }
     const created = parseCreated(jsonOf(answer));
+    // An id or a token says it was made; an error list with no id says it was not, whatever the
+    // HTTP status (see errorInsideSuccess).
+    const refused =
+      created?.kind === 'id' || created?.kind === 'token'
+        ? undefined
+        : errorInsideSuccess(answer, 'POST /requests.json');
+    if (refused) throw refused;
     if (!created) {
       throw new AdapterError(
         `The Open311 server answered POST /requests.json with HTTP ${answer.status} but not with a ` +

@@ -107,3 +107,31 @@ export function errorFromAnswer(answer: HttpAnswer, action: string): AdapterErro
     status,
   });
 }
+
+/**
+ * The error a 2xx answer carries inside, or `undefined` when it carries none. Some servers send
+ * every answer with HTTP 200 and only the spec's error list (`[{ "code": 403, "description":
+ * "Invalid api_key" }]`) says the request was refused: read as a blackbox acceptance, it would
+ * give the sender a receipt for a request that does not exist. Classified as the same error sent
+ * with its code as the HTTP status would be (403 → `configuration`, 503 → `unavailable` …); an
+ * entry without such a code is a refusal.
+ */
+export function errorInsideSuccess(answer: HttpAnswer, action: string): AdapterError | undefined {
+  const body = jsonOf(answer);
+  const entries = parseSpecErrors(body);
+  const [first] = entries;
+  // Only a list of errors: a request entry has neither code nor description.
+  if (first === undefined || first.description === '') return undefined;
+  const code = Number(first.code);
+  const status = Number.isInteger(code) && code >= 400 && code < 600 ? code : 400;
+  const error = errorFromAnswer({ ...answer, status }, action);
+  return new AdapterError(
+    error.message.replace(`(HTTP ${status})`, `(HTTP ${answer.status}, an error list inside)`),
+    {
+      reason: error.reason,
+      retryable: error.retryable,
+      status: answer.status,
+      ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    },
+  );
+}

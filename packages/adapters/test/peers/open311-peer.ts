@@ -75,6 +75,8 @@ export interface Open311Peer {
   refusing: boolean;
   /** `GET /services.json` answers a list whose entries lack `service_code`. */
   brokenServices: boolean;
+  /** Sends its errors with HTTP 200, as some servers do: the spec's error list is the only sign. */
+  errorsWith200: boolean;
   /** Requests stored for a submission id. */
   find(submissionId: string): StoredRequest[];
   /** POSTs to `/requests.json` so far. */
@@ -352,7 +354,8 @@ export async function startOpen311Peer(
         response.end(body.body);
       },
       (error: unknown) => {
-        if (error instanceof SpecError) send(response, error.status, error.entries);
+        if (error instanceof SpecError)
+          send(response, peer.errorsWith200 ? 200 : error.status, error.entries);
         else send(response, 500, [{ code: 500, description: String(error) }]);
       },
     );
@@ -373,6 +376,7 @@ export async function startOpen311Peer(
     outage: false,
     refusing: false,
     brokenServices: false,
+    errorsWith200: false,
     find: (submissionId) => requests.filter((r) => r.attributes.submission_id === submissionId),
     posts: () => postCount,
     reset() {
@@ -386,6 +390,7 @@ export async function startOpen311Peer(
       peer.outage = false;
       peer.refusing = false;
       peer.brokenServices = false;
+      peer.errorsWith200 = false;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
