@@ -318,6 +318,52 @@ describe('open311 adapter against a GeoReport v2 server', () => {
       assert.equal(refused.retryable, true);
     });
 
+    it('an endless answer is not read into memory: the try ends at once, classified by its status', async () => {
+      // A server, or a proxy in front of it, that streams without end: the timeout would end it,
+      // but loopback fills gigabytes before then.
+      const server = createServer((request, response) => {
+        request.resume();
+        request.on('end', () => {
+          response.writeHead(request.url?.includes('down') ? 503 : 200, {
+            'Content-Type': 'application/json',
+          });
+          const chunk = Buffer.alloc(64 * 1024, 'x');
+          const pump = () => {
+            while (!response.destroyed && response.write(chunk));
+            if (!response.destroyed) response.once('drain', pump);
+          };
+          response.on('error', () => undefined);
+          pump();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const before = process.memoryUsage().rss;
+        const started = performance.now();
+        const submission = sampleSubmission();
+        const odd = await adapterFailure(
+          open311Adapter({ ...configFor(peer), baseUrl: `${base}/v2`, timeoutMs: 10_000 }).submit(
+            submission,
+          ),
+        );
+        assert.equal(odd.reason, 'rejected');
+        assert.match(odd.message, new RegExp(`submission_id\\]=${submission.id}`));
+        const down = await adapterFailure(
+          open311Adapter({ ...configFor(peer), baseUrl: `${base}/down`, timeoutMs: 10_000 }).submit(
+            sampleSubmission(),
+          ),
+        );
+        assert.equal(down.reason, 'unavailable');
+        assert.equal(down.status, 503);
+        assert.ok(performance.now() - started < 5_000, 'not held until the timeout');
+        assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'no endless buffer');
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
     it('a submission without a place gets the server’s clear refusal, or the fallback address', async () => {
       const { place: _place, ...withoutPlace } = sampleSubmission();
       const error = await adapterFailure(adapter().submit(withoutPlace));

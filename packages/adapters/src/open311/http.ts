@@ -1,7 +1,15 @@
 import { AdapterError } from '@synpunkt/sdk';
+import { textOf } from '../shared/answer.js';
 import type { FetchLike } from './config.js';
 
-/** A whole HTTP answer: status, headers and the body read as text. */
+/**
+ * The most of an answer read: a GeoReport answer, even a city's service list, is far smaller,
+ * and a server (or a proxy in front of it) that sends an endless one must not fill the memory
+ * before the timeout ends it.
+ */
+export const MAX_ANSWER_BYTES = 4 * 1_048_576;
+
+/** A whole HTTP answer: status, headers and the body read as text ('' when over the limit). */
 export interface HttpAnswer {
   status: number;
   headers: Headers;
@@ -43,7 +51,7 @@ export async function exchange(
       redirect: 'manual',
       signal: controller.signal,
     });
-    const body = await response.text();
+    const body = (await textOf(response, MAX_ANSWER_BYTES)) ?? '';
     return { status: response.status, headers: response.headers, body };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;

@@ -1,5 +1,6 @@
 import { AdapterError, issuesOfProblem } from '@synpunkt/sdk';
 import { HTTPError, TimeoutError } from 'ky';
+import { AnswerTimeoutError, textOf } from '../shared/answer.js';
 
 /**
  * How long a `Retry-After` header asks us to wait, in milliseconds: delay-seconds (`120`) or
@@ -18,40 +19,7 @@ export function isTransient(status: number): boolean {
 }
 
 /** The most of an answer the adapter reads: a receipt or a problem is a few hundred bytes. */
-export const MAX_ANSWER_BYTES = 1_048_576;
-
-/** The answer's headers came in time, but its body did not. */
-export class AnswerTimeoutError extends Error {}
-
-/**
- * The body as text, read within `timeoutMs` (ky's timeout ends when the headers arrive, so an
- * endpoint that sends them and then stalls would hold the sender for minutes). `undefined` when
- * it is longer than {@link MAX_ANSWER_BYTES}: no receipt or problem is, and an endless one would
- * fill the memory. Throws an {@link AnswerTimeoutError}, or a network error when the connection
- * breaks. (Kept small: the widget's bundle carries it.)
- */
-async function textOf(response: Response, timeoutMs: number): Promise<string | undefined> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AnswerTimeoutError()), timeoutMs);
-  });
-  try {
-    for (let read; !(read = await Promise.race([reader.read(), expired])).done;) {
-      if ((size += read.value.byteLength) > MAX_ANSWER_BYTES) return undefined;
-      text += decoder.decode(read.value, { stream: true });
-    }
-  } finally {
-    clearTimeout(timer);
-    // Frees the connection of an answer read no further; a no-op on one read to the end.
-    void reader.cancel().catch(() => undefined);
-  }
-  return text + decoder.decode();
-}
+const MAX_ANSWER_BYTES = 1_048_576;
 
 /**
  * The body parsed as JSON, or `undefined` when it is not JSON (or too long to be an answer of
@@ -59,7 +27,7 @@ async function textOf(response: Response, timeoutMs: number): Promise<string | u
  * broke, which is then a timeout or a network error.
  */
 export async function jsonOf(response: Response, timeoutMs: number): Promise<unknown> {
-  const text = await textOf(response, timeoutMs);
+  const text = await textOf(response, MAX_ANSWER_BYTES, timeoutMs);
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as unknown;
