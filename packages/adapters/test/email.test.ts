@@ -642,6 +642,26 @@ describe('email adapter: hostile text', () => {
     );
   });
 
+  it('a name typed as an encoded word (=?utf-8?B?…?=) shows in Reply-To as typed, not as the text it encodes', async () => {
+    // Decoded, this name reads 'VD <vd@kommun.se>': a clerk would see someone else's address.
+    const forged = '=?utf-8?B?VkQgPHZkQGtvbW11bi5zZT4=?=';
+    const submission = sampleSubmission({
+      reply: { wanted: true, via: 'email', name: `Anna ${forged}`, email: 'anna@example.org' },
+      earlierReference: forged,
+    });
+    await emailAdapter(configFor(peer)).submit(submission);
+    const [mail] = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.ok(mail);
+    assert.deepEqual(mail.parsed.replyTo?.value, [
+      { address: 'anna@example.org', name: `Anna ${forged.replaceAll('=?', '= ?')}` },
+    ]);
+    assert.ok(!mail.parsed.replyTo?.text.includes('vd@kommun.se'));
+    // The subject is encoded whole (it has non-ASCII letters), so the number arrives as typed.
+    assert.ok(mail.parsed.subject?.endsWith(`tidigare ärende ${forged}`), mail.parsed.subject);
+    assert.deepEqual(jsonCopyIn(mail).submission.reply, submission.reply, 'the JSON keeps it');
+    assert.ok(mail.parsed.text?.includes(`Anna ${forged}`), 'the text body keeps it');
+  });
+
   for (const [label, newline] of [
     ['CR/LF', '\r\n'],
     ['U+2028', '\u2028'],

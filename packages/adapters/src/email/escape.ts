@@ -30,3 +30,14 @@ const REORDERING = /[\u202a-\u202e\u2066-\u2069]/g;
 export function oneLine(text: string): string {
   return text.replace(BREAKING, ' ').replace(REORDERING, '').replace(/ {2,}/g, ' ').trim();
 }
+
+/**
+ * A display name for an address header (`Reply-To`, `From`): {@link oneLine}, and every `=?`
+ * written `= ?`. Nodemailer leaves an ASCII name as it is, in quotes, and mail programs decode
+ * an RFC 2047 encoded word even there: a sender who typed `=?utf-8?B?VkQgPHZkQGtvbW11bi5zZT4=?=`
+ * as their name would show to the clerk as `VD <vd@kommun.se>`. The body and `synpunkt.json`
+ * keep the name as typed.
+ */
+export function displayName(text: string): string {
+  return oneLine(text).replace(/=\?/g, '= ?');
+}

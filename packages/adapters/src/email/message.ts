@@ -1,7 +1,7 @@
 import type { AdapterContext, Submission } from '@synpunkt/sdk';
 import type { SendMailOptions } from 'nodemailer';
 import type { EmailConfig } from './config.js';
-import { oneLine } from './escape.js';
+import { displayName } from './escape.js';
 import { fieldRows, lookup } from './fields.js';
 import { attachmentFileNames, JSON_FILE_NAME, jsonCopyOf } from './json-copy.js';
 import { messageIdOf } from './reference.js';
@@ -18,13 +18,13 @@ export function recipientsOf(to: EmailConfig['to'], area: string): string[] {
 
 /** `From:` as nodemailer takes it: the display name is folded to one line. */
 export function fromOf(address: string, name: string | undefined): SendMailOptions['from'] {
-  return name === undefined ? address : { name: oneLine(name), address };
+  return name === undefined ? address : { name: displayName(name), address };
 }
 
 /**
  * The mail to the registry clerk. Every value reaches nodemailer as a field, never as a
  * hand-built header line, and anything a sender typed that lands in a header (their name in
- * Reply-To, the area in the subject) is folded to one line first. The envelope is set
+ * Reply-To, the area in the subject) is folded to one line first (see `displayName` for names). The envelope is set
  * explicitly, so the recipients are the configured ones and nothing else.
  */
 export function clerkMail(
@@ -57,7 +57,7 @@ export function clerkMail(
     to,
     envelope: { from: config.from, to },
     ...(replyToSender && reply.wanted && reply.email !== undefined
-      ? { replyTo: { name: oneLine(reply.name), address: reply.email } }
+      ? { replyTo: { name: displayName(reply.name), address: reply.email } }
       : {}),
     subject: subjectOf(submission, reference, config.areaLabels),
     // Serious complaints go to the nearest manager at once: mail programs show it as important.
