@@ -346,6 +346,19 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.ok(html.includes('😀👍🏽'));
     });
 
+    it('a line or paragraph separator (U+2028, U+2029) arrives as typed, not turned into a line feed', async () => {
+      // Pasted text can hold them; an XML parser that ends lines as XML 1.1 does (the peer's
+      // xmldom) turns them raw into LF, so they travel as character references.
+      const message = 'Första stycket\u2029Andra stycket, rad ett\u2028rad två';
+      const submission = sampleSubmission({ message });
+      await artviseAdapter(settings(peer)).submit(submission);
+      const [stored] = peer.casesFor(submission.id);
+      assert.equal(stored?.dto.Description, message);
+      assert.ok(str(stored?.dto.HtmlDescription)?.includes('\u2028rad två'));
+      const request = peer.requests.findLast((r) => r.operation === 'CreateCase');
+      assert.ok(request?.xml.includes('&#x2028;') && !request.xml.includes('\u2028'));
+    });
+
     it('the HTML description breaks lines at CR LF, a lone CR and LF alike', async () => {
       const submission = sampleSubmission({ message: 'Rad ett\r\nRad två\rRad tre\nRad fyra' });
       await artviseAdapter(settings(peer)).submit(submission);
@@ -1085,10 +1098,10 @@ describe('the strict peer refuses what MercuryAPI would not accept', () => {
 // ---- the XML writer and the configuration ---------------------------------------------------------
 
 describe('artvise XML writer', () => {
-  it('escapes &, <, >, quotes and CR, and keeps tabs, line feeds, åäö and emoji', () => {
+  it('escapes &, <, >, quotes, CR, U+2028 and U+2029, and keeps tabs, line feeds, åäö and emoji', () => {
     assert.equal(
-      escapeText('a&b<c>d"e\'f\r\n\tåäö😀 ]]>'),
-      'a&amp;b&lt;c&gt;d&quot;e&apos;f&#xD;\n\tåäö😀 ]]&gt;',
+      escapeText('a&b<c>d"e\'f\r\n\tåäö😀 ]]>\u2028\u2029'),
+      'a&amp;b&lt;c&gt;d&quot;e&apos;f&#xD;\n\tåäö😀 ]]&gt;&#x2028;&#x2029;',
     );
   });
 

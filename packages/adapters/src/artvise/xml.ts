@@ -17,6 +17,10 @@ const ESCAPES: Record<string, string> = {
   "'": '&apos;',
   // A parser turns a raw CR (and CR LF) into LF; a reference keeps it as the sender typed it.
   '\r': '&#xD;',
+  // Line and paragraph separators: a parser that ends lines as XML 1.1 does (xmldom does by
+  // default) turns them raw into LF too; a reference is never a line end.
+  '\u2028': '&#x2028;',
+  '\u2029': '&#x2029;',
 };
 
 /** Thrown when text holds a character that XML 1.0 cannot carry. */
@@ -46,14 +50,14 @@ export function findForbiddenCharacter(
 }
 
 /**
- * Escapes text for element content or a quoted attribute value: `&`, `<`, `>`, `"`, `'` and
- * carriage return. Refuses (throws `XmlCharacterError`) rather than drops a character XML 1.0
+ * Escapes text for element content or a quoted attribute value: `&`, `<`, `>`, `"`, `'`,
+ * carriage return and the line and paragraph separators (U+2028, U+2029). Refuses (throws `XmlCharacterError`) rather than drops a character XML 1.0
  * cannot carry, so no text is lost without anyone knowing.
  */
 export function escapeText(text: string): string {
   const bad = findForbiddenCharacter(text);
   if (bad) throw new XmlCharacterError(bad.index, bad.codePoint);
-  return text.replace(/[&<>"'\r]/g, (char) => ESCAPES[char] ?? char);
+  return text.replace(/[&<>"'\r\u2028\u2029]/g, (char) => ESCAPES[char] ?? char);
 }
 
 /** Markup that is already well-formed: made only by `element`, never from a plain string. */
