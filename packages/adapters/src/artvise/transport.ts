@@ -2,6 +2,7 @@
 
 import { AdapterError } from '@synpunkt/sdk';
 import type { Element } from '@xmldom/xmldom';
+import { retryAfterMsOf } from '../shared/retry-after.js';
 import { soapAction, type Operation } from './contracts.js';
 import { envelope, parseAnswer, SoapFormatError } from './envelope.js';
 import type { Xml } from './xml.js';
@@ -20,13 +21,9 @@ const AUTH_WORDS =
 /** Fault codes that mean the server failed, not the request: worth another try. */
 const SERVER_FAULTS = new Set(['Server', 'Receiver', 'InternalServiceFault']);
 
-/** Milliseconds from a `Retry-After` header (seconds or an HTTP date). */
+/** Milliseconds from a `Retry-After` header (see `retryAfterMsOf`). */
 function retryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return retryAfterMsOf(header);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AdapterError } from '@synpunkt/sdk';
+import { retryAfterMsOf } from '../shared/retry-after.js';
 import type { HttpAnswer } from './http.js';
 import { jsonOf } from './http.js';
 
@@ -37,13 +38,9 @@ export function parseSpecErrors(body: unknown): Open311ErrorEntry[] {
   return entries;
 }
 
-/** `Retry-After` in milliseconds (seconds or an HTTP date), when present and sensible. */
+/** `Retry-After` in milliseconds (see `retryAfterMsOf`), when present and sensible. */
 export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const value = headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return retryAfterMsOf(headers.get('retry-after'), now);
 }
 
 function quote(answer: HttpAnswer): string {

@@ -1,16 +1,14 @@
 import { AdapterError, issuesOfProblem } from '@synpunkt/sdk';
 import { HTTPError, TimeoutError } from 'ky';
 import { AnswerTimeoutError, textOf } from '../shared/answer.js';
+import { retryAfterMsOf } from '../shared/retry-after.js';
 
 /**
- * How long a `Retry-After` header asks us to wait, in milliseconds: delay-seconds (`120`) or
- * an HTTP date. `undefined` when there is no usable header; never negative.
+ * How long a `Retry-After` header asks us to wait, in milliseconds (see `retryAfterMsOf`).
+ * `undefined` when there is no usable header; never negative, at most a day.
  */
 export function retryAfterMs(response: Response): number | undefined {
-  const value = response.headers.get('Retry-After')?.trim();
-  if (!value) return undefined;
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+  return retryAfterMsOf(response.headers.get('Retry-After'));
 }
 
 /** True for the answers worth trying again: 408, 429 and every 5xx. */
