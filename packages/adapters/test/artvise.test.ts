@@ -669,6 +669,35 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
       assert.match(error.message, /Ärendet kunde inte tolkas/);
     });
 
+    it('a fault with a whole .NET stack trace is quoted in part: the log line stays readable', async () => {
+      // WCF with includeExceptionDetailInFaults puts the exception and its trace in faultstring.
+      const trace = `System.Data.SqlClient.SqlException: Timeout expired.\n${'   at Artvise.Mercury.Db.Execute()\n'.repeat(3_000)}`;
+      const server = createServer((request, response) => {
+        request.resume();
+        request.on('end', () => {
+          response.writeHead(500, { 'Content-Type': 'text/xml; charset=utf-8' });
+          response.end(
+            `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>` +
+              `<faultcode>s:Server</faultcode><faultstring>${trace}</faultstring>` +
+              `</s:Fault></s:Body></s:Envelope>`,
+          );
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const error = await submitWith({
+          endpoint: `http://127.0.0.1:${port}/MercuryAPI/Service.svc`,
+        });
+        assert.equal(error.reason, 'unavailable');
+        assert.match(error.message, /SOAP fault \(Server\): System\.Data\.SqlClient\.SqlException/);
+        assert.ok(error.message.length < 1_200, `${error.message.length} characters`);
+        assert.ok(error.message.endsWith('…'));
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
     it('a server SOAP fault (InternalServiceFault) becomes a retryable unavailable error', async () => {
       peer.failNext('GetCaseByIdentifier', 'server-fault');
       const error = await submitWith();

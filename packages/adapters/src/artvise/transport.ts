@@ -26,6 +26,17 @@ function retryAfter(header: string | null): number | undefined {
   return retryAfterMsOf(header);
 }
 
+/** Longest server text quoted in an error message: enough for an operator, bounded for logs. */
+const QUOTE_MAX = 1_000;
+
+/**
+ * The server's text for an error message, cut at {@link QUOTE_MAX} characters: a WCF service
+ * with exception details on puts a whole .NET stack trace in its faultstring.
+ */
+function quoted(text: string): string {
+  return text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text;
+}
+
 /**
  * The error for a SOAP fault. `retryAfterMs`: the wait a throttled service named in Retry-After,
  * kept when the fault is worth another try.
@@ -36,7 +47,7 @@ export function faultError(
   message: string,
   retryAfterMs?: number,
 ): AdapterError {
-  const text = `Artvise answered ${operation} with a SOAP fault (${code || 'no code'}): ${message}`;
+  const text = `Artvise answered ${operation} with a SOAP fault (${quoted(code) || 'no code'}): ${quoted(message)}`;
   const status = `soap:${code}`;
   if (AUTH_WORDS.test(message)) return new AdapterError(text, { reason: 'configuration', status });
   if (SERVER_FAULTS.has(code)) {
@@ -48,14 +59,14 @@ export function faultError(
 
 /** The error for `Ok=false` in a result. */
 export function refusalError(operation: Operation, message: string): AdapterError {
-  const text = `Artvise refused ${operation}: ${message || '(no message)'}`;
+  const text = `Artvise refused ${operation}: ${quoted(message) || '(no message)'}`;
   const reason = AUTH_WORDS.test(message) ? 'configuration' : 'rejected';
   return new AdapterError(text, { reason, status: 'Ok=false' });
 }
 
 function httpError(operation: Operation, response: Response, detail: string): AdapterError {
   const { status } = response;
-  const text = `Artvise answered ${operation} with HTTP ${status}${detail ? `: ${detail}` : ''}`;
+  const text = `Artvise answered ${operation} with HTTP ${status}${detail ? `: ${quoted(detail)}` : ''}`;
   if (status === 401 || status === 403) {
     return new AdapterError(`${text} (check apiKey and access to the endpoint)`, {
       reason: 'configuration',
