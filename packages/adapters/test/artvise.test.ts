@@ -1174,6 +1174,11 @@ describe('artvise configuration', () => {
       /endpoint: must be the address of MercuryAPI’s Service\.svc/,
     ],
     [
+      'an endpoint with a user name and password (fetch refuses it, quoting it whole)',
+      (c) => (c.endpoint = 'https://artvise:hemligt-ord@x.example/MercuryAPI/Service.svc'),
+      /^artviseAdapter: endpoint: must not hold a user name or password [^@]*apiKey$/,
+    ],
+    [
       'an inbox that is not a GUID',
       (c) => (c.inboxes = { default: 'inkorg' }),
       /inboxes\.default: must be a GUID/,

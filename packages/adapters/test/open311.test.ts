@@ -757,6 +757,11 @@ describe('open311 adapter against a GeoReport v2 server', () => {
         /open311Adapter: baseUrl: must be an http or https URL/,
       ],
       [
+        'baseUrl holds a user name and password (fetch refuses it, quoting it whole)',
+        { baseUrl: 'https://open311:hemligt-ord@x.example/v2' },
+        /^open311Adapter: baseUrl: must not hold a user name or password [^@]*apiKey$/,
+      ],
+      [
         'baseUrl has a query',
         { baseUrl: 'https://x.example/v2?a=1' },
         /baseUrl: must be the endpoint without \?query/,

@@ -875,6 +875,19 @@ describe('rest adapter configuration', () => {
     refused({ endpoint: 'inte en adress' }, /endpoint: must be an http or https URL/);
   });
 
+  it('refuses an endpoint with a user name or password at once, without quoting it', () => {
+    // fetch refuses such a URL at every try, quoting it whole: a retryable error with the secret.
+    assert.throws(
+      () => restAdapter({ endpoint: 'https://synpunkt:hemligt-ord@x.example/v1' }),
+      (error: Error) =>
+        error instanceof TypeError &&
+        /^restAdapter: endpoint: must not hold a user name or password .*Authorization$/.test(
+          error.message,
+        ) &&
+        !error.message.includes('hemligt-ord'),
+    );
+  });
+
   it('refuses a missing endpoint, naming the field', () => {
     refused({}, /^restAdapter: endpoint: is required$/);
     refused(undefined, /restAdapter: \(configuration\): must be an object/);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { hasCredentials } from '../shared/url.js';
 import { isHttpUrl, type Kind } from '@synpunkt/sdk';
 import { parseConfig } from '../shared/config.js';
 import { findForbiddenCharacter } from './xml.js';
@@ -67,6 +68,10 @@ const schema = strict({
       z.refine((url) => !isHttpUrl(url) || /\.svc(?:\/|$)/i.test(new URL(url).pathname), {
         error:
           'must be the address of MercuryAPI’s Service.svc, such as https://artvise.kommun.se/MercuryAPI/Service.svc',
+      }),
+      z.refine((url) => !hasCredentials(url), {
+        error:
+          'must not hold a user name or password (fetch refuses such a URL): the key goes in apiKey',
       }),
     ),
   apiKey: text('the MercuryAPI key (read it from an environment variable)'),

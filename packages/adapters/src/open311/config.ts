@@ -1,6 +1,7 @@
 import type { Kind } from '@synpunkt/sdk';
 import { KINDS } from '@synpunkt/sdk';
 import * as z from 'zod/mini';
+import { hasCredentials } from '../shared/url.js';
 import { parseConfig } from '../shared/config.js';
 
 /** The `fetch` the adapter calls; the global one unless a test or a proxy passes its own. */
@@ -115,6 +116,10 @@ export const baseUrlSchema = z.string({ error: 'must be an http or https URL' })
   }),
   z.refine((value) => !urlOf(value)?.search && !urlOf(value)?.hash, {
     error: 'must be the endpoint without ?query or #fragment',
+  }),
+  z.refine((value) => !hasCredentials(value), {
+    error:
+      'must not hold a user name or password (fetch refuses such a URL): the key goes in apiKey',
   }),
 );
 

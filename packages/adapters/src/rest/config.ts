@@ -6,6 +6,7 @@ import {
   type Submission,
 } from '@synpunkt/sdk';
 import * as z from 'zod/mini';
+import { hasCredentials } from '../shared/url.js';
 import { parseConfig } from '../shared/config.js';
 
 /** The `fetch` the adapter calls: the global one, or an integrator's own. */
@@ -165,7 +166,13 @@ const schema = z.strictObject(
   {
     endpoint: z
       .string({ error: (issue) => (issue.input === undefined ? 'is required' : URL_ERROR) })
-      .check(z.refine(isHttpUrl, { error: URL_ERROR })),
+      .check(
+        z.refine(isHttpUrl, { error: URL_ERROR, abort: true }),
+        z.refine((url) => !hasCredentials(url), {
+          error:
+            'must not hold a user name or password (fetch refuses such a URL): send them in headers, as Authorization',
+        }),
+      ),
     timeoutMs: z._default(
       z
         .int({ error: 'must be a whole number of milliseconds' })
