@@ -1339,6 +1339,27 @@ describe('email adapter: configuration and helpers', () => {
     );
   });
 
+  it('refuses a URL with a login as smtp.host at creation, without quoting the password', () => {
+    // Taken as a host name, it failed every delivery as an outage quoting it, password and all.
+    for (const host of [
+      'smtp://synpunkt:hemligt-ord@smtp.kommun.se',
+      'synpunkt:hemligt-ord@smtp.kommun.se',
+    ]) {
+      assert.throws(
+        () =>
+          emailAdapter({ smtp: { host, port: 587 }, from: 'a@b.se', to: { default: 'a@b.se' } }),
+        (error: unknown) =>
+          error instanceof TypeError &&
+          /smtp\.host: must be the host name or IP address alone.*the login goes in auth$/.test(
+            error.message,
+          ) &&
+          !error.message.includes('hemligt-ord'),
+      );
+    }
+    // An IPv6 address is a host too.
+    emailAdapter({ smtp: { host: '::1', port: 25 }, from: 'a@b.se', to: { default: 'a@b.se' } });
+  });
+
   it('uses the configured reference prefix', async () => {
     const peer = await startSmtpPeer();
     try {

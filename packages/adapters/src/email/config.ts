@@ -41,8 +41,17 @@ const nonEmpty = (what: string) =>
 
 const smtpSchema = z.strictObject(
   {
-    /** The SMTP server (the municipality's mail relay), such as `smtp.kommun.se`. */
-    host: nonEmpty('the SMTP server host name'),
+    /**
+     * The SMTP server (the municipality's mail relay), such as `smtp.kommun.se`: a host name or
+     * IP address alone. A URL (`smtp://user:pass@…`) is refused: nodemailer would look it up as
+     * a name, fail every delivery as an outage and quote it, password included, in the error.
+     */
+    host: nonEmpty('the SMTP server host name').check(
+      z.refine((value: string) => !/[@/\s]/.test(value), {
+        error:
+          'must be the host name or IP address alone, such as smtp.kommun.se, not a URL: the login goes in auth',
+      }),
+    ),
     /** 587 for submission with STARTTLS, 465 with implicit TLS (`secure: true`), 25 for relay. */
     port: z
       .number({ error: 'must be a port number' })
