@@ -181,6 +181,16 @@ describe('artvise: looking up an installation’s GUIDs', () => {
       /Artvise could not be reached for GetInboxes: fetch failed \(ECONNREFUSED\)/,
     );
     await assert.rejects(discoverArtvise({ endpoint: 'ftp://x', apiKey: API_KEY }), TypeError);
+    await assert.rejects(
+      discoverArtvise({
+        endpoint: 'https://artvise:hemligt-ord@x.example/MercuryAPI/Service.svc',
+        apiKey: API_KEY,
+      }),
+      (error: Error) =>
+        error instanceof TypeError &&
+        /endpoint: must not hold a user name or password/.test(error.message) &&
+        !error.message.includes('hemligt-ord'),
+    );
     await assert.rejects(discoverArtvise({ endpoint: peer.endpoint, apiKey: ' ' }), TypeError);
   });
 

@@ -2,6 +2,7 @@
 // from names instead of asking the Artvise administrator for ten GUIDs one by one.
 
 import { isHttpUrl } from '@synpunkt/sdk';
+import { hasCredentials } from '../shared/url.js';
 import type { ArtviseConfig } from './config.js';
 import { getCaseTypesRequest, listRequest, parseList } from './operations.js';
 import { soapCall, type TransportSettings } from './transport.js';
@@ -83,6 +84,12 @@ function named<T extends { guid: string; name: string }>(items: (T | undefined)[
 export async function discoverArtvise(options: ArtviseDiscoveryOptions): Promise<ArtviseCatalogue> {
   if (typeof options.endpoint !== 'string' || !isHttpUrl(options.endpoint)) {
     throw new TypeError('discoverArtvise: endpoint: must be an http or https URL');
+  }
+  if (hasCredentials(options.endpoint)) {
+    // fetch would refuse it, quoting it whole, password included, on the operator's terminal.
+    throw new TypeError(
+      'discoverArtvise: endpoint: must not hold a user name or password (fetch refuses such a URL): the key goes in ARTVISE_API_KEY',
+    );
   }
   if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '') {
     throw new TypeError('discoverArtvise: apiKey: must not be empty');
