@@ -24,6 +24,7 @@ import {
   type Open311Peer,
   type StoredRequest,
 } from './peers/open311-peer.js';
+import { endless } from './peers/endless.js';
 import { startRedirector } from './peers/redirector.js';
 import { assertWaitsUntilHttpDate } from './retry-after.js';
 
@@ -319,21 +320,13 @@ describe('open311 adapter against a GeoReport v2 server', () => {
     });
 
     it('an endless answer is not read into memory: the try ends at once, classified by its status', async () => {
-      // A server, or a proxy in front of it, that streams without end: the timeout would end it,
-      // but loopback fills gigabytes before then.
       const server = createServer((request, response) => {
         request.resume();
         request.on('end', () => {
           response.writeHead(request.url?.includes('down') ? 503 : 200, {
             'Content-Type': 'application/json',
           });
-          const chunk = Buffer.alloc(64 * 1024, 'x');
-          const pump = () => {
-            while (!response.destroyed && response.write(chunk));
-            if (!response.destroyed) response.once('drain', pump);
-          };
-          response.on('error', () => undefined);
-          pump();
+          endless(response);
         });
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

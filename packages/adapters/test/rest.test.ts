@@ -12,6 +12,7 @@ import {
 } from '@synpunkt/sdk/testing';
 import { MAX_RETRY_AFTER_MS, restAdapter, type RestAdapterConfig } from '../src/rest/index.js';
 import { startRestPeer, type RestPeer } from './peers/rest-peer.js';
+import { endless } from './peers/endless.js';
 import { startRedirector } from './peers/redirector.js';
 
 /** Waits (polling, no fixed sleep) until the peer has seen `count` requests. */
@@ -651,17 +652,6 @@ async function startAnswering(
         server.close(() => resolve());
       }),
   };
-}
-
-/** Writes `x` until the connection goes: an answer with no end. */
-function endless(response: ServerResponse): void {
-  const chunk = Buffer.alloc(64 * 1024, 'x');
-  const pump = () => {
-    while (!response.destroyed && response.write(chunk));
-    if (!response.destroyed) response.once('drain', pump);
-  };
-  response.on('error', () => undefined);
-  pump();
 }
 
 describe('rest adapter with an answer that does not end', () => {
