@@ -179,6 +179,22 @@ export function createApp(deps: AppDependencies): Hono<Env> {
         ),
       );
     }
+    // A compressed body would otherwise be refused as "not UTF-8", which sends an integrator
+    // looking at their text instead of their HTTP client's compression.
+    const coding = c.req.header('Content-Encoding')?.trim().toLowerCase();
+    if (coding && coding !== 'identity') {
+      return reject(
+        'unsupported_media_type',
+        problemResponse(
+          problem(
+            TYPES.unsupportedMediaType,
+            415,
+            'Send the submission uncompressed, without Content-Encoding',
+          ),
+          { 'Accept-Encoding': 'identity' },
+        ),
+      );
+    }
     // A body over bodyLimitBytes gets 413 without being read, so it reserves nothing.
     const declared = Number(c.req.header('Content-Length') ?? 0);
     let reservation: BodyReservation | undefined;

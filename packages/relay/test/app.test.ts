@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { addWorkingDays, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Receipt } from '@synpunkt/sdk';
@@ -213,6 +214,18 @@ describe('POST /v1/synpunkter', () => {
       post(submission, { 'Content-Type': 'application/json; charset="UTF-8"' }),
     );
     assert.equal(utf8.status, 201, 'UTF-8 named in any spelling is fine');
+    // A compressed body is refused for its compression, not as text that is not UTF-8.
+    const compressed = sample();
+    const gzipped = await request({
+      ...post(compressed, { 'Content-Encoding': 'gzip' }),
+      body: gzipSync(JSON.stringify(compressed)),
+    });
+    assert.equal(gzipped.status, 415);
+    assert.equal(gzipped.headers.get('Accept-Encoding'), 'identity');
+    assert.match(((await gzipped.json()) as { title: string }).title, /uncompressed/);
+    const identity = sample();
+    const plain = await request(post(identity, { 'Content-Encoding': 'identity' }));
+    assert.equal(plain.status, 201, 'identity is no compression');
     const broken = await request({ ...post(submission), body: '{"id":' });
     assert.equal(broken.status, 400);
     const huge = await request({
