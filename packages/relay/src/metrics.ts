@@ -125,7 +125,7 @@ export class Metrics {
       }
     }
     lines.push(
-      '# HELP synpunkt_body_bytes_in_flight Bytes of request bodies being received and parsed now.',
+      '# HELP synpunkt_body_bytes_in_flight Bytes of request bodies being received and parsed now, past the first 64 KiB of each.',
     );
     lines.push('# TYPE synpunkt_body_bytes_in_flight gauge');
     lines.push(`synpunkt_body_bytes_in_flight ${bodyBytesInFlight}`);

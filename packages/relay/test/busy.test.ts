@@ -138,6 +138,29 @@ describe('request bodies in flight (bodyBytesInFlight): many large uploads at on
     assert.match(metrics, /^synpunkt_rejected_total\{reason="busy"\} 1$/m);
   });
 
+  it('takes a synpunkt without files even while slow large uploads hold the whole budget', async () => {
+    const budget = 3 * MiB;
+    const { url, port } = await start({ bodyLimitBytes: budget, bodyBytesInFlight: budget });
+    // One upload on a weak uplink (or someone trickling on purpose) that declared nearly the
+    // whole budget: every byte is counted but the first 64 KiB, which no text-only body passes.
+    let files = Math.floor(((budget - 8_000) * 3) / 4);
+    let large = withFiles(files);
+    const length = (submission: Submission) => Buffer.byteLength(JSON.stringify(submission));
+    files -= Math.ceil(((length(large) - (budget - 8_000)) * 3) / 4);
+    large = withFiles(files);
+    assert.ok(length(large) <= budget && budget - length(large) < 9_000, `${length(large)}`);
+    const held = await holdUpload(port, large);
+    await eventually(async () => (await relayInFlight()) > 2.5 * MiB, 5_000, 'reserved');
+    // Another large one does not fit, and waits its turn.
+    assert.equal((await fetch(`${url}/v1/synpunkter`, post(withFiles(0.5 * MiB)))).status, 503);
+    // A long message without files, larger than the room the large upload leaves, is taken.
+    const text = sample({ message: 'Gungan är trasig. '.repeat(555) } as Partial<Submission>);
+    assert.ok(length(text) > budget - length(large), `${length(text)}`);
+    assert.equal((await fetch(`${url}/v1/synpunkter`, post(text))).status, 201);
+    assert.equal(await held.finish(), 201);
+    assert.equal(await relayInFlight(), 0);
+  });
+
   it('counts a chunked body as it arrives, and refuses it with 503 once it does not fit', async () => {
     const { url, port } = await start({ bodyLimitBytes: 2 * MiB, bodyBytesInFlight: 2 * MiB });
     const held = await holdUpload(port, withFiles(1.2 * MiB));
