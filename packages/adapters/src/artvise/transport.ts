@@ -21,11 +21,6 @@ const AUTH_WORDS =
 /** Fault codes that mean the server failed, not the request: worth another try. */
 const SERVER_FAULTS = new Set(['Server', 'Receiver', 'InternalServiceFault']);
 
-/** Milliseconds from a `Retry-After` header (see `retryAfterMsOf`). */
-function retryAfter(header: string | null): number | undefined {
-  return retryAfterMsOf(header);
-}
-
 /** Longest server text quoted in an error message: enough for an operator, bounded for logs. */
 const QUOTE_MAX = 1_000;
 
@@ -88,7 +83,7 @@ function httpError(operation: Operation, response: Response, detail: string): Ad
   }
   // 408: a proxy or IIS gave up waiting for the request, as our own timeout would: try again.
   if (status === 408 || status === 429 || status >= 500 || status < 300) {
-    const wait = retryAfter(response.headers.get('retry-after'));
+    const wait = retryAfterMsOf(response.headers.get('retry-after'));
     return new AdapterError(text, {
       reason: 'unavailable',
       status,
@@ -154,7 +149,7 @@ export async function soapCall(
       const answer = parseAnswer(text, operation);
       if (answer.kind === 'fault') {
         // A throttled WCF service says when to come back, beside its fault.
-        const wait = retryAfter(response.headers.get('retry-after'));
+        const wait = retryAfterMsOf(response.headers.get('retry-after'));
         throw faultError(operation, answer.code, answer.message, wait);
       }
       if (response.ok) return answer.result;
