@@ -2047,6 +2047,25 @@ describe('the draft', () => {
     expect(records[0]!.body.submittedAt).to.equal(attempt.submittedAt);
   });
 
+  it('a draft whose stored attempt is damaged sends as a new submission, not an error reloading cannot mend', async () => {
+    // Another page on the origin (or a damaged storage) wrote the attempt: a reload restores it
+    // again, so "ladda om sidan" would send the person round in circles.
+    const values = { kind: 'suggestion', area: 'skola', message: 'Sparad.', replyWanted: 'no' };
+    for (const attempt of [
+      { id: 'inte-ett-id', submittedAt: 'igår' },
+      { id: crypto.randomUUID(), submittedAt: new Date().toISOString(), pageUrl: 'javascript:1' },
+    ]) {
+      sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ values, files: [], attempt }));
+      const el = await snippet();
+      const success = oneEvent(el, 'synpunkt-success');
+      await send(el);
+      const { id } = (await success).detail;
+      expect(id).to.not.equal(attempt.id);
+      expect((await received()).at(-1)!.body.pageUrl).to.equal(location.origin + location.pathname);
+      fixtureCleanup();
+    }
+  });
+
   it('does not keep attached files, and says so after a reload', async () => {
     const first = await snippet();
     await pick(first, [png('foto.png')]);

@@ -742,7 +742,15 @@ export class SynpunktForm extends LitElement {
     };
     const draft = { ...this.draft(attempt.id), submittedAt: attempt.submittedAt };
     const issues = client.validate(draft);
-    if (issues.length > 0) return this.showIssues(issues);
+    if (issues.length > 0) {
+      // A stored attempt the draft fails with was damaged in storage (or written by another
+      // page): it never went, a reload restores it again, so send as a new one.
+      if (this.attempt) {
+        this.attempt = undefined;
+        return this.send();
+      }
+      return this.showIssues(issues);
+    }
     this.issues = [];
     if (!emit(this, 'synpunkt-submit', { draft }, true)) return this.announce(t.notSent);
     this.attempt = attempt;
