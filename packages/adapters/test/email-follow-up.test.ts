@@ -145,6 +145,23 @@ describe('emailAdapter: the follow-up question to the sender', () => {
     }
   });
 
+  it('a full mailbox answered with 552 at RCPT TO is asked again later, not written off', async () => {
+    // RFC 5321 4.5.3.1.10: a client SHOULD treat 552 at RCPT TO as the temporary 452.
+    peer.fullRecipients.add('fullt@example.org');
+    try {
+      const error = await mailer()
+        .ask(question({ to: 'fullt@example.org' }))
+        .catch((caught: unknown) => caught);
+      assert.ok(isAdapterError(error), String(error));
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(error.retryable, true);
+      assert.equal(error.status, 552);
+      assert.deepEqual(error.issues, [{ path: ['reply', 'email'], code: 'invalid_email' }]);
+    } finally {
+      peer.fullRecipients.delete('fullt@example.org');
+    }
+  });
+
   it('a login the server refuses is the settings’ fault, not the address’s', async () => {
     const guarded = await startSmtpPeer({ auth: { user: 'synpunkt', pass: 'rätt' } });
     try {

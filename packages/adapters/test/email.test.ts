@@ -911,6 +911,62 @@ describe('email adapter: failures', () => {
     assert.deepEqual(envelopes, [['omsorg@exempelkommun.se'], [busy]]);
   });
 
+  it('a full clerk mailbox (552 at RCPT TO) is retried, not given up: the synpunkt arrives once it has room', async () => {
+    // RFC 5321 4.5.3.1.10: a client SHOULD treat 552 at RCPT TO as the temporary 452.
+    const adapter = emailAdapter(configFor(peer));
+    const submission = sampleSubmission();
+    peer.fullRecipients.add(REGISTRY);
+    try {
+      const full = await adapterFailure(adapter.submit(submission));
+      assert.equal(full.reason, 'unavailable');
+      assert.equal(full.retryable, true);
+      assert.equal(full.status, 552);
+      assert.match(full.message, /552 at RCPT TO.*try again later: 552 5\.2\.2 Mailbox full/);
+    } finally {
+      peer.fullRecipients.delete(REGISTRY);
+    }
+    await adapter.submit(submission);
+    assert.equal(peer.withHeader('x-synpunkt-id', submission.id).length, 1);
+  });
+
+  it('a full mailbox among an area’s addresses keeps the delivery retryable, whether the others took it or not', async () => {
+    const full = 'chef.omsorg@exempelkommun.se';
+    const typo = 'chef.omsrog@exempelkommun.se';
+    const adapterFor = (addresses: string[]) =>
+      emailAdapter(
+        configFor(peer, { to: { default: REGISTRY, byArea: { aldreomsorg: addresses } } }),
+      );
+    peer.fullRecipients.add(full);
+    peer.refusedRecipients.add(typo);
+    try {
+      // Another address took it: the retry mails the full one alone.
+      const partly = sampleSubmission({ area: 'aldreomsorg' });
+      const adapter = adapterFor(['omsorg@exempelkommun.se', full]);
+      const first = await adapterFailure(adapter.submit(partly));
+      assert.equal(first.reason, 'unavailable');
+      assert.equal(first.status, 552);
+      assert.match(first.message, /try again later for chef\.omsorg@exempelkommun\.se/);
+      peer.fullRecipients.delete(full);
+      await adapter.submit(partly);
+      assert.deepEqual(
+        peer.withHeader('x-synpunkt-id', partly.id).map((mail) => mail.envelope.to),
+        [['omsorg@exempelkommun.se'], [full]],
+      );
+
+      // Nobody took it, the last refusal a 550: the full mailbox still makes it worth a retry.
+      peer.fullRecipients.add(full);
+      const nobody = await adapterFailure(
+        adapterFor([full, typo]).submit(sampleSubmission({ area: 'aldreomsorg' })),
+      );
+      assert.equal(nobody.reason, 'unavailable');
+      assert.equal(nobody.retryable, true);
+      assert.equal(nobody.status, 552);
+    } finally {
+      peer.fullRecipients.delete(full);
+      peer.refusedRecipients.delete(typo);
+    }
+  });
+
   it('a refused connection is retryable', async () => {
     const adapter = emailAdapter(configFor(peer));
     await peer.stop();

@@ -8,6 +8,8 @@ interface SmtpFailure {
   responseCode?: number;
   response?: string;
   command?: string;
+  /** Each address's refusal, when the server refused every address at RCPT TO. */
+  rejectedErrors?: SmtpFailure[];
 }
 
 /** Errors that mean the server was not reached or the connection broke: worth retrying. */
@@ -31,8 +33,37 @@ const NETWORK_CODES = new Set([
 const AUTH_REPLIES = new Set([530, 534, 535, 538]);
 
 /**
+ * Whether a refusal at RCPT TO is worth another try: every 4xx, and 552. RFC 5321 section
+ * 4.5.3.1.10: RFC 821 wrongly gave 552 for "too many recipients", the correct reply is 452, and
+ * clients SHOULD treat a 552 at RCPT as that temporary failure; servers also send it for a full
+ * mailbox, which empties too. (A 552 at MAIL FROM or after DATA, a mail too large, stays final.)
+ */
+function deferredAtRcpt(responseCode: number | undefined): boolean {
+  return responseCode !== undefined && (responseCode < 500 || responseCode === 552);
+}
+
+/** How an error says the server deferred a mail: it asked to (4xx), or RFC 5321 says so (552). */
+function later(responseCode: number | undefined): string {
+  return responseCode === 552
+    ? 'The SMTP server cannot take the mail now (552 at RCPT TO: a full mailbox or too many ' +
+        'recipients, temporary by RFC 5321), so try again later'
+    : 'The SMTP server asked to try again later';
+}
+
+/**
+ * The refusal at RCPT TO worth another try (see {@link deferredAtRcpt}) among the addresses of
+ * a mail nodemailer could send to nobody, or `undefined`. Nodemailer reports a 4xx among them
+ * when there is one, else the last refusal, which may be a 550 beside a deferring 552.
+ */
+function deferredRcpt(failure: SmtpFailure): SmtpFailure | undefined {
+  if (!failure.command?.toUpperCase().startsWith('RCPT')) return undefined;
+  const all = [failure, ...(Array.isArray(failure.rejectedErrors) ? failure.rejectedErrors : [])];
+  return all.find((each) => deferredAtRcpt(each.responseCode));
+}
+
+/**
  * Turns what nodemailer threw into an `AdapterError` that says whether a retry may help:
- * - 4xx replies and broken or refused connections: `unavailable`, retryable;
+ * - 4xx replies, a 552 at RCPT TO and broken or refused connections: `unavailable`, retryable;
  * - 535 and the other authentication replies, a failed login: `configuration`, not retryable;
  * - every other 5xx reply: `rejected`, not retryable (the server refuses this mail for good).
  * Anything unknown counts as an outage: retrying it loses nothing, dropping it would.
@@ -44,6 +75,15 @@ export function toAdapterError(error: unknown): AdapterError {
   const said = response ? `: ${response}` : failure.message ? `: ${failure.message}` : '';
   const status = responseCode ?? code;
   const options = status === undefined ? { cause: error } : { cause: error, status };
+  const deferred = deferredRcpt(failure);
+  if (deferred?.responseCode !== undefined) {
+    const reply = deferred.response ? `: ${deferred.response}` : said;
+    return new AdapterError(`${later(deferred.responseCode)}${reply}`, {
+      cause: error,
+      status: deferred.responseCode,
+      reason: 'unavailable',
+    });
+  }
   if (responseCode !== undefined && responseCode >= 500) {
     if (command?.toUpperCase().startsWith('STARTTLS')) {
       return new AdapterError(
@@ -88,17 +128,17 @@ export function toAdapterError(error: unknown): AdapterError {
  * The error for a mail to one address that the server refused at RCPT TO, or `undefined` for
  * any other failure. It is about that address, not the server or the settings, so it carries an
  * `invalid_email` issue at `reply.email`: a 5xx is `invalid` (asking again will not help), a 4xx
- * (greylisting, a full mailbox) `unavailable` (try later).
+ * or a 552 (greylisting, a full mailbox, see {@link deferredAtRcpt}) `unavailable` (try later).
  */
 export function recipientRefusal(error: unknown): AdapterError | undefined {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as SmtpFailure;
   const { responseCode, response, command } = failure;
   if (responseCode === undefined || !command?.toUpperCase().startsWith('RCPT')) return undefined;
-  const permanent = responseCode >= 500;
+  const permanent = !deferredAtRcpt(responseCode);
   return new AdapterError(
     permanent
       ? `The SMTP server refused the address at RCPT TO: ${response ?? responseCode}`
-      : `The SMTP server asked to try the address again later: ${response ?? responseCode}`,
+      : `${later(responseCode)} for this address: ${response ?? responseCode}`,
     {
       cause: error,
       status: responseCode,
@@ -118,9 +158,9 @@ export interface RefusedRecipient {
 /**
  * The error for a mail the server took for some of the clerk's addresses and refused for
  * others. Not delivered: the relay keeps it and a retry mails only the addresses still missing.
- * Any 4xx among the refusals (greylisting, a full mailbox) makes it `unavailable`; otherwise
- * the refusals are final (`rejected`: an address that does not exist) and an operator must fix
- * the routing before sending it again.
+ * Any 4xx or 552 among the refusals (greylisting, a full mailbox, see {@link deferredAtRcpt})
+ * makes it `unavailable`; otherwise the refusals are final (`rejected`: an address that does
+ * not exist) and an operator must fix the routing before sending it again.
  */
 export function partialRefusal(
   refused: readonly RefusedRecipient[],
@@ -130,11 +170,12 @@ export function partialRefusal(
     .map(({ address, response }) => (response ? `${address} (${response})` : address))
     .join(', ');
   const took = reached.length > 0 ? `; it was delivered to ${reached.join(', ')}` : '';
-  const deferred = refused.find((r) => r.responseCode !== undefined && r.responseCode < 500);
+  // Refused in a mail that went out: at RCPT TO, the only place an SMTP (not LMTP) server can.
+  const deferred = refused.find((r) => deferredAtRcpt(r.responseCode));
   const status = (deferred ?? refused[0])?.responseCode;
   const options = status === undefined ? {} : { status };
   if (deferred !== undefined) {
-    return new AdapterError(`The SMTP server asked to try again later for ${list}${took}`, {
+    return new AdapterError(`${later(deferred.responseCode)} for ${list}${took}`, {
       ...options,
       reason: 'unavailable',
     });

@@ -25,6 +25,8 @@ export interface SmtpPeer {
   readonly refusedRecipients: Set<string>;
   /** Addresses answered with 451 at RCPT TO (greylisting, a full mailbox), whatever the mode. */
   readonly deferredRecipients: Set<string>;
+  /** Addresses answered with 552 at RCPT TO (a full mailbox, as many servers say it). */
+  readonly fullRecipients: Set<string>;
   /**
    * While set, every RCPT TO waits for this promise (a server that hangs); `onHold` is called
    * as each one starts waiting.
@@ -111,6 +113,8 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
           callback(smtpError('No such user here', 550));
         else if (peer.deferredRecipients.has(address.address))
           callback(smtpError('Mailbox busy, try again later', 451));
+        else if (peer.fullRecipients.has(address.address))
+          callback(smtpError('5.2.2 Mailbox full', 552));
         else if (peer.mode === 'tempfail') callback(smtpError('Try again later, please', 451));
         else callback();
       };
@@ -174,6 +178,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     mode: 'accept',
     refusedRecipients: new Set(),
     deferredRecipients: new Set(),
+    fullRecipients: new Set(),
     hold: undefined,
     stop: () =>
       new Promise<void>((resolve) => {
