@@ -18,6 +18,7 @@ import { caseValues } from '../src/artvise/mapping.js';
 import { createCaseRequest, getCaseByIdentifierRequest } from '../src/artvise/operations.js';
 import { parseArtviseConfig } from '../src/artvise/config.js';
 import { element, escapeText, XmlCharacterError, type Xml } from '../src/artvise/xml.js';
+import { endless } from './peers/endless.js';
 import { startRedirector } from './peers/redirector.js';
 import { assertWaitsUntilHttpDate } from './retry-after.js';
 import {
@@ -694,6 +695,44 @@ describe('artvise adapter against a strict MercuryAPI peer', () => {
         assert.ok(error.message.length < 1_200, `${error.message.length} characters`);
         assert.ok(error.message.endsWith('…'));
       } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
+    it('an endless answer is not read into memory: the call ends at 20 MiB, judged by its status', async () => {
+      const server = createServer((request, response) => {
+        request.resume();
+        request.on('end', () => {
+          const status = request.url?.startsWith('/down/')
+            ? 503
+            : request.url?.startsWith('/refusing/')
+              ? 400
+              : 200;
+          response.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' });
+          endless(response);
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const at = (path: string) => submitWith({ endpoint: `${base}${path}MercuryAPI/Service.svc` });
+      try {
+        const before = process.memoryUsage().rss;
+        const started = performance.now();
+        const endless200 = await at('/');
+        assert.equal(endless200.reason, 'unavailable');
+        assert.equal(endless200.retryable, true);
+        assert.equal(endless200.status, 200);
+        assert.match(endless200.message, /an answer longer than 20 MiB, not read further/);
+        const down = await at('/down/');
+        assert.equal(down.reason, 'unavailable');
+        assert.equal(down.status, 503);
+        const refusing = await at('/refusing/');
+        assert.equal(refusing.reason, 'rejected');
+        assert.equal(refusing.status, 400);
+        assert.ok(performance.now() - started < 5_000, 'not held until the timeout');
+        assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'no endless buffer');
+      } finally {
+        server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
       }
     });

@@ -2,6 +2,7 @@
 
 import { AdapterError } from '@synpunkt/sdk';
 import type { Element } from '@xmldom/xmldom';
+import { textOf } from '../shared/answer.js';
 import { retryAfterMsOf } from '../shared/retry-after.js';
 import { soapAction, type Operation } from './contracts.js';
 import { envelope, parseAnswer, SoapFormatError } from './envelope.js';
@@ -20,6 +21,15 @@ const AUTH_WORDS =
 
 /** Fault codes that mean the server failed, not the request: worth another try. */
 const SERVER_FAULTS = new Set(['Server', 'Receiver', 'InternalServiceFault']);
+
+/**
+ * The most of an answer read, in MiB. The largest answer MercuryAPI can rightly send is
+ * GetCaseByIdentifier's for a case whose deeds carry a synpunkt's files in base64 (the sdk's
+ * 10 MB are 13.4 MB); the rest of a case is far smaller. A broken endpoint, or a proxy in front
+ * of it, that sends an endless answer is stopped here instead of filling the relay's memory
+ * until the timeout.
+ */
+export const MAX_ANSWER_MIB = 20;
 
 /** Longest server text quoted in an error message: enough for an operator, bounded for logs. */
 const QUOTE_MAX = 1_000;
@@ -121,7 +131,7 @@ export async function soapCall(
   signal?.throwIfAborted();
   const timeout = AbortSignal.timeout(settings.timeoutMs);
   let response: Response;
-  let text: string;
+  let text: string | undefined;
   try {
     response = await settings.fetch(settings.endpoint, {
       method: 'POST',
@@ -134,7 +144,8 @@ export async function soapCall(
       redirect: 'manual',
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
-    text = await response.text();
+    // Undefined past the limit, the rest unread; the timeout still bounds the time it takes.
+    text = await textOf(response, MAX_ANSWER_MIB * 1_048_576);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     const why = timeout.aborted
@@ -144,7 +155,11 @@ export async function soapCall(
   }
 
   let detail = '';
-  if (text.trim().length > 0) {
+  if (text === undefined) {
+    // Judged by its status, as the rest and open311 adapters judge theirs, like an answer that
+    // is not SOAP: a 200 or 503 is worth another try (it starts with the lookup), a 400 is not.
+    detail = `an answer longer than ${MAX_ANSWER_MIB} MiB, not read further`;
+  } else if (text.trim().length > 0) {
     try {
       const answer = parseAnswer(text, operation);
       if (answer.kind === 'fault') {
