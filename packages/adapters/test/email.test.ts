@@ -1063,6 +1063,51 @@ describe('email adapter: failures', () => {
     }
   });
 
+  it('a server silent after the whole mail says it may have it: retried, and the retry is recognisably the same mail', async () => {
+    const adapter = emailAdapter(configFor(peer, { timeoutMs: 500 }));
+
+    // Silent before the mail went out: it cannot have it.
+    let release = () => {};
+    const until = new Promise<void>((resolve) => (release = resolve));
+    peer.hold = { until, onHold: () => undefined };
+    let early;
+    try {
+      early = await adapterFailure(adapter.submit(sampleSubmission()));
+    } finally {
+      peer.hold = undefined;
+      release();
+    }
+    assert.equal(early.retryable, true);
+    assert.equal(early.status, 'ETIMEDOUT');
+    assert.doesNotMatch(early.message, /may have taken it/);
+
+    // Silent after the whole mail: the server kept it, and only its answer is missing.
+    const submission = sampleSubmission();
+    peer.silentAfterData = true;
+    let late;
+    try {
+      late = await adapterFailure(adapter.submit(submission));
+    } finally {
+      peer.silentAfterData = false;
+    }
+    assert.equal(late.reason, 'unavailable');
+    assert.equal(late.retryable, true);
+    assert.equal(late.status, 'DATA:ETIMEDOUT');
+    assert.match(
+      late.message,
+      /did not confirm the mail after all of it was sent \(ETIMEDOUT\): it may have taken it, so the retry may deliver a second copy with the same Message-ID/,
+    );
+
+    // Retried all the same (a lost synpunkt is worse): the clerk gets a second copy that a mail
+    // system or case system can drop by its Message-ID.
+    await adapter.submit(submission);
+    const mails = peer.withHeader('x-synpunkt-id', submission.id);
+    assert.deepEqual(
+      mails.map((mail) => mail.parsed.messageId),
+      [`<${submission.id}@synpunkt>`, `<${submission.id}@synpunkt>`],
+    );
+  });
+
   it('stops with the signal’s reason when aborted before or during the SMTP exchange; a mail under way is sent once', async () => {
     const adapter = emailAdapter(configFor(peer));
     const early = new AbortController();

@@ -10,6 +10,8 @@ interface SmtpFailure {
   command?: string;
   /** Each address's refusal, when the server refused every address at RCPT TO. */
   rejectedErrors?: SmtpFailure[];
+  /** Set by our transport: the whole mail had gone to the server (see `SmtpTransport`). */
+  bodySent?: boolean;
 }
 
 /** Errors that mean the server was not reached or the connection broke: worth retrying. */
@@ -65,7 +67,10 @@ function deferredRcpt(failure: SmtpFailure): SmtpFailure | undefined {
  * Turns what nodemailer threw into an `AdapterError` that says whether a retry may help:
  * - 4xx replies, a 552 at RCPT TO and broken or refused connections: `unavailable`, retryable;
  * - 535 and the other authentication replies, a failed login: `configuration`, not retryable;
- * - every other 5xx reply: `rejected`, not retryable (the server refuses this mail for good).
+ * - every other 5xx reply: `rejected`, not retryable (the server refuses this mail for good);
+ * - no answer to a mail sent whole (a timeout or a dropped connection after the body):
+ *   `unavailable` with status `DATA:<code>`, retryable, and the message says the server may
+ *   have taken it, so the retry may bring a second copy with the same Message-ID.
  * Anything unknown counts as an outage: retrying it loses nothing, dropping it would.
  */
 export function toAdapterError(error: unknown): AdapterError {
@@ -75,6 +80,14 @@ export function toAdapterError(error: unknown): AdapterError {
   const said = response ? `: ${response}` : failure.message ? `: ${failure.message}` : '';
   const status = responseCode ?? code;
   const options = status === undefined ? { cause: error } : { cause: error, status };
+  if (failure.bodySent === true && responseCode === undefined) {
+    // Retried all the same: a second copy (same Message-ID) is better than a lost synpunkt.
+    return new AdapterError(
+      `The SMTP server did not confirm the mail after all of it was sent${code ? ` (${code})` : ''}: ` +
+        'it may have taken it, so the retry may deliver a second copy with the same Message-ID',
+      { cause: error, status: `DATA:${code ?? 'unknown'}`, reason: 'unavailable' },
+    );
+  }
   const deferred = deferredRcpt(failure);
   if (deferred?.responseCode !== undefined) {
     const reply = deferred.response ? `: ${deferred.response}` : said;

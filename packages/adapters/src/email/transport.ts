@@ -1,6 +1,17 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import { PassThrough, pipeline, type Readable } from 'node:stream';
+import { createTransport, type SendMailOptions } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { EmailConfig } from './config.js';
+
+/** The one thing the adapter does with SMTP: send a mail. */
+export interface SmtpTransport {
+  /**
+   * Sends one mail, or throws what nodemailer threw. When the whole mail had gone to the
+   * server before the failure (it went silent or hung up instead of answering it), the error
+   * is marked `bodySent: true`: the server may have taken the mail.
+   */
+  sendMail(mail: SendMailOptions): Promise<SMTPTransport.SentMessageInfo>;
+}
 
 /**
  * Whether the connection must be upgraded with STARTTLS before anything is sent. Set, it is
@@ -15,12 +26,9 @@ export function requiresTls(smtp: EmailConfig['smtp']): boolean | undefined {
 }
 
 /** The SMTP transport every mail of one configuration goes through. */
-export function transportOf({
-  smtp,
-  timeoutMs,
-}: EmailConfig): Transporter<SMTPTransport.SentMessageInfo> {
+export function transportOf({ smtp, timeoutMs }: EmailConfig): SmtpTransport {
   const requireTLS = requiresTls(smtp);
-  return createTransport({
+  const transport = createTransport({
     host: smtp.host,
     port: smtp.port,
     ...(smtp.secure === undefined ? {} : { secure: smtp.secure }),
@@ -34,4 +42,35 @@ export function transportOf({
     disableFileAccess: true,
     disableUrlAccess: true,
   });
+  // The Message-IDs of the mails in a send under way whose every byte went to the connection
+  // (the end of the body, after which only the server's answer is missing). Each of our mails
+  // has its own Message-ID, and one adapter never sends the same one twice at a time.
+  const handedOver = new Set<string>();
+  transport.use('stream', (mail, done) => {
+    const { messageId } = mail.data;
+    if (typeof messageId === 'string') {
+      mail.message.processFunc((input: Readable) => {
+        const output = new PassThrough();
+        // 'end': the connection has read the last byte of the body.
+        output.once('end', () => handedOver.add(messageId));
+        return pipeline(input, output, () => undefined);
+      });
+    }
+    done();
+  });
+  return {
+    async sendMail(mail) {
+      const { messageId } = mail;
+      try {
+        return await transport.sendMail(mail);
+      } catch (error) {
+        if (messageId !== undefined && handedOver.has(messageId) && error instanceof Error) {
+          Object.assign(error, { bodySent: true });
+        }
+        throw error;
+      } finally {
+        if (messageId !== undefined) handedOver.delete(messageId);
+      }
+    },
+  };
 }

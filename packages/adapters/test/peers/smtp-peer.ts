@@ -32,6 +32,11 @@ export interface SmtpPeer {
    * as each one starts waiting.
    */
   hold: { until: Promise<void>; onHold: () => void } | undefined;
+  /**
+   * While true, the peer keeps each mail it receives but never answers it: a server whose
+   * answer (after a slow virus scan) comes only after the client has given up.
+   */
+  silentAfterData: boolean;
   /** Stops listening: connections are refused until `start()`. */
   stop(): Promise<void>;
   /** Listens again on the same port. */
@@ -133,6 +138,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
         }
         const raw = Buffer.concat(chunks);
         const { mailFrom, rcptTo } = session.envelope;
+        const silent = peer.silentAfterData;
         simpleParser(raw).then(
           (parsed) => {
             messages.push({
@@ -143,7 +149,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
               raw,
               parsed,
             });
-            callback();
+            if (!silent) callback();
           },
           (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
         );
@@ -180,6 +186,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     deferredRecipients: new Set(),
     fullRecipients: new Set(),
     hold: undefined,
+    silentAfterData: false,
     stop: () =>
       new Promise<void>((resolve) => {
         const current = server;
